@@ -1,0 +1,89 @@
+import seedrandom from 'seedrandom';
+
+/**
+ * A named, seeded source of uniform and normal variates.
+ *
+ * Generator: seedrandom's xor4096 (Brent's xorgens). Measured on this 2-core machine with 2e7
+ * draws each: alea 168 M/s but only 32 bits per double and a 2^116 period; xor4096 134 M/s with
+ * 53-bit doubles and a period of 2^4096 - 1; xorshift7 121 M/s; tychei 138 M/s; xor128 144 M/s
+ * (period 2^128). xor4096 is within 20% of the fastest, gives full-precision doubles (tails of
+ * exponential and lognormal draws need them) and its period makes overlap between thousands of
+ * streams of millions of draws a non-issue. Seeds are strings hashed by seedrandom, so
+ * `root/replication/name` gives unrelated states for neighbouring names.
+ */
+export class RandomStream {
+  private readonly prng: () => number;
+  // The second normal of a Box-Muller pair is kept on the stream (not on a distribution), so a
+  // stream's sequence never depends on what other streams did.
+  private spareNormal = 0;
+  private hasSpareNormal = false;
+
+  constructor(public readonly seed: string) {
+    this.prng = seedrandom.xor4096(seed);
+  }
+
+  /** Uniform on [0, 1). */
+  uniform(): number {
+    return this.prng();
+  }
+
+  /** Uniform on (0, 1]: safe to take a logarithm of. */
+  uniformPositive(): number {
+    return 1 - this.prng();
+  }
+
+  /** Standard normal (Box-Muller, both values of each pair used). */
+  normal(): number {
+    if (this.hasSpareNormal) {
+      this.hasSpareNormal = false;
+      return this.spareNormal;
+    }
+    const radius = Math.sqrt(-2 * Math.log(1 - this.prng()));
+    const angle = 2 * Math.PI * this.prng();
+    this.spareNormal = radius * Math.sin(angle);
+    this.hasSpareNormal = true;
+    return radius * Math.cos(angle);
+  }
+
+  /** True with probability p. */
+  bernoulli(p: number): boolean {
+    return this.prng() < p;
+  }
+
+  /** An index in [0, n). */
+  index(n: number): number {
+    return Math.floor(this.prng() * n);
+  }
+}
+
+/**
+ * Independent named streams for one replication of one run: the stream for a name depends only on
+ * (root seed, replication index, name), never on which other streams exist or were drawn from.
+ */
+export class StreamFactory {
+  private readonly streams = new Map<string, RandomStream>();
+
+  constructor(
+    public readonly rootSeed: number | string,
+    public readonly replication: number,
+  ) {
+    if (!Number.isInteger(replication) || replication < 0) {
+      throw new RangeError(`replication must be a non-negative integer, got ${replication}`);
+    }
+  }
+
+  /** The stream of this name (the same object on every call). */
+  stream(name: string): RandomStream {
+    let stream = this.streams.get(name);
+    if (stream === undefined) {
+      stream = new RandomStream(streamSeed(this.rootSeed, this.replication, name));
+      this.streams.set(name, stream);
+    }
+    return stream;
+  }
+}
+
+/** The seed string of a named stream. */
+export function streamSeed(rootSeed: number | string, replication: number, name: string): string {
+  return `callsim/${rootSeed}/${replication}/${name}`;
+}

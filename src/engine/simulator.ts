@@ -1,0 +1,149 @@
+import FastPriorityQueue from 'fastpriorityqueue';
+import { MAX_PRIORITY, SameInstant } from './priorities.js';
+
+/**
+ * What an event does when its time comes. Actions are long-lived functions shared by many events;
+ * the per-event data travels in `payload`, so scheduling allocates one small object and no closure.
+ */
+export type EventAction<P> = (payload: P, sim: Simulator) => void;
+
+/** A scheduled event; keep it to cancel the event later. */
+export interface EventHandle {
+  /** Simulated seconds at which the event is due. */
+  readonly time: number;
+  /** True once cancelled or run. */
+  readonly done: boolean;
+}
+
+// Priority and sequence number share one number so the heap compares two fields, not three:
+// order = priority * 2^44 + sequence. 2^44 events (1.7e13) is far beyond any run; the product
+// stays below 2^53, so the packing is exact.
+const SEQUENCE_SPAN = 2 ** 44;
+
+class ScheduledEvent implements EventHandle {
+  done = false;
+  constructor(
+    public readonly time: number,
+    public readonly order: number,
+    public readonly action: EventAction<unknown>,
+    public readonly payload: unknown,
+  ) {}
+}
+
+function runsBefore(a: ScheduledEvent, b: ScheduledEvent): boolean {
+  return a.time < b.time || (a.time === b.time && a.order < b.order);
+}
+
+/**
+ * A discrete-event simulator: the current time and a future-event list ordered by
+ * (time, same-instant priority, sequence number). Cancelled events are marked and skipped when
+ * popped, because removing from a binary heap is a linear scan.
+ */
+export class Simulator {
+  private readonly queue = new FastPriorityQueue<ScheduledEvent>(runsBefore);
+  private sequence = 0;
+  private currentTime: number;
+  private live = 0;
+  /** Events run so far (cancelled ones are not counted). */
+  eventsRun = 0;
+
+  constructor(startTime = 0) {
+    if (!Number.isFinite(startTime)) throw new RangeError(`start time must be finite, got ${startTime}`);
+    this.currentTime = startTime;
+  }
+
+  /** Current simulated time in seconds. It never decreases. */
+  get now(): number {
+    return this.currentTime;
+  }
+
+  /** Events scheduled and neither run nor cancelled. */
+  get pending(): number {
+    return this.live;
+  }
+
+  /** Schedule `action(payload)` at absolute time `at` (not before now). */
+  schedule<P>(at: number, action: EventAction<P>, payload: P, priority: number = SameInstant.arrival): EventHandle {
+    if (!(at >= this.currentTime)) {
+      throw new RangeError(`cannot schedule at ${at}: it is before the current time ${this.currentTime} or not a number`);
+    }
+    if (at === Infinity) throw new RangeError('cannot schedule at an infinite time');
+    if (!(priority >= 0 && priority <= MAX_PRIORITY) || priority !== Math.floor(priority)) {
+      throw new RangeError(`priority must be an integer in [0, ${MAX_PRIORITY}], got ${priority}`);
+    }
+    const event = new ScheduledEvent(
+      at,
+      priority * SEQUENCE_SPAN + this.sequence++,
+      action as EventAction<unknown>,
+      payload,
+    );
+    this.queue.add(event);
+    this.live++;
+    return event;
+  }
+
+  /** Schedule `action(payload)` after `delay` seconds (delay >= 0). */
+  scheduleAfter<P>(delay: number, action: EventAction<P>, payload: P, priority: number = SameInstant.arrival): EventHandle {
+    if (!(delay >= 0)) throw new RangeError(`delay must be a non-negative number, got ${delay}`);
+    return this.schedule(this.currentTime + delay, action, payload, priority);
+  }
+
+  /** Cancel a scheduled event. Cancelling one that already ran or was cancelled does nothing. */
+  cancel(handle: EventHandle): void {
+    const event = handle as ScheduledEvent;
+    if (event.done) return;
+    event.done = true;
+    this.live--;
+  }
+
+  /** Run the next live event. Returns false when none is left. */
+  step(): boolean {
+    const queue = this.queue;
+    while (queue.size > 0) {
+      const event = queue.poll() as ScheduledEvent;
+      if (event.done) continue;
+      event.done = true;
+      this.live--;
+      this.currentTime = event.time;
+      this.eventsRun++;
+      event.action(event.payload, this);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Run events in order. With `until`, runs every event due at or before `until` and leaves the
+   * clock at `until`; without it, runs until no event is left.
+   */
+  run(until?: number): void {
+    const limit = until ?? Infinity;
+    if (until !== undefined && !(until >= this.currentTime)) {
+      throw new RangeError(`cannot run until ${until}: the clock is already at ${this.currentTime}`);
+    }
+    const queue = this.queue;
+    while (queue.size > 0) {
+      const event = queue.peek() as ScheduledEvent;
+      if (event.time > limit) break;
+      queue.poll();
+      if (event.done) continue;
+      event.done = true;
+      this.live--;
+      this.currentTime = event.time;
+      this.eventsRun++;
+      event.action(event.payload, this);
+    }
+    if (until !== undefined) this.currentTime = until;
+  }
+
+  /** Time of the next live event, or Infinity when none is left. */
+  peekTime(): number {
+    const queue = this.queue;
+    while (queue.size > 0) {
+      const event = queue.peek() as ScheduledEvent;
+      if (!event.done) return event.time;
+      queue.poll();
+    }
+    return Infinity;
+  }
+}

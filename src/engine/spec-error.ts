@@ -1,0 +1,13 @@
+/**
+ * A parameter that cannot be used, with the path of the field that holds it (for example
+ * `queues.primary.patienceSeconds.lognormal.cv`), so the scenario layer can point at the file.
+ */
+export class SpecError extends Error {
+  constructor(
+    public readonly path: string,
+    public readonly problem: string,
+  ) {
+    super(path ? `${path}: ${problem}` : problem);
+    this.name = 'SpecError';
+  }
+}

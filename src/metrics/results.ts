@@ -1,0 +1,45 @@
+/**
+ * The results contract (DESIGN.md section 6). One replication yields a `ReplicationResult`; the
+ * experiment layer summarises replications into `Results`, which `--format json` prints as is.
+ */
+
+/** Keys along which a series is broken down. */
+export type SeriesAxis = 'hourOfDay' | 'month' | 'dayOfWeek' | 'hourOfWeek' | 'day';
+
+/** One replication's flat figures. NaN marks a figure with no data (for example no answered call). */
+export interface ReplicationResult {
+  replication: number;
+  metrics: Record<string, number>;
+  series: Record<string, { by: SeriesAxis; keys: string[]; values: number[] }>;
+  /** Units of each metric (`calls`, `ratio`, `seconds`, `minutes`...). */
+  units: Record<string, string>;
+  /** Events the simulator ran and calls offered, for speed figures. */
+  eventsRun: number;
+  callsOffered: number;
+}
+
+export interface MetricSummary {
+  mean: number | null;
+  /** Half-width of the Student-t 95% interval across replications (null with fewer than 2). */
+  ci95: number | null;
+  min: number | null;
+  max: number | null;
+  unit: string;
+  values: (number | null)[];
+}
+
+export interface SeriesSummary {
+  by: SeriesAxis;
+  keys: string[];
+  mean: (number | null)[];
+  ci95: (number | null)[];
+}
+
+export interface Results {
+  callsim: string;
+  scenario: { name: string; file: string | null; sha256: string | null };
+  seed: number;
+  replications: number;
+  metrics: Record<string, MetricSummary>;
+  series: Record<string, SeriesSummary>;
+}

@@ -1,0 +1,77 @@
+import type { DistributionSpec } from '../../engine/distributions.js';
+import type { DatedExtra, RosterSpec } from '../../engine/profile-types.js';
+
+/** Grades from most to least urgent; `none` is a call that needs no incident. */
+export type Grade = 'immediate' | 'priority' | 'scheduled' | 'resolvedWithoutDeployment' | 'none';
+export const GRADES: readonly Grade[] = ['immediate', 'priority', 'scheduled', 'resolvedWithoutDeployment', 'none'];
+
+export type AreaKind = 'urban' | 'rural';
+
+/** Probabilities of each needed grade (summing to 1). */
+export type NeedMix = Readonly<Partial<Record<Grade, number>>>;
+
+/** Caller flags drawn at arrival. */
+export interface CallerFlagProbabilities {
+  repeat: number;
+  vulnerable: number;
+}
+
+export interface ResolvedGrading {
+  /** Needed-grade mix per channel name; a queue entry (key = queue name) overrides it. */
+  needByChannel: Readonly<Record<string, NeedMix>>;
+  needByQueue: Readonly<Record<string, NeedMix>>;
+  flags: CallerFlagProbabilities;
+  /** Probability the handler performs a structured THRIVE assessment. */
+  thrive: number;
+  recogniseRepeat: number;
+  recogniseVulnerable: number;
+  /** Probability that a miss (THRIVE not done, or a flagged caller not recognised) under-grades. */
+  undergradeIfMissed: number;
+  /**
+   * Optional given-grade matrix for an under-graded call: needed grade -> probabilities of given
+   * grades. Without it an under-graded incident is given the next grade down.
+   */
+  undergradeMatrix?: Readonly<Partial<Record<Grade, NeedMix>>>;
+}
+
+export interface ResolvedArea {
+  name: string;
+  kind: AreaKind;
+  /** Share of incidents created in this area (shares sum to 1). */
+  share: number;
+  units: RosterSpec;
+  /** Dated extra units (for example neighbourhood officers moved to response for a summer). */
+  extraUnits: readonly DatedExtra[];
+  travelMinutes: DistributionSpec;
+  /** Areas whose free units may help once an incident has waited `helpAfterMinutes`. */
+  neighbours: readonly string[];
+  helpAfterMinutes?: number;
+}
+
+export type DispatchPolicySpec =
+  | { kind: 'gradeFirst' }
+  | { kind: 'cutOffReserve'; reserveUnits: number }; // keep k units free for Immediate
+
+export interface ResolvedDispatch {
+  areas: readonly ResolvedArea[];
+  /** On-scene time per dispatched grade. */
+  onSceneMinutes: Readonly<Partial<Record<Grade, DistributionSpec>>>;
+  /** Attendance targets in minutes. */
+  targets: {
+    immediate: { urban: number; rural: number };
+    priority: { urban: number; rural: number };
+  };
+  /** Grades that get units; by default immediate and priority. */
+  dispatchedGrades: readonly Grade[];
+  policy: DispatchPolicySpec;
+  /** May an Immediate incident take a unit travelling to a Priority one? */
+  divertFromPriority: boolean;
+  /** Attendance clock starts at incident creation (default) or at the call's connect time. */
+  attendanceFrom: 'incidentCreated' | 'callConnected';
+  /** Upgrade rate while waiting (per hour) and chasing-call rate (per hour) with its channel. */
+  upgradePerHour: number;
+  chasePerHour: number;
+  chaseChannel?: string;
+  /** Victim updates owed when the wait passes the target; optional handler work. */
+  victimUpdates?: { handleSeconds?: DistributionSpec; queue?: string };
+}

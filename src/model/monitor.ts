@@ -1,0 +1,90 @@
+import type { AreaKind, Grade } from './dispatch/types.js';
+
+/** How a call left the control room. `open`: still in the system at the horizon. */
+export type CallOutcome = 'answered' | 'abandoned' | 'deflected' | 'ivrHangUp' | 'resolved' | 'callbackFailed' | 'open';
+
+/** How a call left one queue. */
+export type QueueOutcome = 'answered' | 'abandoned' | 'callbackReached' | 'callbackFailed' | 'open';
+
+/** A finished (or open) call as the model reports it. Read-only view of the model's record. */
+export interface CallView {
+  readonly id: number;
+  readonly channel: string;
+  /** Simulated seconds. */
+  readonly arrivedAt: number;
+  /** False for calls arriving in the warm-up. */
+  readonly counted: boolean;
+  /** Id of the first call of this caller when this is a redial; -1 otherwise. */
+  readonly redialOf: number;
+  /** Id of the incident this caller is chasing; -1 otherwise. */
+  readonly chasingIncident: number;
+  readonly outcome: CallOutcome;
+  readonly endedAt: number;
+  /** Last queue the call was in, or '' when it reached none. */
+  readonly lastQueue: string;
+  /** Answer time in the last queue (BT transfer included for 999), NaN when not answered. */
+  readonly answerSeconds: number;
+  readonly handleSeconds: number;
+  readonly patienceSeconds: number;
+  readonly needed: Grade;
+  readonly given: Grade;
+  readonly area: string;
+}
+
+/** Names and calendar facts a collector needs before the first record. */
+export interface MonitorLayout {
+  startEpochMs: number;
+  horizonSeconds: number;
+  warmupSeconds: number;
+  channels: readonly string[];
+  queues: readonly { name: string; targetSeconds: number }[];
+  /** Handler pools, with the switchboard's operators named `switchboard` when present. */
+  pools: readonly string[];
+  areas: readonly { name: string; kind: AreaKind }[];
+}
+
+/**
+ * What the model reports, as flat records with positional arguments (no object per record on the
+ * hot path). Indices refer to the lists in `MonitorLayout`. Statistics live behind this interface
+ * in `src/metrics/`; the model computes none.
+ */
+export interface ModelMonitor {
+  begin(layout: MonitorLayout): void;
+  /** A call entered queue `queue` at `at` (BT transfer already done). */
+  queueEntered(queue: number, at: number, call: CallView): void;
+  /**
+   * A call left queue `queue` at `at`. `answerSeconds` is the time from reaching the force
+   * (transfer included) to being answered, or to abandoning.
+   */
+  queueLeft(queue: number, at: number, outcome: QueueOutcome, answerSeconds: number, call: CallView): void;
+  /** A callback was accepted (after `offerAfterSeconds` in the queue). */
+  callbackAccepted(queue: number, at: number, call: CallView): void;
+  /** An abandoned caller will redial. */
+  redialScheduled(queue: number, at: number, call: CallView): void;
+  /** A call left the system, or is open at the horizon. */
+  callEnded(call: CallView): void;
+  /** Busy and staffed headcount of a pool changed at `at`. */
+  poolLevel(pool: number, at: number, busy: number, staffed: number): void;
+  /** Number waiting in a queue changed at `at`. */
+  queueLevel(queue: number, at: number, waiting: number): void;
+
+  /** An incident was created in an area (dispatched grades and counted grades alike). */
+  incidentCreated(area: number, at: number, needed: Grade, given: Grade, counted: boolean): void;
+  /**
+   * A unit arrived at an incident. `attendanceSeconds` runs from the attendance clock's start;
+   * targets are judged in the metrics against both the given and the needed grade.
+   */
+  incidentAttended(area: number, at: number, needed: Grade, given: Grade, attendanceSeconds: number, counted: boolean): void;
+  /** An incident still waiting or travelling at the horizon. */
+  incidentOpen(area: number, needed: Grade, given: Grade, waitedSeconds: number, counted: boolean): void;
+  /** Busy and staffed unit headcount of an area changed. */
+  unitLevel(area: number, at: number, busy: number, staffed: number): void;
+  /** Incidents waiting for a unit in an area changed. */
+  dispatchQueueLevel(area: number, at: number, waiting: number): void;
+  /** A victim update fell due (`made` false) or was made before attendance (`made` true). */
+  victimUpdate(area: number, at: number, made: boolean, counted: boolean): void;
+  /** An incident was upgraded while waiting. */
+  incidentUpgraded(area: number, at: number, from: Grade, to: Grade): void;
+
+  end(horizonSeconds: number): void;
+}

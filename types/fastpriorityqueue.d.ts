@@ -1,0 +1,14 @@
+// fastpriorityqueue ships no types; this covers the part of its API callsim uses.
+declare module 'fastpriorityqueue' {
+  export default class FastPriorityQueue<T> {
+    constructor(comparator?: (a: T, b: T) => boolean);
+    size: number;
+    array: T[];
+    add(value: T): void;
+    poll(): T | undefined;
+    peek(): T | undefined;
+    isEmpty(): boolean;
+    clear(): void;
+    trim(): void;
+  }
+}
