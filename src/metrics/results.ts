@@ -43,3 +43,23 @@ export interface Results {
   metrics: Record<string, MetricSummary>;
   series: Record<string, SeriesSummary>;
 }
+
+/** A paired difference (scenario minus baseline) of one metric across common-random-number replications. */
+export interface PairedDifference {
+  mean: number | null;
+  ci95: number | null;
+  /** True when 0 lies outside the 95% interval. */
+  significant: boolean;
+}
+
+/**
+ * `callsim compare`: several scenarios run with the same seeds (common random numbers). The first
+ * scenario is the baseline; `differences[metric][i]` is scenario i+1 minus the baseline.
+ */
+export interface ComparisonResults {
+  callsim: string;
+  seed: number;
+  replications: number;
+  scenarios: Results[];
+  differences: Record<string, PairedDifference[]>;
+}
