@@ -22,6 +22,8 @@ export interface CallView {
   readonly endedAt: number;
   /** Last queue the call was in, or '' when it reached none. */
   readonly lastQueue: string;
+  /** When the call entered its last queue (simulated seconds), NaN when it reached none. */
+  readonly enteredQueueAt: number;
   /** Answer time in the last queue (BT transfer included for 999), NaN when not answered. */
   readonly answerSeconds: number;
   readonly handleSeconds: number;
@@ -53,8 +55,10 @@ export interface ModelMonitor {
   /** A call entered queue `queue` at `at` (BT transfer already done). */
   queueEntered(queue: number, at: number, call: CallView): void;
   /**
-   * A call left queue `queue` at `at`. `answerSeconds` is the time from reaching the force
-   * (transfer included) to being answered, or to abandoning.
+   * A call left queue `queue` at `at` (for a lazily settled abandonment, `at` is the instant the
+   * caller's patience ran out, which may be earlier than the current simulated time).
+   * `answerSeconds` is the time from reaching the force (transfer included) to being answered, or
+   * to abandoning. At the horizon, calls still waiting leave with outcome 'open'.
    */
   queueLeft(queue: number, at: number, outcome: QueueOutcome, answerSeconds: number, call: CallView): void;
   /** A callback was accepted (after `offerAfterSeconds` in the queue). */
@@ -65,7 +69,12 @@ export interface ModelMonitor {
   callEnded(call: CallView): void;
   /** Busy and staffed headcount of a pool changed at `at`. */
   poolLevel(pool: number, at: number, busy: number, staffed: number): void;
-  /** Number waiting in a queue changed at `at`. */
+  /**
+   * Number waiting in a queue changed at `at`. The call model does NOT call this: abandonment in
+   * queues without callbacks or redials is settled lazily (when a handler next looks at the
+   * queue), so levels are not reported in time order. Derive the time-average number waiting from
+   * visits instead: each queueLeft contributes min(at, horizon) - max(call.enteredQueueAt, warmup).
+   */
   queueLevel(queue: number, at: number, waiting: number): void;
 
   /** An incident was created in an area (dispatched grades and counted grades alike). */
