@@ -1,0 +1,158 @@
+import type { Distribution } from '../engine/distributions.js';
+import type { RandomStream, StreamFactory } from '../engine/random.js';
+import { Call } from './call.js';
+import type { ResolvedChannel, TraceCall } from './resolved.js';
+
+/** Per-queue facts the factory needs, by queue index. */
+export interface QueueDraws {
+  patience: readonly (Distribution | null)[];
+  handle: readonly (Distribution | null)[];
+  wrapUp: readonly (Distribution | null)[];
+  callbackFailedAttempt: readonly (Distribution | null)[];
+  redialDelay: readonly (Distribution | null)[];
+  hasCallback: readonly boolean[];
+  hasRedial: readonly boolean[];
+}
+
+/** How a call leaves the IVR: cumulative probabilities over outcomes. */
+interface IvrTable {
+  menu: Distribution;
+  cumulative: Float64Array;
+  /** -2 deflected, -1 hang-up, otherwise a queue index. */
+  outcome: Int32Array;
+}
+
+/** Switchboard routes: cumulative probabilities over targets (-1: resolved). */
+export interface RouteTable {
+  queueIndex: number;
+  cumulative: Float64Array;
+  target: Int32Array;
+}
+
+function pickIndex(cumulative: Float64Array, u: number): number {
+  let i = 0;
+  while (i < cumulative.length - 1 && u >= cumulative[i]) i++;
+  return i;
+}
+
+/**
+ * Draws a new call's attributes when it arrives, each kind from its own stream of the channel
+ * (`999.patience`, `999.handle`...), in a fixed order that depends only on the call's own draws and
+ * the scenario's structure, never on staffing or policy: the common-random-numbers guarantee.
+ * Redials and chasing calls use a factory with their own stream prefix, so they never shift the
+ * draws of first-time callers.
+ */
+export class CallerFactory {
+  private readonly transfer: RandomStream;
+  private readonly ivrStream: RandomStream;
+  private readonly route: RandomStream;
+  private readonly patienceStream: RandomStream;
+  private readonly handleStream: RandomStream;
+  private readonly wrapUpStream: RandomStream;
+  private readonly callbackStream: RandomStream;
+  private readonly redialStream: RandomStream;
+  private readonly ivr: IvrTable | null;
+
+  constructor(
+    readonly channel: ResolvedChannel,
+    readonly channelIndex: number,
+    streams: StreamFactory,
+    prefix: string,
+    private readonly queueIndexOf: (name: string) => number,
+    private readonly draws: QueueDraws,
+    private readonly btTransfer: Distribution | null,
+    ivrMenu: Distribution | null,
+    private readonly switchboard: RouteTable | null,
+    private readonly warmupSeconds: number,
+  ) {
+    this.transfer = streams.stream(`${prefix}.transfer`);
+    this.ivrStream = streams.stream(`${prefix}.ivr`);
+    this.route = streams.stream(`${prefix}.route`);
+    this.patienceStream = streams.stream(`${prefix}.patience`);
+    this.handleStream = streams.stream(`${prefix}.handle`);
+    this.wrapUpStream = streams.stream(`${prefix}.wrapUp`);
+    this.callbackStream = streams.stream(`${prefix}.callback`);
+    this.redialStream = streams.stream(`${prefix}.redial`);
+    this.ivr = channel.ivr && ivrMenu ? this.ivrTable(ivrMenu) : null;
+  }
+
+  private ivrTable(menu: Distribution): IvrTable {
+    const ivr = this.channel.ivr!;
+    const entries: [number, number][] = [
+      [-2, ivr.deflected],
+      [-1, ivr.hangUp],
+      ...Object.entries(ivr.onward).map(([name, p]): [number, number] => [this.queueIndexOf(name), p]),
+    ];
+    const cumulative = new Float64Array(entries.length);
+    const outcome = new Int32Array(entries.length);
+    let acc = 0;
+    entries.forEach(([target, p], i) => {
+      acc += p;
+      cumulative[i] = acc;
+      outcome[i] = target;
+    });
+    return { menu, cumulative, outcome };
+  }
+
+  /** A new call arriving at `at`, with every attribute drawn. */
+  create(id: number, at: number, redialOf: number, chasingIncident: number, trace?: TraceCall): Call {
+    const call = new Call(id, this.channel.name, this.channelIndex, at, at >= this.warmupSeconds, redialOf, chasingIncident);
+    const draws = this.draws;
+    if (this.btTransfer !== null) call.transferSeconds = this.btTransfer.sample(this.transfer);
+
+    let entry = this.queueIndexOf(this.channel.queue);
+    if (this.ivr !== null) {
+      call.ivrSeconds = this.ivr.menu.sample(this.ivrStream);
+      const outcome = this.ivr.outcome[pickIndex(this.ivr.cumulative, this.ivrStream.uniform())];
+      if (outcome === -2) call.ivrOutcome = 'deflected';
+      else if (outcome === -1) call.ivrOutcome = 'ivrHangUp';
+      else entry = outcome;
+    }
+    call.entryQueue = call.ivrOutcome === 'onward' ? entry : -1;
+
+    const board = this.switchboard;
+    let routed = -1;
+    if (board !== null) {
+      const u = this.route.uniform();
+      if (entry === board.queueIndex) routed = board.target[pickIndex(board.cumulative, u)];
+    }
+    call.routedQueue = routed;
+
+    // Patience, handle time and wrap-up for each queue on the planned path.
+    const second = routed;
+    if (entry >= 0) {
+      call.patience0 = draws.patience[entry]?.sample(this.patienceStream) ?? Infinity;
+      call.handle0 = draws.handle[entry]?.sample(this.handleStream) ?? 0;
+      call.wrapUp0 = draws.wrapUp[entry]?.sample(this.wrapUpStream) ?? 0;
+    }
+    if (second >= 0) {
+      call.patience1 = draws.patience[second]?.sample(this.patienceStream) ?? Infinity;
+      call.handle1 = draws.handle[second]?.sample(this.handleStream) ?? 0;
+      call.wrapUp1 = draws.wrapUp[second]?.sample(this.wrapUpStream) ?? 0;
+    }
+    const last = second >= 0 ? second : entry;
+    if (last >= 0 && draws.hasCallback[last]) {
+      call.callbackDraw = this.callbackStream.uniform();
+      call.reachDraw = this.callbackStream.uniform();
+      call.failedAttemptSeconds = draws.callbackFailedAttempt[last]?.sample(this.callbackStream) ?? 0;
+    }
+    if ((entry >= 0 && draws.hasRedial[entry]) || (second >= 0 && draws.hasRedial[second])) {
+      call.redialDraw = this.redialStream.uniform();
+      call.redialDelay0 = entry >= 0 ? (draws.redialDelay[entry]?.sample(this.redialStream) ?? 0) : 0;
+      call.redialDelay1 = second >= 0 ? (draws.redialDelay[second]?.sample(this.redialStream) ?? 0) : 0;
+    }
+
+    if (trace !== undefined) {
+      if (trace.patienceSeconds !== undefined) {
+        call.patience0 = trace.patienceSeconds;
+        call.patience1 = trace.patienceSeconds;
+      }
+      // A replayed handle time is the handler's time: the last queue on the path.
+      if (trace.handleSeconds !== undefined) {
+        if (second >= 0) call.handle1 = trace.handleSeconds;
+        else call.handle0 = trace.handleSeconds;
+      }
+    }
+    return call;
+  }
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { StreamFactory } from '../../src/engine/random.js';
+import { ControlRoom } from '../../src/model/control-room.js';
+import { makeQueueSelector } from '../../src/policies/queue-selection.js';
+import type { ResolvedScenario, TraceCall } from '../../src/model/resolved.js';
+import { RecordingMonitor } from '../support/recording-monitor.js';
+import { singleQueue } from '../support/scenarios.js';
+
+function run(scenario: ResolvedScenario): RecordingMonitor {
+  const monitor = new RecordingMonitor();
+  new ControlRoom(scenario, new StreamFactory(scenario.seed, 0), monitor, { queueSelector: makeQueueSelector }).run();
+  return monitor;
+}
+
+const everyMinute = (count: number, extra: Partial<TraceCall> = {}): TraceCall[] =>
+  Array.from({ length: count }, (_, k) => ({ arrivalSeconds: 60 * k, channel: '999', ...extra }));
+
+describe('ControlRoom, hand-computable', () => {
+  it('one handler, arrivals every 60 s, fixed 90 s handling: call k waits 30k seconds', () => {
+    const m = run(singleQueue({ staff: 1, handle: { fixed: 90 }, hours: 2, trace: everyMinute(10) }));
+    const answered = m.left.filter((r) => r.outcome === 'answered');
+    expect(answered.map((r) => r.answerSeconds)).toEqual(Array.from({ length: 10 }, (_, k) => 30 * k));
+    expect(m.ended.map((r) => r.endedAt)).toEqual(Array.from({ length: 10 }, (_, k) => 90 * (k + 1)));
+    expect(m.ended.every((r) => r.outcome === 'answered')).toBe(true);
+  });
+
+  it('wrap-up keeps the handler busy: 60 s talk + 30 s wrap-up gives the same waits as 90 s handling', () => {
+    const m = run(singleQueue({ staff: 1, handle: { fixed: 60 }, wrapUp: { fixed: 30 }, hours: 2, trace: everyMinute(10) }));
+    expect(m.left.map((r) => r.answerSeconds)).toEqual(Array.from({ length: 10 }, (_, k) => 30 * k));
+    // The caller leaves when the talking ends, before the wrap-up.
+    expect(m.ended.map((r) => r.endedAt)).toEqual(Array.from({ length: 10 }, (_, k) => 90 * k + 60));
+  });
+
+  it('patience of 100 s: the callers who would wait 120 s abandon at 100 s, and the rest move up', () => {
+    const m = run(singleQueue({ staff: 1, handle: { fixed: 90 }, patience: { fixed: 100 }, hours: 2, trace: everyMinute(10) }));
+    const byCall = new Map(m.left.map((r) => [r.callId, r]));
+    const expected: [string, number][] = [
+      ['answered', 0], ['answered', 30], ['answered', 60], ['answered', 90], ['abandoned', 100],
+      ['answered', 60], ['answered', 90], ['abandoned', 100], ['answered', 60], ['answered', 90],
+    ];
+    expected.forEach(([outcome, seconds], k) => {
+      expect(byCall.get(k)?.outcome).toBe(outcome);
+      expect(byCall.get(k)?.answerSeconds).toBe(seconds);
+    });
+    expect(m.left.find((r) => r.callId === 4)?.at).toBe(340);
+  });
+
+  it('at the horizon, the call in service and the caller waiting are open, each ended once', () => {
+    const m = run(singleQueue({ staff: 1, handle: { fixed: 90 }, hours: 300 / 3600, trace: everyMinute(10) }));
+    expect(m.ended.map((r) => [r.id, r.outcome])).toEqual([
+      [0, 'answered'], [1, 'answered'], [2, 'answered'], [4, 'open'], [3, 'open'],
+    ]);
+    expect(m.left.filter((r) => r.outcome === 'open').map((r) => r.callId)).toEqual([4]);
+  });
+
+  it('BT transfer time counts in the 999 answer time', () => {
+    const scenario = singleQueue({ staff: 1, handle: { fixed: 90 }, hours: 1, trace: everyMinute(1) });
+    const m = run({ ...scenario, channels: [{ ...scenario.channels[0], btTransferSeconds: { fixed: 3 } }] });
+    expect(m.entered[0].at).toBe(3);
+    expect(m.left[0].answerSeconds).toBe(3);
+    expect(m.ended[0].endedAt).toBe(93);
+  });
+
+  it('101 path: IVR menu, switchboard operator, then the primary queue', () => {
+    const m = run({
+      ...singleQueue({ staff: 1, handle: { fixed: 90 }, hours: 1 }),
+      channels: [{
+        name: '101', rate: { perHour: 0 }, dayBusynessCv: 0, surges: [], queue: 'switchboard',
+        ivr: { menuSeconds: { fixed: 30 }, deflected: 0, hangUp: 0, onward: { switchboard: 1 } },
+      }],
+      queues: [{ name: 'switchboard', targetSeconds: 40 }, { name: 'primary', targetSeconds: 120 }],
+      switchboard: { queue: 'switchboard', staff: { constant: 1 }, handleSeconds: { fixed: 20 }, routes: { primary: 1 } },
+      handlers: { pools: [{ name: 'handlers', serves: ['primary'], roster: { constant: 1 } }], handleSeconds: { primary: { fixed: 100 } } },
+      policy: { queueSelection: { kind: 'strictPriority', order: ['primary'] } },
+      trace: [{ arrivalSeconds: 0, channel: '101' }],
+    });
+    expect(m.entered).toEqual([{ queue: 'switchboard', at: 30, callId: 0 }, { queue: 'primary', at: 50, callId: 0 }]);
+    expect(m.ended).toHaveLength(1);
+    expect(m.ended[0]).toMatchObject({ outcome: 'answered', endedAt: 150, lastQueue: 'primary' });
+    expect(m.layout.pools).toEqual(['handlers', 'switchboard']);
+  });
+
+  it('a caller who accepts a callback keeps their place and is called back in turn', () => {
+    const scenario = singleQueue({ staff: 1, handle: { fixed: 300 }, patience: { fixed: 1000 }, hours: 1, trace: everyMinute(2) });
+    const m = run({
+      ...scenario,
+      queues: [{
+        ...scenario.queues[0],
+        callback: { offerAfterSeconds: 100, acceptProbability: 1, reachProbability: 1, failedAttemptSeconds: { fixed: 60 } },
+      }],
+    });
+    expect(m.callbacks).toEqual([{ queue: '999', at: 160, callId: 1 }]);
+    const second = m.left.find((r) => r.callId === 1);
+    expect(second).toMatchObject({ outcome: 'callbackReached', at: 300 });
+    expect(m.ended.find((r) => r.id === 1)).toMatchObject({ outcome: 'answered', endedAt: 600 });
+  });
+
+  it('an abandoned caller redials after the delay as a new call linked to the first', () => {
+    const scenario = singleQueue({ staff: 1, handle: { fixed: 1000 }, patience: { fixed: 100 }, hours: 1, trace: everyMinute(2) });
+    const m = run({ ...scenario, queues: [{ ...scenario.queues[0], redial: { probability: 1, delaySeconds: { fixed: 50 } } }] });
+    // Call 1 arrives at 60, abandons at 160, redials at 210 (call 2), abandons at 310, redials at 360...
+    const redials = m.ended.filter((r) => r.redialOf === 1);
+    expect(redials.map((r) => r.arrivedAt).slice(0, 3)).toEqual([210, 360, 510]);
+    expect(m.redials.length).toBeGreaterThanOrEqual(3);
+  });
+});

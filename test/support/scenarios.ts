@@ -1,0 +1,63 @@
+import type { DistributionSpec } from '../../src/engine/distributions.js';
+import type { QueueSelectionSpec, ResolvedScenario, TraceCall } from '../../src/model/resolved.js';
+
+/** Resolved scenarios built in code for model tests (the scenario layer has its own tests). */
+export function singleQueue(options: {
+  perHour?: number;
+  staff: number;
+  handle: DistributionSpec;
+  patience?: DistributionSpec;
+  hours: number;
+  warmupHours?: number;
+  targetSeconds?: number;
+  seed?: number;
+  trace?: TraceCall[];
+  wrapUp?: DistributionSpec;
+}): ResolvedScenario {
+  return {
+    name: 'single queue',
+    start: '2022-01-03T00:00:00Z',
+    startEpochMs: Date.parse('2022-01-03T00:00:00Z'),
+    horizonSeconds: options.hours * 3600,
+    warmupSeconds: (options.warmupHours ?? 0) * 3600,
+    replications: 1,
+    seed: options.seed ?? 1,
+    channels: [{ name: '999', rate: { perHour: options.perHour ?? 0 }, dayBusynessCv: 0, surges: [], queue: '999' }],
+    queues: [{ name: '999', targetSeconds: options.targetSeconds ?? 10, patienceSeconds: options.patience }],
+    handlers: {
+      pools: [{ name: 'handlers', serves: ['999'], roster: { constant: options.staff } }],
+      handleSeconds: { '999': options.handle },
+      wrapUpSeconds: options.wrapUp,
+    },
+    policy: { queueSelection: { kind: 'strictPriority', order: ['999'] } },
+    trace: options.trace,
+  };
+}
+
+/** Several Poisson classes sharing one pool (Cobham's model; the cc2 benchmark). */
+export function sharedPool(options: {
+  classes: { name: string; perHour: number; handle: DistributionSpec; patience?: DistributionSpec; targetSeconds?: number }[];
+  staff: number;
+  hours: number;
+  warmupHours?: number;
+  seed?: number;
+  policy?: QueueSelectionSpec;
+}): ResolvedScenario {
+  const names = options.classes.map((c) => c.name);
+  return {
+    name: 'shared pool',
+    start: '2022-01-03T00:00:00Z',
+    startEpochMs: Date.parse('2022-01-03T00:00:00Z'),
+    horizonSeconds: options.hours * 3600,
+    warmupSeconds: (options.warmupHours ?? 0) * 3600,
+    replications: 1,
+    seed: options.seed ?? 1,
+    channels: options.classes.map((c) => ({ name: c.name, rate: { perHour: c.perHour }, dayBusynessCv: 0, surges: [], queue: c.name })),
+    queues: options.classes.map((c) => ({ name: c.name, targetSeconds: c.targetSeconds ?? 10, patienceSeconds: c.patience })),
+    handlers: {
+      pools: [{ name: 'handlers', serves: names, roster: { constant: options.staff } }],
+      handleSeconds: Object.fromEntries(options.classes.map((c) => [c.name, c.handle])),
+    },
+    policy: { queueSelection: options.policy ?? { kind: 'strictPriority', order: names } },
+  };
+}
