@@ -1,0 +1,54 @@
+import { gradeName, NO_INCIDENT } from './grades.js';
+import type { Grade } from './types.js';
+
+/**
+ * What dispatch knows about one caller: the need and flags drawn when the call arrived, the area
+ * of the incident, the uniforms that later decide the handler's grading, and the incident's
+ * travel and on-scene times. Everything random is drawn at arrival from the caller's channel
+ * streams, so scenarios that differ only in staffing, units or policy see the same callers
+ * (common random numbers). The call model keeps it on the call (`Call.caseRef`) and hands it
+ * back to `DispatchCentre.callHandled` when a handler finishes the call.
+ */
+export class CallerCase {
+  /** Grade index given by the handler (`grades.ts`); NO_INCIDENT until graded. */
+  givenIndex = NO_INCIDENT;
+  /** Uniforms on [0, 1) deciding: THRIVE done, repeat recognised, vulnerable recognised, under-grade, matrix choice. */
+  uThrive = 0;
+  uRepeat = 0;
+  uVulnerable = 0;
+  uUndergrade = 1;
+  uMatrix = 0;
+  /** Travel time to the scene (seconds) and time on scene (seconds), drawn for the needed grade. */
+  travelSeconds = 0;
+  onSceneSeconds = 0;
+  /**
+   * The incident this caller is chasing (an object of the dispatch model), or null for a first
+   * call about a new matter.
+   */
+  chasing: object | null = null;
+  /** Id of the chased incident, or -1. */
+  chasingIncident = -1;
+
+  constructor(
+    /** Index of the channel the call came in on (scenario order). */
+    readonly channelIndex: number,
+    /** Index of the grade the call needs (`grades.ts`). */
+    readonly neededIndex: number,
+    /** Index of the incident's area (order of `dispatch.areas`), or -1 when there are no areas. */
+    readonly areaIndex: number,
+    /** Name of the area, or '' when there are no areas. */
+    readonly area: string,
+    readonly repeat: boolean,
+    readonly vulnerable: boolean,
+  ) {}
+
+  /** The grade the call needs. */
+  get needed(): Grade {
+    return gradeName(this.neededIndex);
+  }
+
+  /** The grade the handler gave ('none' before grading, and for calls needing no incident). */
+  get given(): Grade {
+    return gradeName(this.givenIndex);
+  }
+}

@@ -1,0 +1,159 @@
+import { makeDistribution, type Distribution } from '../../engine/distributions.js';
+import type { RandomStream, StreamFactory } from '../../engine/random.js';
+import type { ResolvedScenario } from '../resolved.js';
+import { CallerCase } from './caller-case.js';
+import { cumulativeMix, gradeIndex, INCIDENT_GRADES, pick } from './grades.js';
+import { GRADES } from './types.js';
+
+/** Per-channel streams, one per kind of draw so no kind shifts another. */
+interface ChannelStreams {
+  need: RandomStream;
+  flags: RandomStream;
+  area: RandomStream;
+  grading: RandomStream;
+  travel: RandomStream;
+  onScene: RandomStream;
+  chase: RandomStream;
+}
+
+/** The fields of a replayed call that override sampled values. */
+export interface TraceOverrides {
+  area?: string;
+  need?: string;
+}
+
+/**
+ * Draws each caller's case when the call arrives (DESIGN.md section 4): the needed grade from the
+ * planned queue's need mix (or the channel's), the repeat and vulnerable flags, the area from the
+ * area shares (or the trace's area name), the uniforms that later decide grading, and the
+ * incident's travel and on-scene times. Each kind of draw comes from its own stream of the
+ * channel (`999.need`, `999.flags`, `999.area`, `999.grading`, `999.travel`, `999.onScene`) and
+ * every call takes the same number of uniforms from the need, flags, area and grading streams,
+ * so adding a handler or a unit never changes any call's need, flags or area.
+ */
+export class CallerSampler {
+  private readonly streams: ChannelStreams[];
+  private readonly channelMix: (Float64Array | null)[];
+  private readonly queueMix: (Float64Array | null)[];
+  private readonly repeatProbability: number;
+  private readonly vulnerableProbability: number;
+  private readonly areaCumulative: Float64Array;
+  private readonly areaNames: string[];
+  private readonly areaIndex: Map<string, number>;
+  /** Travel time per area, in minutes as written. */
+  private readonly travel: Distribution[];
+  /** On-scene time per grade index, in minutes as written; null when not given. */
+  private readonly onScene: (Distribution | null)[];
+  /** Grade indices that get units (travel and on-scene times are drawn only for them). */
+  private readonly dispatched: boolean[];
+
+  constructor(scenario: ResolvedScenario, streams: StreamFactory) {
+    const grading = scenario.grading;
+    const dispatch = scenario.dispatch;
+    this.streams = scenario.channels.map((c) => ({
+      need: streams.stream(`${c.name}.need`),
+      flags: streams.stream(`${c.name}.flags`),
+      area: streams.stream(`${c.name}.area`),
+      grading: streams.stream(`${c.name}.grading`),
+      travel: streams.stream(`${c.name}.travel`),
+      onScene: streams.stream(`${c.name}.onScene`),
+      chase: streams.stream(`${c.name}.chase`),
+    }));
+    this.channelMix = scenario.channels.map((c) => {
+      const mix = grading?.needByChannel[c.name];
+      return mix === undefined ? null : cumulativeMix(mix, `grading.need.${c.name}`);
+    });
+    this.queueMix = scenario.queues.map((q) => {
+      const mix = grading?.needByQueue[q.name];
+      return mix === undefined ? null : cumulativeMix(mix, `grading.need.${q.name}`);
+    });
+    this.repeatProbability = grading?.flags.repeat ?? 0;
+    this.vulnerableProbability = grading?.flags.vulnerable ?? 0;
+
+    const areas = dispatch?.areas ?? [];
+    this.areaNames = areas.map((a) => a.name);
+    this.areaIndex = new Map(areas.map((a, i) => [a.name, i]));
+    this.areaCumulative = new Float64Array(areas.length);
+    let total = 0;
+    areas.forEach((a, i) => {
+      total += a.share;
+      this.areaCumulative[i] = total;
+    });
+    for (let i = 0; i < areas.length; i++) this.areaCumulative[i] = i === areas.length - 1 ? 1 : this.areaCumulative[i] / total;
+    this.travel = areas.map((a) => makeDistribution(a.travelMinutes, `dispatch.areas[${a.name}].travelMinutes`));
+    this.onScene = GRADES.map((grade) => {
+      const spec = dispatch?.onSceneMinutes[grade];
+      return spec === undefined ? null : makeDistribution(spec, `dispatch.onSceneMinutes.${grade}`);
+    });
+    const dispatchedGrades = dispatch?.dispatchedGrades ?? [];
+    this.dispatched = GRADES.map((g) => dispatchedGrades.includes(g));
+  }
+
+  /**
+   * The case of a call arriving on channel `channelIndex` whose planned path ends in queue
+   * `plannedQueueIndex` (scenario order; -1 when it reaches no queue). `trace` overrides the area
+   * and need. A redial is the same caller: reuse its case rather than drawing a new one.
+   */
+  draw(channelIndex: number, plannedQueueIndex: number, trace?: TraceOverrides): CallerCase {
+    const s = this.streams[channelIndex];
+    let needed: number;
+    if (trace?.need !== undefined) needed = gradeIndex(trace.need, 'trace need');
+    else {
+      const mix = (plannedQueueIndex >= 0 ? this.queueMix[plannedQueueIndex] : null) ?? this.channelMix[channelIndex];
+      const u = s.need.uniform();
+      needed = mix === null ? INCIDENT_GRADES : pick(mix, u);
+    }
+    const repeat = s.flags.uniform() < this.repeatProbability;
+    const vulnerable = s.flags.uniform() < this.vulnerableProbability;
+    let area = -1;
+    if (trace?.area !== undefined && trace.area !== '') {
+      const known = this.areaIndex.get(trace.area);
+      if (known === undefined) throw new RangeError(`trace area: expected one of ${this.areaNames.join(', ')}, found ${JSON.stringify(trace.area)}`);
+      area = known;
+    } else if (this.areaNames.length > 0) {
+      area = pick(this.areaCumulative, s.area.uniform());
+    }
+    const c = new CallerCase(channelIndex, needed, area, area >= 0 ? this.areaNames[area] : '', repeat, vulnerable);
+    const g = s.grading;
+    c.uThrive = g.uniform();
+    c.uRepeat = g.uniform();
+    c.uVulnerable = g.uniform();
+    c.uUndergrade = g.uniform();
+    c.uMatrix = g.uniform();
+    if (area >= 0 && needed < INCIDENT_GRADES && this.dispatched[needed]) {
+      c.travelSeconds = 60 * this.travel[area].sample(s.travel);
+      c.onSceneSeconds = 60 * (this.onScene[needed]?.sample(s.onScene) ?? 0);
+    } else {
+      c.travelSeconds = NaN;
+      c.onSceneSeconds = NaN;
+    }
+    return c;
+  }
+
+  /**
+   * The case of a caller chasing an incident on channel `channelIndex`: a repeat caller with the
+   * incident's need and area, and a fresh uniform deciding whether the handler recognises the
+   * repeat. Drawn from the channel's `chase` stream, so chasing calls never shift first calls.
+   */
+  drawChase(channelIndex: number, neededIndex: number, areaIndex: number, vulnerable: boolean): CallerCase {
+    const c = new CallerCase(channelIndex, neededIndex, areaIndex, areaIndex >= 0 ? this.areaNames[areaIndex] : '', true, vulnerable);
+    const s = this.streams[channelIndex].chase;
+    c.uThrive = s.uniform();
+    c.uRepeat = s.uniform();
+    c.uVulnerable = s.uniform();
+    c.uUndergrade = 1;
+    c.travelSeconds = NaN;
+    c.onSceneSeconds = NaN;
+    return c;
+  }
+
+  /** Late draws for an incident dispatched without arrival draws (a matrix gave it a dispatched grade). */
+  lateDraws(c: CallerCase, given: number, stream: RandomStream): void {
+    if (c.areaIndex < 0) return;
+    if (Number.isNaN(c.travelSeconds)) c.travelSeconds = 60 * this.travel[c.areaIndex].sample(stream);
+    if (Number.isNaN(c.onSceneSeconds)) {
+      const dist = this.onScene[c.neededIndex] ?? this.onScene[given];
+      c.onSceneSeconds = 60 * (dist?.sample(stream) ?? 0);
+    }
+  }
+}

@@ -1,0 +1,200 @@
+import type { Calendar } from '../../engine/calendar.js';
+import { SameInstant } from '../../engine/priorities.js';
+import type { RandomStream, StreamFactory } from '../../engine/random.js';
+import type { Simulator } from '../../engine/simulator.js';
+import type { ModelMonitor } from '../monitor.js';
+import type { ResolvedScenario } from '../resolved.js';
+import { Area } from './area.js';
+import type { CallerCase } from './caller-case.js';
+import { CallerSampler, type TraceOverrides } from './caller-sampler.js';
+import { gradeIndex, gradeName, IMMEDIATE, INCIDENT_GRADES, NO_INCIDENT, PRIORITY } from './grades.js';
+import { Grader } from './grading.js';
+import { Incident, WAITING } from './incident.js';
+import { IncidentEvents, type DispatchHooks } from './incident-events.js';
+import type { DispatchPolicyFactory } from './policy-types.js';
+import type { ResolvedDispatch } from './types.js';
+import { UnitDispatcher, type DispatchTrace } from './unit-dispatcher.js';
+import { unitHeadcount } from './unit-roster.js';
+
+export type { DispatchHooks, DispatchTrace };
+
+/** What the dispatch centre needs from the run it belongs to. */
+export interface DispatchCentreOptions {
+  sim: Simulator;
+  scenario: ResolvedScenario;
+  streams: StreamFactory;
+  calendar: Calendar;
+  /** Already begun (`monitor.begin` called with the scenario's areas in order). */
+  monitor: ModelMonitor;
+  hooks: DispatchHooks;
+  /** Builds the dispatch policy the scenario names (`makeDispatchPolicy` of `src/policies/dispatch/`). */
+  policy: DispatchPolicyFactory;
+  trace?: DispatchTrace;
+}
+
+interface HeadcountStep {
+  area: Area;
+  headcount: number;
+}
+
+const NO_DISPATCH: ResolvedDispatch = {
+  areas: [],
+  onSceneMinutes: {},
+  targets: { immediate: { urban: 15, rural: 20 }, priority: { urban: 60, rural: 60 } },
+  dispatchedGrades: [],
+  policy: { kind: 'gradeFirst' },
+  divertFromPriority: false,
+  attendanceFrom: 'incidentCreated',
+  upgradePerHour: 0,
+  chasePerHour: 0,
+};
+
+/**
+ * From answered call to attended incident: the one object the call model talks to about grading
+ * and dispatch. The model draws each caller's case at arrival (`drawCaller`), and when a handler
+ * finishes a call passes it to `callHandled`: the call is graded, an incident is created in its
+ * area and counted, and Immediate and Priority incidents (the dispatched grades) wait for units.
+ * Records go to the ModelMonitor with area indices in the order of `scenario.dispatch.areas`.
+ */
+export class DispatchCentre {
+  readonly sampler: CallerSampler;
+  readonly grader: Grader;
+  readonly areas: Area[];
+  private readonly sim: Simulator;
+  private readonly monitor: ModelMonitor;
+  private readonly dispatcher: UnitDispatcher;
+  private readonly events: IncidentEvents;
+  private readonly dispatched: boolean[];
+  private readonly fromConnect: boolean;
+  private readonly lateStream: RandomStream;
+  /** Unattended incidents (waiting or a unit travelling); `Incident.openSlot` indexes it. */
+  private readonly open: Incident[] = [];
+  private nextIncidentId = 0;
+  /** Incidents created per given grade index (dispatched and counted alike). */
+  readonly createdByGrade = new Float64Array(INCIDENT_GRADES);
+
+  constructor(options: DispatchCentreOptions) {
+    const { sim, scenario, streams, monitor } = options;
+    const dispatch = scenario.dispatch ?? NO_DISPATCH;
+    this.sim = sim;
+    this.monitor = monitor;
+    this.sampler = new CallerSampler(scenario, streams);
+    this.grader = new Grader(scenario.grading);
+    this.fromConnect = dispatch.attendanceFrom === 'callConnected';
+    this.lateStream = streams.stream('dispatch.late');
+    const grades = dispatch.dispatchedGrades.map((g) => gradeIndex(g, 'dispatch.dispatchedGrades')).sort((a, b) => a - b);
+    this.dispatched = Array.from({ length: NO_INCIDENT + 1 }, (_, g) => grades.includes(g));
+
+    const unitIds = { next: 0 };
+    const names = dispatch.areas.map((a) => a.name);
+    this.areas = dispatch.areas.map((a, i) => {
+      const targets = new Float64Array(INCIDENT_GRADES).fill(Infinity);
+      targets[IMMEDIATE] = 60 * dispatch.targets.immediate[a.kind];
+      targets[PRIORITY] = 60 * dispatch.targets.priority[a.kind];
+      const helpAfter = a.helpAfterMinutes === undefined || a.neighbours.length === 0 ? Infinity : 60 * a.helpAfterMinutes;
+      return new Area(i, a.name, a.kind, targets, helpAfter, unitIds);
+    });
+    dispatch.areas.forEach((a, i) => {
+      for (const name of a.neighbours) {
+        const j = names.indexOf(name);
+        if (j < 0 || j === i) throw new RangeError(`dispatch.areas[${i}].neighbours: expected another area's name (${names.join(', ')}), found ${JSON.stringify(name)}`);
+        this.areas[i].neighbours.push(this.areas[j]);
+        this.areas[j].helps.push(this.areas[i]);
+      }
+    });
+
+    this.dispatcher = new UnitDispatcher(sim, this.areas, options.policy(dispatch.policy, grades), dispatch.divertFromPriority, monitor, this.onAttended, options.trace ?? null);
+    this.events = new IncidentEvents(sim, dispatch, scenario.channels.map((c) => c.name), streams, this.sampler, this.areas, this.dispatcher, monitor, options.hooks);
+
+    // Units: headcount at 0, then an event at each roster change (with releases, before seizes).
+    const horizon = scenario.horizonSeconds;
+    dispatch.areas.forEach((a, i) => {
+      const pieces = unitHeadcount(a, options.calendar, horizon, `dispatch.areas[${i}].units`);
+      this.dispatcher.setHeadcount(this.areas[i], pieces.valueAt(0));
+      for (const at of pieces.changeTimes()) {
+        if (at > 0 && at < horizon) sim.schedule(at, this.onHeadcount, { area: this.areas[i], headcount: pieces.valueAt(at) }, SameInstant.capacity);
+      }
+    });
+  }
+
+  /**
+   * Draw the case of a call arriving now on channel `channelIndex` (scenario order) whose planned
+   * path ends in queue `plannedQueueIndex` (scenario order, -1 for none); `trace` overrides the
+   * area and need. Call it once per first call; a redial reuses the first call's case.
+   */
+  drawCaller(channelIndex: number, plannedQueueIndex: number, trace?: TraceOverrides): CallerCase {
+    return this.sampler.draw(channelIndex, plannedQueueIndex, trace);
+  }
+
+  /**
+   * A handler finished a call at the current time. `callArrivedAt` and `connectedAt` are the
+   * call's arrival and answer instants; `counted` is false for calls in the warm-up. A first call
+   * is graded and makes an incident (unless it needs none); a chasing call feeds the
+   * repeat-recognition step: recognised, its incident is re-graded to the grade it needs.
+   */
+  callHandled(caller: CallerCase, callArrivedAt: number, connectedAt: number, counted: boolean): void {
+    if (caller.chasing !== null) {
+      const incident = caller.chasing as Incident;
+      if (incident.unattended && incident.given > incident.neededIndex && this.grader.recognisesRepeat(caller)) {
+        this.events.upgrade(incident, incident.neededIndex);
+      }
+      return;
+    }
+    const given = this.grader.grade(caller);
+    const areaIndex = caller.areaIndex;
+    if (given === NO_INCIDENT || areaIndex < 0) return;
+    const now = this.sim.now;
+    this.createdByGrade[given]++;
+    this.monitor.incidentCreated(areaIndex, now, caller.needed, gradeName(given), counted);
+    if (!this.dispatched[given]) return;
+    if (Number.isNaN(caller.travelSeconds) || Number.isNaN(caller.onSceneSeconds)) this.sampler.lateDraws(caller, given, this.lateStream);
+    const clockFrom = this.fromConnect ? Math.min(connectedAt, now) : now;
+    const incident = new Incident(this.nextIncidentId++, areaIndex, caller.neededIndex, given, now, clockFrom, counted, caller);
+    incident.openSlot = this.open.length;
+    this.open.push(incident);
+    this.dispatcher.enqueue(incident);
+    this.events.start(incident);
+    const area = this.areas[areaIndex];
+    this.dispatcher.dispatchArea(area);
+    if (incident.state === WAITING && area.neighbours.length > 0 && area.helpAfterSeconds !== Infinity) {
+      this.sim.schedule(now + area.helpAfterSeconds, this.onHelpDue, incident, SameInstant.timeout);
+    }
+  }
+
+  /** The victim update for incident `incidentId` was made at `at` (by a handler, through the hook). */
+  victimUpdateMade(incidentId: number, at: number = this.sim.now): void {
+    this.events.victimUpdateMade(incidentId, at);
+  }
+
+  /** Incidents still unattended (waiting, or a unit travelling). */
+  get unattended(): number {
+    return this.open.length;
+  }
+
+  /** At the horizon: report every unattended incident as open, with its wait so far. */
+  finish(horizonSeconds: number): void {
+    for (const incident of this.open) {
+      this.monitor.incidentOpen(incident.areaIndex, gradeName(incident.neededIndex), gradeName(incident.given), horizonSeconds - incident.clockFrom, incident.counted);
+    }
+  }
+
+  private readonly onAttended = (incident: Incident): void => {
+    const now = this.sim.now;
+    this.events.stop(incident);
+    const last = this.open.pop() as Incident;
+    if (last !== incident) {
+      this.open[incident.openSlot] = last;
+      last.openSlot = incident.openSlot;
+    }
+    incident.openSlot = -1;
+    this.monitor.incidentAttended(incident.areaIndex, now, gradeName(incident.neededIndex), gradeName(incident.given), now - incident.clockFrom, incident.counted);
+  };
+
+  private readonly onHelpDue = (incident: Incident): void => {
+    this.dispatcher.helpDue(incident);
+  };
+
+  private readonly onHeadcount = (step: HeadcountStep): void => {
+    this.dispatcher.setHeadcount(step.area, step.headcount);
+  };
+}

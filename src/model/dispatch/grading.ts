@@ -1,0 +1,64 @@
+import type { CallerCase } from './caller-case.js';
+import { cumulativeMix, gradeIndex, INCIDENT_GRADES, NO_INCIDENT, pick, RESOLVED_WITHOUT_DEPLOYMENT } from './grades.js';
+import { GRADES, type ResolvedGrading } from './types.js';
+
+/**
+ * The handler's grading of a call: the given grade from the needed grade and the caller's case.
+ *
+ * A miss is a THRIVE assessment not done, or a repeat or vulnerable caller not recognised. A call
+ * with a miss is under-graded with probability `undergradeIfMissed`: to the next grade down
+ * (never below resolved without deployment), or by `undergradeMatrix[needed]` when given. A call
+ * without a miss is given the grade it needs, so when THRIVE and recognition are certain (all 1)
+ * nothing is ever under-graded. Every decision compares a uniform drawn at arrival, so grading
+ * draws nothing here.
+ */
+export class Grader {
+  private readonly thrive: number;
+  private readonly recogniseRepeat: number;
+  private readonly recogniseVulnerable: number;
+  private readonly undergrade: number;
+  /** Cumulative given-grade tables per needed grade index, or null for "one grade down". */
+  private readonly matrix: (Float64Array | null)[];
+
+  constructor(grading: ResolvedGrading | undefined) {
+    this.thrive = grading?.thrive ?? 1;
+    this.recogniseRepeat = grading?.recogniseRepeat ?? 1;
+    this.recogniseVulnerable = grading?.recogniseVulnerable ?? 1;
+    this.undergrade = grading?.undergradeIfMissed ?? 0;
+    const matrix = grading?.undergradeMatrix ?? {};
+    for (const key of Object.keys(matrix)) gradeIndex(key, 'grading.undergradeMatrix');
+    this.matrix = GRADES.map((grade) => {
+      const row = matrix[grade];
+      return row === undefined ? null : cumulativeMix(row, `grading.undergradeMatrix.${grade}`);
+    });
+  }
+
+  /** True when the handler missed something on this call (THRIVE, or a flag not recognised). */
+  missed(c: CallerCase): boolean {
+    return (
+      !(c.uThrive < this.thrive) ||
+      (c.repeat && !(c.uRepeat < this.recogniseRepeat)) ||
+      (c.vulnerable && !(c.uVulnerable < this.recogniseVulnerable))
+    );
+  }
+
+  /** The given grade index for a case (also stored in `c.givenIndex`). */
+  grade(c: CallerCase): number {
+    const needed = c.neededIndex;
+    let given = needed;
+    if (needed < NO_INCIDENT && c.uUndergrade < this.undergrade && this.missed(c)) {
+      const row = this.matrix[needed];
+      if (row !== null) given = pick(row, c.uMatrix);
+      else given = needed < RESOLVED_WITHOUT_DEPLOYMENT ? needed + 1 : needed;
+      // A matrix may not turn an incident into "no incident": the call was still logged.
+      if (given >= INCIDENT_GRADES) given = RESOLVED_WITHOUT_DEPLOYMENT;
+    }
+    c.givenIndex = given;
+    return given;
+  }
+
+  /** Probability that a chasing caller is recognised as a repeat caller. */
+  recognisesRepeat(c: CallerCase): boolean {
+    return c.uRepeat < this.recogniseRepeat;
+  }
+}

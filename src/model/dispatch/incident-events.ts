@@ -1,0 +1,162 @@
+import { makeDistribution, type Distribution, Exponential } from '../../engine/distributions.js';
+import { SameInstant } from '../../engine/priorities.js';
+import type { RandomStream, StreamFactory } from '../../engine/random.js';
+import type { Simulator } from '../../engine/simulator.js';
+import type { ModelMonitor } from '../monitor.js';
+import type { CallerSampler } from './caller-sampler.js';
+import type { CallerCase } from './caller-case.js';
+import { gradeName, IMMEDIATE } from './grades.js';
+import { type Incident, WAITING } from './incident.js';
+import type { ResolvedDispatch } from './types.js';
+import type { UnitDispatcher } from './unit-dispatcher.js';
+import type { Area } from './area.js';
+
+/** What the call model does for dispatch: offer chasing calls, and make victim updates. */
+export interface DispatchHooks {
+  /**
+   * A caller chasing incident `incidentId` calls again at `at` on `channel`: the model offers a
+   * new call on that channel whose case is `caller` (a repeat caller with `caller.chasing` set)
+   * and, when a handler finishes it, passes the case to `DispatchCentre.callHandled` as usual.
+   */
+  offerChasingCall(channel: string, at: number, incidentId: number, caller: CallerCase): void;
+  /**
+   * An update to the victim of incident `incidentId` fell due at `at`: handler work of
+   * `handleSeconds` (NaN: the queue's own handle time) in queue `queue`. When a handler finishes
+   * it, the model calls `DispatchCentre.victimUpdateMade(incidentId)`. Only called when the
+   * scenario gives `dispatch.victimUpdates.queue`.
+   */
+  victimUpdateWork?(queue: string, handleSeconds: number, at: number, incidentId: number): void;
+}
+
+/**
+ * The events of an incident while it is unattended (waiting, or a unit travelling): re-grading
+ * as new information comes (Poisson, `upgradePerHour`), chasing calls (Poisson, `chasePerHour`,
+ * on `chaseChannel` or the first call's channel), and the victim update owed when the wait passes
+ * the given grade's target. All are cancelled when the first unit arrives.
+ */
+export class IncidentEvents {
+  private readonly upgradeGap: Distribution | null;
+  private readonly chaseGap: Distribution | null;
+  private readonly upgradeStream: RandomStream;
+  private readonly chaseStream: RandomStream;
+  private readonly victimStream: RandomStream;
+  private readonly victimHandle: Distribution | null;
+  private readonly victimQueue: string | undefined;
+  private readonly chaseChannel: number;
+  /** Incidents whose victim update is with the handlers, by id (only with a victim-update queue). */
+  private readonly victimWork = new Map<number, Incident>();
+
+  constructor(
+    private readonly sim: Simulator,
+    dispatch: ResolvedDispatch,
+    private readonly channels: readonly string[],
+    streams: StreamFactory,
+    private readonly sampler: CallerSampler,
+    private readonly areas: readonly Area[],
+    private readonly dispatcher: UnitDispatcher,
+    private readonly monitor: ModelMonitor,
+    private readonly hooks: DispatchHooks,
+  ) {
+    this.upgradeGap = dispatch.upgradePerHour > 0 ? new Exponential(3600 / dispatch.upgradePerHour) : null;
+    this.chaseGap = dispatch.chasePerHour > 0 ? new Exponential(3600 / dispatch.chasePerHour) : null;
+    this.upgradeStream = streams.stream('dispatch.upgrade');
+    this.chaseStream = streams.stream('dispatch.chase');
+    this.victimStream = streams.stream('dispatch.victimUpdate');
+    this.victimQueue = dispatch.victimUpdates?.queue;
+    const handle = dispatch.victimUpdates?.handleSeconds;
+    this.victimHandle = handle === undefined ? null : makeDistribution(handle, 'dispatch.victimUpdates.handleSeconds');
+    if (dispatch.chaseChannel !== undefined && !channels.includes(dispatch.chaseChannel)) {
+      throw new RangeError(`dispatch.chaseChannel: expected one of ${channels.join(', ')}, found ${JSON.stringify(dispatch.chaseChannel)}`);
+    }
+    this.chaseChannel = dispatch.chaseChannel === undefined ? -1 : channels.indexOf(dispatch.chaseChannel);
+  }
+
+  /** Schedule a new incident's events. */
+  start(incident: Incident): void {
+    const now = this.sim.now;
+    if (this.upgradeGap !== null && incident.given > IMMEDIATE) {
+      incident.upgradeEvent = this.sim.schedule(now + this.upgradeGap.sample(this.upgradeStream), this.onUpgrade, incident, SameInstant.timeout);
+    }
+    if (this.chaseGap !== null) {
+      incident.chaseEvent = this.sim.schedule(now + this.chaseGap.sample(this.chaseStream), this.onChase, incident, SameInstant.timeout);
+    }
+    this.scheduleVictimUpdate(incident);
+  }
+
+  /** The first unit arrived: cancel what is pending. */
+  stop(incident: Incident): void {
+    if (incident.upgradeEvent !== null) this.sim.cancel(incident.upgradeEvent);
+    if (incident.chaseEvent !== null) this.sim.cancel(incident.chaseEvent);
+    if (incident.victimEvent !== null) this.sim.cancel(incident.victimEvent);
+    incident.upgradeEvent = incident.chaseEvent = incident.victimEvent = null;
+    if (incident.victimOwed && this.victimQueue !== undefined) this.victimWork.delete(incident.id);
+  }
+
+  /**
+   * Raise an unattended incident's given grade to `to` (a smaller index), move it in its line,
+   * and let units respond to the new grade.
+   */
+  upgrade(incident: Incident, to: number): void {
+    const from = incident.given;
+    if (!(to < from) || !incident.unattended) return;
+    const area = this.areas[incident.areaIndex];
+    this.dispatcher.regrade(incident, to);
+    this.monitor.incidentUpgraded(area.index, this.sim.now, gradeName(from), gradeName(to));
+    if (!incident.victimOwed) {
+      if (incident.victimEvent !== null) this.sim.cancel(incident.victimEvent);
+      incident.victimEvent = null;
+      this.scheduleVictimUpdate(incident);
+    }
+    if (incident.state === WAITING) this.dispatcher.dispatchArea(area);
+  }
+
+  /** The victim update for an incident was made by a handler (ignored once a unit has arrived). */
+  victimUpdateMade(incidentId: number, at: number): void {
+    const incident = this.victimWork.get(incidentId);
+    if (incident === undefined) return;
+    this.victimWork.delete(incidentId);
+    if (incident.unattended) this.monitor.victimUpdate(incident.areaIndex, at, true, incident.counted);
+  }
+
+  private scheduleVictimUpdate(incident: Incident): void {
+    const target = this.areas[incident.areaIndex].targetSeconds[incident.given];
+    if (target === Infinity) return;
+    const due = Math.max(this.sim.now, incident.clockFrom + target);
+    incident.victimEvent = this.sim.schedule(due, this.onVictimDue, incident, SameInstant.timeout);
+  }
+
+  private readonly onUpgrade = (incident: Incident): void => {
+    incident.upgradeEvent = null;
+    // New information shows the real need: an under-graded incident rises to it, others one grade.
+    const to = incident.given > incident.neededIndex ? incident.neededIndex : incident.given - 1;
+    this.upgrade(incident, to);
+    if (this.upgradeGap !== null && incident.unattended && incident.given > IMMEDIATE) {
+      incident.upgradeEvent = this.sim.schedule(this.sim.now + this.upgradeGap.sample(this.upgradeStream), this.onUpgrade, incident, SameInstant.timeout);
+    }
+  };
+
+  private readonly onChase = (incident: Incident): void => {
+    incident.chaseEvent = null;
+    const now = this.sim.now;
+    const first = incident.caller;
+    const channel = this.chaseChannel >= 0 ? this.chaseChannel : first.channelIndex;
+    const caller = this.sampler.drawChase(channel, incident.neededIndex, incident.areaIndex, first.vulnerable);
+    caller.chasing = incident;
+    caller.chasingIncident = incident.id;
+    incident.chaseEvent = this.sim.schedule(now + (this.chaseGap as Distribution).sample(this.chaseStream), this.onChase, incident, SameInstant.timeout);
+    this.hooks.offerChasingCall(this.channels[channel], now, incident.id, caller);
+  };
+
+  private readonly onVictimDue = (incident: Incident): void => {
+    incident.victimEvent = null;
+    if (!incident.unattended) return;
+    const now = this.sim.now;
+    incident.victimOwed = true;
+    this.monitor.victimUpdate(incident.areaIndex, now, false, incident.counted);
+    if (this.victimQueue !== undefined && this.hooks.victimUpdateWork !== undefined) {
+      this.victimWork.set(incident.id, incident);
+      const handle = this.victimHandle === null ? NaN : this.victimHandle.sample(this.victimStream);
+      this.hooks.victimUpdateWork(this.victimQueue, handle, now, incident.id);
+    }
+  };
+}
