@@ -1,0 +1,116 @@
+import { StreamFactory } from '../../../src/engine/random.js';
+import { Simulator } from '../../../src/engine/simulator.js';
+import type { Calendar } from '../../../src/engine/calendar.js';
+import { CallerCase } from '../../../src/model/dispatch/caller-case.js';
+import { DispatchCentre, type DispatchHooks, type DispatchTrace } from '../../../src/model/dispatch/dispatch-centre.js';
+import { gradeIndex } from '../../../src/model/dispatch/grades.js';
+import type { Grade, ResolvedArea, ResolvedDispatch, ResolvedGrading } from '../../../src/model/dispatch/types.js';
+import type { ResolvedScenario } from '../../../src/model/resolved.js';
+import { makeDispatchPolicy } from '../../../src/policies/dispatch/dispatch-policies.js';
+import { RecordingDispatchMonitor } from './recording-dispatch-monitor.js';
+
+/** One area with fixed travel (minutes) and a constant number of units. */
+export function area(name: string, units: number, extra: Partial<ResolvedArea> = {}): ResolvedArea {
+  return { name, kind: 'urban', share: 1, units: { constant: units }, extraUnits: [], travelMinutes: { fixed: 0 }, neighbours: [], ...extra };
+}
+
+export function dispatchSpec(areas: ResolvedArea[], extra: Partial<ResolvedDispatch> = {}): ResolvedDispatch {
+  return {
+    areas,
+    onSceneMinutes: { immediate: { fixed: 30 }, priority: { fixed: 30 } },
+    targets: { immediate: { urban: 15, rural: 20 }, priority: { urban: 60, rural: 60 } },
+    dispatchedGrades: ['immediate', 'priority'],
+    policy: { kind: 'gradeFirst' },
+    divertFromPriority: false,
+    attendanceFrom: 'incidentCreated',
+    upgradePerHour: 0,
+    chasePerHour: 0,
+    ...extra,
+  };
+}
+
+/** A resolved scenario with channels '999' and '101' (queues of the same names) and the given dispatch. */
+export function scenarioWith(dispatch: ResolvedDispatch, grading?: ResolvedGrading, hours = 1000): ResolvedScenario {
+  return {
+    name: 'dispatch test',
+    start: '2022-01-03T00:00:00Z',
+    startEpochMs: Date.parse('2022-01-03T00:00:00Z'),
+    horizonSeconds: hours * 3600,
+    warmupSeconds: 0,
+    replications: 1,
+    seed: 1,
+    channels: [
+      { name: '999', rate: { perHour: 0 }, dayBusynessCv: 0, surges: [], queue: '999' },
+      { name: '101', rate: { perHour: 0 }, dayBusynessCv: 0, surges: [], queue: '101' },
+    ],
+    queues: [
+      { name: '999', targetSeconds: 10 },
+      { name: '101', targetSeconds: 60 },
+    ],
+    handlers: { pools: [{ name: 'h', serves: ['999', '101'], roster: { constant: 1 } }], handleSeconds: {} },
+    policy: { queueSelection: { kind: 'strictPriority', order: ['999', '101'] } },
+    grading,
+    dispatch,
+  };
+}
+
+export interface Chase {
+  channel: string;
+  at: number;
+  incidentId: number;
+  caller: CallerCase;
+}
+
+/** A dispatch centre on its own simulator, with a recording monitor, hooks and unit trace. */
+export class Harness {
+  readonly sim = new Simulator();
+  readonly monitor: RecordingDispatchMonitor;
+  readonly centre: DispatchCentre;
+  readonly chases: Chase[] = [];
+  readonly victimWork: { queue: string; handleSeconds: number; at: number; incidentId: number }[] = [];
+  readonly unitLog: { what: 'assigned' | 'arrived' | 'cleared' | 'diverted'; unit: number; incident: number; at: number; to?: number }[] = [];
+
+  constructor(readonly scenario: ResolvedScenario, options: { seed?: number; replication?: number; attendedOnly?: boolean; hooks?: Partial<DispatchHooks>; traceUnits?: boolean } = {}) {
+    this.monitor = new RecordingDispatchMonitor(options.attendedOnly ?? false);
+    this.monitor.begin({
+      startEpochMs: scenario.startEpochMs, horizonSeconds: scenario.horizonSeconds, warmupSeconds: 0, channels: [], queues: [], pools: [],
+      areas: (scenario.dispatch?.areas ?? []).map((a) => ({ name: a.name, kind: a.kind })),
+    });
+    const hooks: DispatchHooks = {
+      offerChasingCall: (channel, at, incidentId, caller) => this.chases.push({ channel, at, incidentId, caller }),
+      victimUpdateWork: (queue, handleSeconds, at, incidentId) => this.victimWork.push({ queue, handleSeconds, at, incidentId }),
+      ...options.hooks,
+    };
+    const log = this.unitLog;
+    const trace: DispatchTrace | undefined = options.traceUnits === false ? undefined : {
+      unitAssigned: (unit, _ua, incident, _ia, at) => log.push({ what: 'assigned', unit, incident, at }),
+      unitArrived: (unit, incident, at) => log.push({ what: 'arrived', unit, incident, at }),
+      unitCleared: (unit, incident, at) => log.push({ what: 'cleared', unit, incident, at }),
+      unitDiverted: (unit, incident, to, at) => log.push({ what: 'diverted', unit, incident, at, to }),
+    };
+    this.centre = new DispatchCentre({
+      sim: this.sim,
+      scenario,
+      streams: new StreamFactory(options.seed ?? scenario.seed, options.replication ?? 0),
+      calendar: {} as Calendar,
+      monitor: this.monitor,
+      hooks,
+      policy: makeDispatchPolicy,
+      trace,
+    });
+  }
+
+  /** A handled call at `at` whose case is built by hand: need, area, travel and on-scene seconds. */
+  handAt(at: number, need: Grade, travelSeconds: number, onSceneSeconds: number, areaIndex = 0, connectedAt = at): CallerCase {
+    const c = new CallerCase(0, gradeIndex(need), areaIndex, this.scenario.dispatch!.areas[areaIndex].name, false, false);
+    c.travelSeconds = travelSeconds;
+    c.onSceneSeconds = onSceneSeconds;
+    this.sim.schedule(at, () => this.centre.callHandled(c, connectedAt, connectedAt, true), null, 3);
+    return c;
+  }
+
+  run(until: number): void {
+    this.sim.run(until);
+    this.centre.finish(until);
+  }
+}
