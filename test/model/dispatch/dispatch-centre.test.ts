@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { area, dispatchSpec, Harness, scenarioWith } from './support.js';
+import { Harness } from './harness.js';
+import { area, dispatchSpec, scenarioWith } from './scenarios.js';
 
 vi.mock('../../../src/model/dispatch/unit-roster.js', async () => await import('./constant-roster.js'));
 
