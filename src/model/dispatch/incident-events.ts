@@ -98,7 +98,7 @@ export class IncidentEvents {
    */
   upgrade(incident: Incident, to: number): void {
     const from = incident.given;
-    if (!(to < from) || !incident.unattended) return;
+    if (!(to < from) || to < IMMEDIATE || !incident.unattended) return;
     const area = this.areas[incident.areaIndex];
     this.dispatcher.regrade(incident, to);
     this.monitor.incidentUpgraded(area.index, this.sim.now, gradeName(from), gradeName(to));
@@ -127,6 +127,7 @@ export class IncidentEvents {
 
   private readonly onUpgrade = (incident: Incident): void => {
     incident.upgradeEvent = null;
+    if (incident.given === IMMEDIATE) return;
     // New information shows the real need: an under-graded incident rises to it, others one grade.
     const to = incident.given > incident.neededIndex ? incident.neededIndex : incident.given - 1;
     this.upgrade(incident, to);
