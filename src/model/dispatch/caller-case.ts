@@ -12,12 +12,14 @@ import type { Grade } from './types.js';
 export class CallerCase {
   /** Grade index given by the handler (`grades.ts`); NO_INCIDENT until graded. */
   givenIndex = NO_INCIDENT;
-  /** Uniforms on [0, 1) deciding: THRIVE done, repeat recognised, vulnerable recognised, under-grade, matrix choice. */
+  /**
+   * Uniforms on [0, 1) deciding: THRIVE done, repeat recognised, vulnerable recognised, and
+   * under-grading (which also picks the given grade from a matrix).
+   */
   uThrive = 0;
   uRepeat = 0;
   uVulnerable = 0;
   uUndergrade = 1;
-  uMatrix = 0;
   /** Travel time to the scene (seconds) and time on scene (seconds), drawn for the needed grade. */
   travelSeconds = 0;
   onSceneSeconds = 0;

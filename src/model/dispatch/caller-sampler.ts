@@ -119,7 +119,6 @@ export class CallerSampler {
     c.uRepeat = g.uniform();
     c.uVulnerable = g.uniform();
     c.uUndergrade = g.uniform();
-    c.uMatrix = g.uniform();
     if (area >= 0 && needed < INCIDENT_GRADES && this.dispatched[needed]) {
       c.travelSeconds = 60 * this.travel[area].sample(s.travel);
       c.onSceneSeconds = 60 * (this.onScene[needed]?.sample(s.onScene) ?? 0);

@@ -103,7 +103,7 @@ export class DispatchCentre {
       }
     });
 
-    this.dispatcher = new UnitDispatcher(sim, this.areas, options.policy(dispatch.policy, grades), dispatch.divertFromPriority, monitor, this.onAttended, options.trace ?? null);
+    this.dispatcher = new UnitDispatcher(sim, this.areas, options.policy(dispatch.policy, grades), dispatch.divertFromPriority, monitor, this.onAttended, this.onRequeued, options.trace ?? null);
     this.events = new IncidentEvents(sim, dispatch, scenario.channels.map((c) => c.name), streams, this.sampler, this.areas, this.dispatcher, monitor, options.hooks);
 
     // Units: headcount at 0, then an event at each roster change (with releases, before seizes).
@@ -153,9 +153,9 @@ export class DispatchCentre {
     incident.openSlot = this.open.length;
     this.open.push(incident);
     this.dispatcher.enqueue(incident);
-    this.events.start(incident);
     const area = this.areas[areaIndex];
     this.dispatcher.dispatchArea(area);
+    this.events.start(incident);
     if (incident.state === WAITING && area.neighbours.length > 0 && area.helpAfterSeconds !== Infinity) {
       this.sim.schedule(now + area.helpAfterSeconds, this.onHelpDue, incident, SameInstant.timeout);
     }
@@ -188,6 +188,10 @@ export class DispatchCentre {
     }
     incident.openSlot = -1;
     this.monitor.incidentAttended(incident.areaIndex, now, gradeName(incident.neededIndex), gradeName(incident.given), now - incident.clockFrom, incident.counted);
+  };
+
+  private readonly onRequeued = (incident: Incident): void => {
+    this.events.requeued(incident);
   };
 
   private readonly onHelpDue = (incident: Incident): void => {

@@ -48,7 +48,8 @@ export class Grader {
     let given = needed;
     if (needed < NO_INCIDENT && c.uUndergrade < this.undergrade && this.missed(c)) {
       const row = this.matrix[needed];
-      if (row !== null) given = pick(row, c.uMatrix);
+      // Given u < p, u / p is uniform on [0, 1): the same draw picks the matrix entry.
+      if (row !== null) given = pick(row, c.uUndergrade / this.undergrade);
       else given = needed < RESOLVED_WITHOUT_DEPLOYMENT ? needed + 1 : needed;
       // A matrix may not turn an incident into "no incident": the call was still logged.
       if (given >= INCIDENT_GRADES) given = RESOLVED_WITHOUT_DEPLOYMENT;

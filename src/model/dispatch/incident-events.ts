@@ -6,7 +6,7 @@ import type { ModelMonitor } from '../monitor.js';
 import type { CallerSampler } from './caller-sampler.js';
 import type { CallerCase } from './caller-case.js';
 import { gradeName, IMMEDIATE } from './grades.js';
-import { type Incident, WAITING } from './incident.js';
+import { type Incident, TRAVELLING, WAITING } from './incident.js';
 import type { ResolvedDispatch } from './types.js';
 import type { UnitDispatcher } from './unit-dispatcher.js';
 import type { Area } from './area.js';
@@ -71,7 +71,7 @@ export class IncidentEvents {
     this.chaseChannel = dispatch.chaseChannel === undefined ? -1 : channels.indexOf(dispatch.chaseChannel);
   }
 
-  /** Schedule a new incident's events. */
+  /** Schedule a new incident's events (after its first dispatch attempt). */
   start(incident: Incident): void {
     const now = this.sim.now;
     if (this.upgradeGap !== null && incident.given > IMMEDIATE) {
@@ -118,11 +118,20 @@ export class IncidentEvents {
     if (incident.unattended) this.monitor.victimUpdate(incident.areaIndex, at, true, incident.counted);
   }
 
+  /** A travelling unit was diverted from this incident, which waits again: it may now owe an update. */
+  requeued(incident: Incident): void {
+    if (incident.victimEvent === null && !incident.victimOwed) this.scheduleVictimUpdate(incident);
+  }
+
   private scheduleVictimUpdate(incident: Incident): void {
     const target = this.areas[incident.areaIndex].targetSeconds[incident.given];
     if (target === Infinity) return;
-    const due = Math.max(this.sim.now, incident.clockFrom + target);
-    incident.victimEvent = this.sim.schedule(due, this.onVictimDue, incident, SameInstant.timeout);
+    const due = incident.clockFrom + target;
+    // A unit already on its way that arrives by the due time makes the update unnecessary; this
+    // spares an event for most incidents (a diverted unit reschedules through `requeued`).
+    const unit = incident.unit;
+    if (incident.state === TRAVELLING && unit !== null && unit.event !== null && unit.event.time <= due) return;
+    incident.victimEvent = this.sim.schedule(Math.max(this.sim.now, due), this.onVictimDue, incident, SameInstant.timeout);
   }
 
   private readonly onUpgrade = (incident: Incident): void => {

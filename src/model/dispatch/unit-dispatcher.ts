@@ -34,6 +34,8 @@ export class UnitDispatcher {
     private readonly monitor: ModelMonitor,
     /** Called once per incident when its first unit arrives on scene. */
     private readonly attended: (incident: Incident) => void,
+    /** Called when a diverted unit leaves an incident, which waits again. */
+    private readonly requeued: (incident: Incident) => void,
     private readonly trace: DispatchTrace | null,
   ) {
     this.reportedWaiting = new Int32Array(areas.length);
@@ -134,6 +136,7 @@ export class UnitDispatcher {
       const to = this.take(area, IMMEDIATE);
       this.trace?.unitDiverted(unit.id, from.id, to.id, this.sim.now);
       this.travel(unit, to);
+      this.requeued(from);
       // The incident put back may already have waited long enough for a neighbour's help.
       if (area.neighbours.length > 0 && this.sim.now - from.createdAt >= area.helpAfterSeconds) this.helpDue(from);
     }

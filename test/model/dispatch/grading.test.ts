@@ -11,9 +11,9 @@ function grading(extra: Partial<ResolvedGrading> = {}): ResolvedGrading {
   };
 }
 
-function caseOf(needed: number, u: Partial<Pick<CallerCase, 'uThrive' | 'uRepeat' | 'uVulnerable' | 'uUndergrade' | 'uMatrix'>>, flags: { repeat?: boolean; vulnerable?: boolean } = {}): CallerCase {
+function caseOf(needed: number, u: Partial<Pick<CallerCase, 'uThrive' | 'uRepeat' | 'uVulnerable' | 'uUndergrade'>>, flags: { repeat?: boolean; vulnerable?: boolean } = {}): CallerCase {
   const c = new CallerCase(0, needed, 0, 'A', flags.repeat ?? false, flags.vulnerable ?? false);
-  Object.assign(c, { uThrive: 0, uRepeat: 0, uVulnerable: 0, uUndergrade: 0, uMatrix: 0 }, u);
+  Object.assign(c, { uThrive: 0, uRepeat: 0, uVulnerable: 0, uUndergrade: 0 }, u);
   return c;
 }
 
@@ -49,8 +49,9 @@ describe('Grader', () => {
 
   it('the given-grade matrix decides the grade of an under-graded call', () => {
     const m = new Grader(grading({ undergradeMatrix: { immediate: { priority: 0.25, scheduled: 0.75 } } }));
-    expect(m.grade(caseOf(IMMEDIATE, { uThrive: 0.9, uMatrix: 0.2 }))).toBe(PRIORITY);
-    expect(m.grade(caseOf(IMMEDIATE, { uThrive: 0.9, uMatrix: 0.3 }))).toBe(SCHEDULED);
+    // undergradeIfMissed 0.5: the under-grade draw u picks the matrix entry with u / 0.5.
+    expect(m.grade(caseOf(IMMEDIATE, { uThrive: 0.9, uUndergrade: 0.1 }))).toBe(PRIORITY);
+    expect(m.grade(caseOf(IMMEDIATE, { uThrive: 0.9, uUndergrade: 0.15 }))).toBe(SCHEDULED);
     // Needed grades without a row fall back to one grade lower.
     expect(m.grade(caseOf(PRIORITY, { uThrive: 0.9 }))).toBe(SCHEDULED);
   });

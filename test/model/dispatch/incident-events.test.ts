@@ -118,6 +118,15 @@ describe('victim updates', () => {
     expect(h.monitor.victimUpdates.map((v) => [v.at / MIN, v.made])).toEqual([[15, false], [60, false], [60, false]]);
   });
 
+  it('an incident whose unit is diverted away waits again and may then owe an update', () => {
+    const h = new Harness(scenarioWith(dispatchSpec([area('A', 1)], { divertFromPriority: true })));
+    h.handAt(0, 'priority', 20 * MIN, 10 * MIN); // its unit would arrive at 20, well within 60
+    h.handAt(5 * MIN, 'immediate', 4 * MIN, 100 * MIN); // takes that unit until 109
+    h.run(300 * MIN);
+    expect(h.monitor.victimUpdates.map((v) => [v.at / MIN, v.made])).toEqual([[60, false]]);
+    expect(h.monitor.attended().map((r) => [r.given, r.at / MIN])).toEqual([['immediate', 9], ['priority', 129]]);
+  });
+
   it('an incident attended within its target owes no update', () => {
     const h = new Harness(scenarioWith(spec('101')));
     h.handAt(0, 'priority', 59 * MIN, 10 * MIN);
