@@ -42,8 +42,12 @@ export interface ResolvedArea {
   units: RosterSpec;
   /** Dated extra units (for example neighbourhood officers moved to response for a summer). */
   extraUnits: readonly DatedExtra[];
+  /** Travel time to an incident of this area (drawn at the call's arrival). */
   travelMinutes: DistributionSpec;
-  /** Areas whose free units may help once an incident has waited `helpAfterMinutes`. */
+  /**
+   * Areas whose free units may help once an incident here has waited `helpAfterMinutes` (from its
+   * creation); a helping unit travels the incident's own travel time and stays busy in its home area.
+   */
   neighbours: readonly string[];
   helpAfterMinutes?: number;
 }
@@ -54,24 +58,36 @@ export type DispatchPolicySpec =
 
 export interface ResolvedDispatch {
   areas: readonly ResolvedArea[];
-  /** On-scene time per dispatched grade. */
+  /**
+   * On-scene time per grade, drawn at the call's arrival for the grade the incident NEEDS (what
+   * it really is, whatever it was given); a grade without an entry spends 0 minutes on scene.
+   */
   onSceneMinutes: Readonly<Partial<Record<Grade, DistributionSpec>>>;
-  /** Attendance targets in minutes. */
+  /** Attendance targets in minutes (other dispatched grades have none, and owe no victim update). */
   targets: {
     immediate: { urban: number; rural: number };
     priority: { urban: number; rural: number };
   };
-  /** Grades that get units; by default immediate and priority. */
+  /** Grades that get units; by default immediate and priority. Other grades are counted only. */
   dispatchedGrades: readonly Grade[];
   policy: DispatchPolicySpec;
   /** May an Immediate incident take a unit travelling to a Priority one? */
   divertFromPriority: boolean;
   /** Attendance clock starts at incident creation (default) or at the call's connect time. */
   attendanceFrom: 'incidentCreated' | 'callConnected';
-  /** Upgrade rate while waiting (per hour) and chasing-call rate (per hour) with its channel. */
+  /**
+   * Rates per hour, per unattended incident (waiting, or its unit travelling): re-grading as new
+   * information comes (to the needed grade when under-graded, else one grade up), and chasing
+   * calls on `chaseChannel` (default: the first call's channel). 0: none.
+   */
   upgradePerHour: number;
   chasePerHour: number;
   chaseChannel?: string;
-  /** Victim updates owed when the wait passes the target; optional handler work. */
+  /**
+   * Victim updates: one is owed when an incident's wait passes its given grade's target. With
+   * `queue`, the update is handler work in that queue (`handleSeconds`; absent: the queue's own
+   * handle time) and counts as made when done before a unit arrives; without it, owed updates are
+   * counted and all missed.
+   */
   victimUpdates?: { handleSeconds?: DistributionSpec; queue?: string };
 }
