@@ -134,3 +134,16 @@ describe('DispatchCentre, hand-computable', () => {
     expect(h.monitor.unitLevels.every((r) => r.busy === 0)).toBe(true);
   });
 });
+
+describe('DispatchCentre without a dispatch section', () => {
+  it('grades calls and reports no incident', () => {
+    const scenario = { ...scenarioWith(dispatchSpec([])), dispatch: undefined };
+    const h = new Harness(scenario);
+    const c = h.centre.drawCaller(0, -1, { need: 'immediate' });
+    h.centre.callHandled(c, 0, 0, true);
+    h.run(60);
+    expect(c.given).toBe('immediate');
+    expect(c.areaIndex).toBe(-1);
+    expect(h.monitor.incidents).toEqual([]);
+  });
+});
