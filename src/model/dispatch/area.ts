@@ -17,8 +17,10 @@ export class Area {
   readonly helpable = new Int32Array(INCIDENT_GRADES);
   waiting = 0;
   readonly free: Unit[] = [];
-  /** Every unit ever on duty (for diverting travelling units). */
+  /** Every unit this area has had (for diverting travelling units); at most its peak headcount. */
   readonly units: Unit[] = [];
+  /** Units off duty, brought back first when the headcount rises (so `units` stays bounded). */
+  private readonly offDuty: Unit[] = [];
   busy = 0;
   /** Units present (free or busy). */
   present = 0;
@@ -56,8 +58,12 @@ export class Area {
       staffed += kept;
       const before = staffed;
       for (; staffed < target; staffed++) {
-        const unit = new Unit(this.unitIds.next++, this.index);
-        this.units.push(unit);
+        let unit = this.offDuty.pop();
+        if (unit === undefined) {
+          unit = new Unit(this.unitIds.next++, this.index);
+          this.units.push(unit);
+        }
+        unit.onDuty = true;
         this.free.push(unit);
         this.present++;
       }
@@ -65,7 +71,9 @@ export class Area {
     }
     // Free units leave at once; busy ones finish their incident.
     while (staffed > target && this.free.length > 0) {
-      (this.free.pop() as Unit).onDuty = false;
+      const unit = this.free.pop() as Unit;
+      unit.onDuty = false;
+      this.offDuty.push(unit);
       this.present--;
       staffed--;
     }
@@ -80,6 +88,7 @@ export class Area {
       this.owedDepartures--;
       this.present--;
       unit.onDuty = false;
+      this.offDuty.push(unit);
       return false;
     }
     this.free.push(unit);
