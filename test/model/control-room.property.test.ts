@@ -119,7 +119,7 @@ describe('ControlRoom properties', () => {
     );
   });
 
-  it('no handler serves two calls at once: busy never exceeds the pool's headcount', () => {
+  it('no handler serves two calls at once: busy never exceeds the pool headcount', () => {
     fc.assert(
       fc.property(smallRoom, (scenario) => {
         const m = run(scenario);

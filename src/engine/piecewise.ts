@@ -1,0 +1,102 @@
+import type { Calendar } from './calendar.js';
+
+/**
+ * A piecewise-constant function on [0, horizon]: `values[i]` holds on [breaks[i], breaks[i+1]).
+ * Used for arrival rates (per second) and headcounts. Immutable: transformations return a new one.
+ */
+export class PiecewiseConstant {
+  constructor(
+    /** n + 1 increasing boundaries; breaks[0] = 0 and the last is the horizon. */
+    readonly breaks: Float64Array,
+    /** n values. */
+    readonly values: Float64Array,
+  ) {
+    if (breaks.length !== values.length + 1) throw new RangeError('breaks must have one more entry than values');
+  }
+
+  /** Build from boundaries and values, merging neighbouring pieces of equal value. */
+  static from(breaks: readonly number[], values: readonly number[]): PiecewiseConstant {
+    const b: number[] = [breaks[0]];
+    const v: number[] = [];
+    for (let i = 0; i < values.length; i++) {
+      if (breaks[i + 1] <= breaks[i]) continue; // empty piece
+      if (v.length > 0 && v[v.length - 1] === values[i]) b[b.length - 1] = breaks[i + 1];
+      else {
+        v.push(values[i]);
+        b.push(breaks[i + 1]);
+      }
+    }
+    return new PiecewiseConstant(Float64Array.from(b), Float64Array.from(v));
+  }
+
+  get horizon(): number {
+    return this.breaks[this.breaks.length - 1];
+  }
+
+  /** Index of the piece holding t (the last piece for t at or past the horizon). */
+  pieceAt(t: number): number {
+    const b = this.breaks;
+    let lo = 0;
+    let hi = this.values.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (b[mid] <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  valueAt(t: number): number {
+    return this.values[this.pieceAt(t)];
+  }
+
+  /** Integral over [a, b] (clipped to [0, horizon]). */
+  integral(a: number, b: number): number {
+    const from = Math.max(0, a);
+    const to = Math.min(this.horizon, b);
+    if (!(to > from)) return 0;
+    let total = 0;
+    for (let i = this.pieceAt(from); i < this.values.length && this.breaks[i] < to; i++) {
+      const lo = Math.max(from, this.breaks[i]);
+      const hi = Math.min(to, this.breaks[i + 1]);
+      if (hi > lo) total += (hi - lo) * this.values[i];
+    }
+    return total;
+  }
+
+  /** A copy with pieces split at `cuts` (inside the horizon). */
+  private splitAt(cuts: readonly number[]): { breaks: number[]; values: number[] } {
+    const points = new Set<number>(this.breaks);
+    for (const c of cuts) if (c > 0 && c < this.horizon) points.add(c);
+    const breaks = [...points].sort((x, y) => x - y);
+    const values = breaks.slice(0, -1).map((t) => this.valueAt(t));
+    return { breaks, values };
+  }
+
+  /** Multiply the values on [from, to) by `factor`. */
+  scaleWindow(from: number, to: number, factor: number): PiecewiseConstant {
+    const { breaks, values } = this.splitAt([from, to]);
+    return PiecewiseConstant.from(breaks, values.map((v, i) => (breaks[i] >= from && breaks[i] < to ? v * factor : v)));
+  }
+
+  /** Add `amount` to the values on [from, to). */
+  addWindow(from: number, to: number, amount: number): PiecewiseConstant {
+    const { breaks, values } = this.splitAt([from, to]);
+    return PiecewiseConstant.from(breaks, values.map((v, i) => (breaks[i] >= from && breaks[i] < to ? v + amount : v)));
+  }
+
+  /** Multiply each calendar day's values by `factorOfDay(dayIndex)`. */
+  scaleByDay(calendar: Calendar, factorOfDay: (dayIndex: number) => number): PiecewiseConstant {
+    const cuts: number[] = [];
+    const intoDay = (((calendar.epochMs(0) / 1000) % 86_400) + 86_400) % 86_400;
+    const firstMidnight = 86_400 - intoDay;
+    for (let at = firstMidnight; at < this.horizon; at += 86_400) cuts.push(at);
+    const { breaks, values } = this.splitAt(cuts);
+    return PiecewiseConstant.from(breaks, values.map((v, i) => v * factorOfDay(calendar.dayIndex(breaks[i]))));
+  }
+
+  /** Instants in (0, horizon) where the value changes. */
+  changeTimes(): number[] {
+    return Array.from(this.breaks.subarray(1, this.breaks.length - 1));
+  }
+}

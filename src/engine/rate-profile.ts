@@ -1,0 +1,54 @@
+import type { Calendar } from './calendar.js';
+import { PiecewiseConstant } from './piecewise.js';
+import type { RateProfileSpec } from './profile-types.js';
+import { SpecError } from './spec-error.js';
+
+/** Check a weights list and scale it to average 1. */
+function normalised(weights: readonly number[] | undefined, length: number, path: string): number[] | null {
+  if (weights === undefined) return null;
+  if (!Array.isArray(weights) || weights.length !== length) {
+    throw new SpecError(path, `expected ${length} non-negative weights, found ${Array.isArray(weights) ? `${weights.length} values` : JSON.stringify(weights)}`);
+  }
+  weights.forEach((w, i) => {
+    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) throw new SpecError(`${path}[${i}]`, `expected a non-negative number, found ${JSON.stringify(w)}`);
+  });
+  const mean = weights.reduce((a, b) => a + b, 0) / length;
+  if (!(mean > 0)) throw new SpecError(path, 'expected at least one positive weight, found all zero');
+  return weights.map((w) => w / mean);
+}
+
+/**
+ * The arrival rate (per second) of a profile over [0, horizon], one piece per calendar hour.
+ * Weight lists are scaled to average 1 so `perHour` stays the mean rate; `hourOfWeek` replaces
+ * `hourOfDay` and `dayOfWeek`; `month` multiplies either.
+ */
+export function ratePieces(spec: RateProfileSpec, calendar: Calendar, horizonSeconds: number, path = ''): PiecewiseConstant {
+  const at = (k: string): string => (path ? `${path}.${k}` : k);
+  if (typeof spec.perHour !== 'number' || !Number.isFinite(spec.perHour) || spec.perHour < 0) {
+    throw new SpecError(at('perHour'), `expected a non-negative number of arrivals per hour, found ${JSON.stringify(spec.perHour)}`);
+  }
+  if (!(horizonSeconds > 0)) throw new SpecError(path, `expected a positive horizon, found ${horizonSeconds}`);
+  const week = normalised(spec.hourOfWeek, 168, at('profile.hourOfWeek'));
+  const hours = week ? null : normalised(spec.hourOfDay, 24, at('profile.hourOfDay'));
+  const days = week ? null : normalised(spec.dayOfWeek, 7, at('profile.dayOfWeek'));
+  const months = normalised(spec.month, 12, at('profile.month'));
+  const perSecond = spec.perHour / 3600;
+
+  const breaks: number[] = [0];
+  const values: number[] = [];
+  // Pieces start at each whole UTC hour; the first may be partial when the start is mid-hour.
+  const intoHour = ((calendar.epochMs(0) / 1000) % 3600 + 3600) % 3600;
+  let t = 0;
+  while (t < horizonSeconds) {
+    const next = Math.min(horizonSeconds, t === 0 ? 3600 - intoHour : t + 3600);
+    let rate = perSecond;
+    if (week) rate *= week[calendar.hourOfWeek(t)];
+    if (hours) rate *= hours[calendar.hourOfDay(t)];
+    if (days) rate *= days[calendar.dayOfWeek(t)];
+    if (months) rate *= months[calendar.month(t)];
+    values.push(rate);
+    breaks.push(next);
+    t = next;
+  }
+  return PiecewiseConstant.from(breaks, values);
+}

@@ -1,0 +1,105 @@
+import type { Calendar } from './calendar.js';
+import { PiecewiseConstant } from './piecewise.js';
+import type { DatedExtra, DayName, RosterSpec, ShiftSpec } from './profile-types.js';
+import { SpecError } from './spec-error.js';
+
+const DAY_NAMES: readonly DayName[] = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+function headcount(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new SpecError(path, `expected a headcount (a non-negative integer), found ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+function headcounts(list: unknown, length: number, path: string): number[] {
+  if (!Array.isArray(list) || list.length !== length) {
+    throw new SpecError(path, `expected ${length} headcounts (non-negative integers), found ${Array.isArray(list) ? `${list.length} values` : JSON.stringify(list)}`);
+  }
+  return list.map((v, i) => headcount(v, `${path}[${i}]`));
+}
+
+/** "HH:MM" to seconds after midnight. */
+function clockSeconds(text: unknown, path: string): number {
+  const match = typeof text === 'string' ? /^(\d{1,2}):(\d{2})$/.exec(text) : null;
+  if (match === null || Number(match[1]) > 23 || Number(match[2]) > 59) {
+    throw new SpecError(path, `expected a clock time "HH:MM" (00:00 to 23:59), found ${JSON.stringify(text)}`);
+  }
+  return Number(match[1]) * 3600 + Number(match[2]) * 60;
+}
+
+/** Hourly pieces over the horizon from a function of the calendar hour. */
+function hourly(calendar: Calendar, horizonSeconds: number, valueAt: (t: number) => number): PiecewiseConstant {
+  const breaks: number[] = [0];
+  const values: number[] = [];
+  const intoHour = (((calendar.epochMs(0) / 1000) % 3600) + 3600) % 3600;
+  for (let t = 0; t < horizonSeconds; ) {
+    const next = Math.min(horizonSeconds, t === 0 ? 3600 - intoHour : t + 3600);
+    values.push(valueAt(t));
+    breaks.push(next);
+    t = next;
+  }
+  return PiecewiseConstant.from(breaks, values);
+}
+
+/** Sum of shifts: each shift adds its staff from its start for its hours, on its days. */
+function shiftPieces(shifts: readonly ShiftSpec[], calendar: Calendar, horizonSeconds: number, path: string): PiecewiseConstant {
+  if (!Array.isArray(shifts) || shifts.length === 0) throw new SpecError(path, 'expected a non-empty list of shifts');
+  let pieces = PiecewiseConstant.from([0, horizonSeconds], [0]);
+  const intoDay = (((calendar.epochMs(0) / 1000) % 86_400) + 86_400) % 86_400;
+  // Shifts that started the day before the run may still be on at the start.
+  const firstMidnight = -intoDay - 86_400;
+  shifts.forEach((shift, i) => {
+    const at = `${path}[${i}]`;
+    const start = clockSeconds(shift.start, `${at}.start`);
+    if (typeof shift.hours !== 'number' || !(shift.hours > 0) || shift.hours > 24) {
+      throw new SpecError(`${at}.hours`, `expected a shift length in hours in (0, 24], found ${JSON.stringify(shift.hours)}`);
+    }
+    const staff = headcount(shift.staff, `${at}.staff`);
+    const days = shift.days ?? DAY_NAMES;
+    if (!Array.isArray(days)) throw new SpecError(`${at}.days`, `expected a list of day names (${DAY_NAMES.join(', ')}), found ${JSON.stringify(days)}`);
+    days.forEach((day, j) => {
+      if (!DAY_NAMES.includes(day)) throw new SpecError(`${at}.days[${j}]`, `expected one of ${DAY_NAMES.join(', ')}, found ${JSON.stringify(day)}`);
+    });
+    for (let midnight = firstMidnight; midnight < horizonSeconds; midnight += 86_400) {
+      const daysFromStartDay = Math.round((midnight + intoDay) / 86_400);
+      const weekday = (((calendar.dayOfWeek(0) + daysFromStartDay) % 7) + 7) % 7;
+      if (!days.includes(DAY_NAMES[weekday])) continue;
+      const from = midnight + start;
+      const to = from + shift.hours * 3600;
+      if (to <= 0 || from >= horizonSeconds || staff === 0) continue;
+      pieces = pieces.addWindow(Math.max(0, from), Math.min(horizonSeconds, to), staff);
+    }
+  });
+  return pieces;
+}
+
+/**
+ * Headcount over [0, horizon] from a roster: constant, by hour of day (24), by hour of week
+ * (168), or a list of shifts (which may cross midnight and overlap; overlapping shifts add).
+ */
+export function rosterPieces(spec: RosterSpec, calendar: Calendar, horizonSeconds: number, path = ''): PiecewiseConstant {
+  const at = (k: string): string => (path ? `${path}.${k}` : k);
+  if (typeof spec === 'number') return PiecewiseConstant.from([0, horizonSeconds], [headcount(spec, path)]);
+  if (spec === null || typeof spec !== 'object') {
+    throw new SpecError(path, `expected a roster: a headcount, { constant }, { hourOfDay: [24] }, { hourOfWeek: [168] } or { shifts: [...] }, found ${JSON.stringify(spec)}`);
+  }
+  if ('constant' in spec) return PiecewiseConstant.from([0, horizonSeconds], [headcount(spec.constant, at('constant'))]);
+  if ('hourOfDay' in spec) {
+    const list = headcounts(spec.hourOfDay, 24, at('hourOfDay'));
+    return hourly(calendar, horizonSeconds, (t) => list[calendar.hourOfDay(t)]);
+  }
+  if ('hourOfWeek' in spec) {
+    const list = headcounts(spec.hourOfWeek, 168, at('hourOfWeek'));
+    return hourly(calendar, horizonSeconds, (t) => list[calendar.hourOfWeek(t)]);
+  }
+  if ('shifts' in spec) return shiftPieces(spec.shifts, calendar, horizonSeconds, at('shifts'));
+  throw new SpecError(path, `expected one of constant, hourOfDay, hourOfWeek, shifts, found ${Object.keys(spec).join(', ') || 'none'}`);
+}
+
+/** Add dated extra headcount (for example officers moved to response for a summer). */
+export function withExtras(pieces: PiecewiseConstant, extras: readonly DatedExtra[]): PiecewiseConstant {
+  let result = pieces;
+  for (const extra of extras) result = result.addWindow(extra.fromSeconds, extra.toSeconds, extra.extra);
+  return result;
+}
