@@ -11,6 +11,9 @@ import { CallerFactory, type QueueDraws, type RouteTable } from './caller-factor
 import { Handler, HandlerPool } from './handler-pool.js';
 import type { CallOutcome, ModelMonitor } from './monitor.js';
 import type { QueueSelectorFactory } from './queue-selection-types.js';
+import type { CallerCase } from './dispatch/caller-case.js';
+import { DispatchCentre } from './dispatch/dispatch-centre.js';
+import type { DispatchPolicyFactory } from './dispatch/policy-types.js';
 import type { ResolvedScenario } from './resolved.js';
 
 /** The name the switchboard's operators report under. */
@@ -20,6 +23,8 @@ export const SWITCHBOARD_POOL = 'switchboard';
 export interface ControlRoomOptions {
   /** Builds each pool's queue selector (the policies layer's registry). */
   queueSelector: QueueSelectorFactory;
+  /** Builds the dispatch policy (the policies layer's registry); needed when the scenario grades calls. */
+  dispatchPolicy?: DispatchPolicyFactory;
   /** Every call as it ends (for `--trace-out` and `generate`). */
   callSink?: (call: Call) => void;
 }
@@ -44,6 +49,9 @@ export class ControlRoom {
   private readonly handlersOf: Handler[][];
   private readonly factories: CallerFactory[];
   private readonly redialFactories: CallerFactory[];
+  private readonly chaseFactories: CallerFactory[];
+  /** Grading and dispatch, when the scenario models them. */
+  readonly dispatch: DispatchCentre | null = null;
   private readonly sources: ArrivalSource[];
   private readonly switchboardQueue: number;
   private readonly inTransit = new Set<Call>();
@@ -93,6 +101,7 @@ export class ControlRoom {
       );
     this.factories = makeFactory((name) => name);
     this.redialFactories = makeFactory((name) => `${name}.redial`);
+    this.chaseFactories = makeFactory((name) => `${name}.chase`);
 
     // Pools: handler pools in scenario order, then the switchboard's operators.
     const policy = scenario.policy.queueSelection;
@@ -116,6 +125,19 @@ export class ControlRoom {
       pools: this.pools.map((p) => p.name),
       areas: (scenario.dispatch?.areas ?? []).map((a) => ({ name: a.name, kind: a.kind })),
     });
+
+    if (scenario.grading !== undefined || scenario.dispatch !== undefined) {
+      if (options.dispatchPolicy === undefined) throw new Error('a scenario with grading or dispatch needs a dispatch policy factory');
+      this.dispatch = new DispatchCentre({
+        sim: this.sim,
+        scenario,
+        streams,
+        calendar: this.calendar,
+        monitor,
+        policy: options.dispatchPolicy,
+        hooks: { offerChasingCall: this.offerChasingCall },
+      });
+    }
 
     // Rosters: headcount at 0, then an event at each change.
     poolSpecs.forEach((p, i) => {
@@ -145,6 +167,7 @@ export class ControlRoom {
     const horizon = this.scenario.horizonSeconds;
     this.sim.run(horizon);
     this.settleAtHorizon(horizon);
+    this.dispatch?.finish(horizon);
     this.monitor.end(horizon);
   }
 
@@ -157,8 +180,20 @@ export class ControlRoom {
 
   private readonly onArrival = (source: ArrivalSource): void => {
     const call = this.factories[source.channelIndex].create(this.nextCallId++, this.sim.now, -1, -1, source.row);
+    if (this.dispatch !== null) {
+      const planned = call.routedQueue >= 0 ? call.routedQueue : call.entryQueue;
+      call.caseRef = this.dispatch.drawCaller(source.channelIndex, planned, source.row);
+    }
     this.scheduleArrival(source);
     this.begin(call);
+  };
+
+  /** Dispatch's hook: a caller waiting for attendance calls again, as a new offered call. */
+  private readonly offerChasingCall = (channel: string, at: number, incidentId: number, caller: CallerCase): void => {
+    const index = this.scenario.channels.findIndex((c) => c.name === channel);
+    const call = this.chaseFactories[index].create(this.nextCallId++, at, -1, incidentId);
+    call.caseRef = caller;
+    this.sim.schedule(at, this.onRedial, call, SameInstant.arrival);
   };
 
   private readonly onRedial = (call: Call): void => {
@@ -275,7 +310,7 @@ export class ControlRoom {
     call.answeredAt = now;
     handler.call = call;
     pool.busy++;
-    this.monitor.poolLevel(pool.index, now, pool.busy, pool.staffed);
+    this.monitor.poolLevel(pool.index, now, pool.busy, pool.present);
     this.sim.schedule(now + talkSeconds, this.onTalkEnd, handler, SameInstant.release);
   }
 
@@ -287,12 +322,27 @@ export class ControlRoom {
     const wrapUp = call.stage === 0 ? call.wrapUp0 : call.wrapUp1;
     if (inSwitchboard && call.routedQueue >= 0) {
       this.enter(call, this.queues[call.routedQueue], 1);
+    } else if (inSwitchboard) {
+      this.end(call, 'resolved', now);
+    } else if (call.outcome === 'callbackFailed') {
+      this.end(call, 'callbackFailed', now);
     } else {
-      this.end(call, inSwitchboard ? 'resolved' : call.outcome === 'callbackFailed' ? 'callbackFailed' : 'answered', now);
+      this.grade(call);
+      this.end(call, 'answered', now);
     }
     if (wrapUp > 0) this.sim.schedule(now + wrapUp, this.onRelease, handler, SameInstant.release);
     else this.release(handler);
   };
+
+  /** The handler has finished talking: dispatch grades the call and creates its incident. */
+  private grade(call: Call): void {
+    if (this.dispatch === null || call.caseRef === null) return;
+    const caller = call.caseRef as CallerCase;
+    this.dispatch.callHandled(caller, call.arrivedAt, call.answeredAt, call.counted);
+    call.needed = caller.needed;
+    call.given = caller.given;
+    call.area = caller.area;
+  }
 
   private readonly onRelease = (handler: Handler): void => {
     this.release(handler);
@@ -310,7 +360,7 @@ export class ControlRoom {
       pool.idle.push(handler);
       this.fillIdle(pool);
     }
-    this.monitor.poolLevel(pool.index, now, pool.busy, pool.staffed);
+    this.monitor.poolLevel(pool.index, now, pool.busy, pool.present);
   }
 
   private readonly onRosterStep = (step: RosterStep): void => {
@@ -323,7 +373,7 @@ export class ControlRoom {
       for (let i = before; i < pool.idle.length; i++) this.handlersOf[pool.index].push(pool.idle[i]);
       this.fillIdle(pool);
     }
-    this.monitor.poolLevel(pool.index, this.sim.now, pool.busy, pool.staffed);
+    this.monitor.poolLevel(pool.index, this.sim.now, pool.busy, pool.present);
   }
 
   // ---- leaving ----
@@ -362,7 +412,9 @@ export class ControlRoom {
       const first = call.redialOf >= 0 ? call.redialOf : call.id;
       const redialAt = at + delay;
       if (redialAt < this.scenario.horizonSeconds) {
-        const again = this.redialFactories[call.channelIndex].create(this.nextCallId++, redialAt, first, -1);
+        const again = this.redialFactories[call.channelIndex].create(this.nextCallId++, redialAt, first, call.chasingIncident);
+        // The redialling caller has the same matter: dispatch's case goes with them.
+        again.caseRef = call.caseRef;
         this.monitor.redialScheduled(queue.index, at, call);
         this.sim.schedule(redialAt, this.onRedial, again, SameInstant.arrival);
       }

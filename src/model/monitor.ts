@@ -26,6 +26,8 @@ export interface CallView {
   readonly enteredQueueAt: number;
   /** Answer time in the last queue (BT transfer included for 999), NaN when not answered. */
   readonly answerSeconds: number;
+  /** When the caller accepted a callback, NaN when they did not. */
+  readonly callbackAcceptedAt: number;
   readonly handleSeconds: number;
   readonly patienceSeconds: number;
   readonly needed: Grade;
@@ -67,7 +69,7 @@ export interface ModelMonitor {
   redialScheduled(queue: number, at: number, call: CallView): void;
   /** A call left the system, or is open at the horizon. */
   callEnded(call: CallView): void;
-  /** Busy and staffed headcount of a pool changed at `at`. */
+  /** Busy and present headcount of a pool changed at `at` (present counts handlers finishing a call before leaving). */
   poolLevel(pool: number, at: number, busy: number, staffed: number): void;
   /**
    * Number waiting in a queue changed at `at`. The call model does NOT call this: abandonment in
