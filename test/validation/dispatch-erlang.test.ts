@@ -1,11 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Exponential } from '../../src/engine/distributions.js';
 import { StreamFactory } from '../../src/engine/random.js';
 import type { ResolvedGrading } from '../../src/model/dispatch/types.js';
 import { Harness } from '../model/dispatch/harness.js';
 import { area, dispatchSpec, scenarioWith } from '../model/dispatch/scenarios.js';
 
-vi.mock('../../src/model/dispatch/unit-roster.js', async () => await import('../model/dispatch/constant-roster.js'));
 
 // Local analytical formulas (VALIDATION.md); src/metrics/analytical/ is not in the tree yet.
 function erlangB(c: number, a: number): number {

@@ -1,8 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Harness } from './harness.js';
 import { area, dispatchSpec, scenarioWith } from './scenarios.js';
 
-vi.mock('../../../src/model/dispatch/unit-roster.js', async () => await import('./constant-roster.js'));
 
 const MIN = 60;
 
@@ -112,6 +111,18 @@ describe('DispatchCentre, hand-computable', () => {
     expect(h.monitor.unitLevels.map((r) => [r.at / MIN, r.busy, r.staffed])).toEqual([
       [0, 0, 2], [0, 1, 2], [0, 2, 2], [10, 2, 1], [30, 1, 1], [40, 0, 1], [40, 1, 1], [50, 0, 1],
     ]);
+  });
+
+  it('an hour-of-day roster with dated extra units (Operation Hibiscus): units come on duty at the roster change', () => {
+    // The scenario starts on a Monday at 00:00 UTC: no unit before 01:00, one from 01:00, one extra from 02:00.
+    const hourOfDay = [0, ...Array.from({ length: 23 }, () => 1)];
+    const a = area('A', 0, { units: { hourOfDay }, extraUnits: [{ fromSeconds: 2 * 3600, toSeconds: 4 * 3600, extra: 1 }] });
+    const h = new Harness(scenarioWith(dispatchSpec([a])));
+    h.handAt(10 * MIN, 'immediate', 0, 90 * MIN);
+    h.handAt(20 * MIN, 'immediate', 0, 90 * MIN);
+    h.run(6 * 3600);
+    expect(h.monitor.attended().map((r) => r.at / MIN)).toEqual([60, 120]);
+    expect(h.monitor.unitLevels.filter((r) => r.at === 4 * 3600)).toEqual([{ area: 0, at: 4 * 3600, busy: 0, staffed: 1 }]);
   });
 
   it('incidents still unattended at the horizon are reported open with their wait, and none twice', () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Exponential } from '../../../src/engine/distributions.js';
 import { StreamFactory } from '../../../src/engine/random.js';
 import type { CallerCase } from '../../../src/model/dispatch/caller-case.js';
@@ -7,7 +7,6 @@ import type { DispatchPolicySpec, Grade, ResolvedGrading } from '../../../src/mo
 import { Harness } from './harness.js';
 import { area, dispatchSpec, scenarioWith } from './scenarios.js';
 
-vi.mock('../../../src/model/dispatch/unit-roster.js', async () => await import('./constant-roster.js'));
 
 interface World {
   units: [number, number];

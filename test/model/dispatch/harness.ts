@@ -1,6 +1,6 @@
 import { StreamFactory } from '../../../src/engine/random.js';
 import { Simulator } from '../../../src/engine/simulator.js';
-import type { Calendar } from '../../../src/engine/calendar.js';
+import { Calendar } from '../../../src/engine/calendar.js';
 import { CallerCase } from '../../../src/model/dispatch/caller-case.js';
 import { DispatchCentre, type DispatchHooks, type DispatchTrace } from '../../../src/model/dispatch/dispatch-centre.js';
 import { gradeIndex } from '../../../src/model/dispatch/grades.js';
@@ -47,7 +47,7 @@ export class Harness {
       sim: this.sim,
       scenario,
       streams: new StreamFactory(options.seed ?? scenario.seed, options.replication ?? 0),
-      calendar: {} as Calendar,
+      calendar: new Calendar(scenario.startEpochMs),
       monitor: this.monitor,
       hooks,
       policy: makeDispatchPolicy,

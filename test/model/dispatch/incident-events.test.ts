@@ -1,9 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ResolvedGrading } from '../../../src/model/dispatch/types.js';
 import { Harness } from './harness.js';
 import { area, dispatchSpec, scenarioWith } from './scenarios.js';
 
-vi.mock('../../../src/model/dispatch/unit-roster.js', async () => await import('./constant-roster.js'));
 
 const MIN = 60;
 const grading: ResolvedGrading = {
