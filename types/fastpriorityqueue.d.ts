@@ -6,6 +6,7 @@ declare module 'fastpriorityqueue' {
     array: T[];
     add(value: T): void;
     poll(): T | undefined;
+    replaceTop(value: T): T | undefined;
     peek(): T | undefined;
     isEmpty(): boolean;
     clear(): void;

@@ -44,6 +44,12 @@ export class Simulator {
   private sequence = 0;
   private currentTime: number;
   private live = 0;
+  /**
+   * The event being run, while it is still at the root of the heap. The first event its action
+   * schedules replaces it there (one sift-down instead of a sift-down to remove it and a sift-up
+   * to add the new one); when the action schedules nothing it is removed after the action.
+   */
+  private runningAtRoot: ScheduledEvent | null = null;
   /** Events run so far (cancelled ones are not counted). */
   eventsRun = 0;
 
@@ -77,7 +83,12 @@ export class Simulator {
       action as EventAction<unknown>,
       payload,
     );
-    this.queue.add(event);
+    if (this.runningAtRoot !== null) {
+      this.runningAtRoot = null;
+      this.queue.replaceTop(event);
+    } else {
+      this.queue.add(event);
+    }
     this.live++;
     return event;
   }
@@ -98,18 +109,40 @@ export class Simulator {
 
   /** Run the next live event. Returns false when none is left. */
   step(): boolean {
+    this.settleRoot();
     const queue = this.queue;
     while (queue.size > 0) {
-      const event = queue.poll() as ScheduledEvent;
-      if (event.done) continue;
-      event.done = true;
-      this.live--;
-      this.currentTime = event.time;
-      this.eventsRun++;
-      event.action(event.payload, this);
+      const event = queue.peek() as ScheduledEvent;
+      if (event.done) {
+        queue.poll();
+        continue;
+      }
+      this.fire(event);
       return true;
     }
     return false;
+  }
+
+  /** Remove the running event from the root now (before anything else reads the heap). */
+  private settleRoot(): void {
+    if (this.runningAtRoot !== null) {
+      this.runningAtRoot = null;
+      this.queue.poll();
+    }
+  }
+
+  /** Run `event`, which is at the root of the heap, and make sure it leaves the heap. */
+  private fire(event: ScheduledEvent): void {
+    event.done = true;
+    this.live--;
+    this.currentTime = event.time;
+    this.eventsRun++;
+    this.runningAtRoot = event;
+    try {
+      event.action(event.payload, this);
+    } finally {
+      this.settleRoot();
+    }
   }
 
   /**
@@ -121,23 +154,23 @@ export class Simulator {
     if (until !== undefined && !(until >= this.currentTime)) {
       throw new RangeError(`cannot run until ${until}: the clock is already at ${this.currentTime}`);
     }
+    this.settleRoot();
     const queue = this.queue;
     while (queue.size > 0) {
       const event = queue.peek() as ScheduledEvent;
       if (event.time > limit) break;
-      queue.poll();
-      if (event.done) continue;
-      event.done = true;
-      this.live--;
-      this.currentTime = event.time;
-      this.eventsRun++;
-      event.action(event.payload, this);
+      if (event.done) {
+        queue.poll();
+        continue;
+      }
+      this.fire(event);
     }
     if (until !== undefined) this.currentTime = until;
   }
 
   /** Time of the next live event, or Infinity when none is left. */
   peekTime(): number {
+    this.settleRoot();
     const queue = this.queue;
     while (queue.size > 0) {
       const event = queue.peek() as ScheduledEvent;
