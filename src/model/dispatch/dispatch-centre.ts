@@ -103,7 +103,8 @@ export class DispatchCentre {
       }
     });
 
-    this.dispatcher = new UnitDispatcher(sim, this.areas, options.policy(dispatch.policy, grades), dispatch.divertFromPriority, monitor, this.onAttended, this.onRequeued, options.trace ?? null);
+    this.dispatcher = new UnitDispatcher(sim, this.areas, options.policy(dispatch.policy, grades), dispatch.divertFromPriority, monitor, this.onAttended, this.onRequeued, options.trace ?? null,
+      dispatch.divertFromPriority || dispatch.upgradePerHour > 0 || dispatch.chasePerHour > 0, scenario.horizonSeconds);
     this.events = new IncidentEvents(sim, dispatch, scenario.channels.map((c) => c.name), streams, this.sampler, this.areas, this.dispatcher, monitor, options.hooks);
 
     // Units: headcount at 0, then an event at each roster change (with releases, before seizes).
@@ -178,8 +179,8 @@ export class DispatchCentre {
     }
   }
 
-  private readonly onAttended = (incident: Incident): void => {
-    const now = this.sim.now;
+  /** The first unit arrives at `at` (now, or later when the arrival was settled at dispatch). */
+  private readonly onAttended = (incident: Incident, at: number): void => {
     this.events.stop(incident);
     const last = this.open.pop() as Incident;
     if (last !== incident) {
@@ -187,7 +188,7 @@ export class DispatchCentre {
       last.openSlot = incident.openSlot;
     }
     incident.openSlot = -1;
-    this.monitor.incidentAttended(incident.areaIndex, now, gradeName(incident.neededIndex), gradeName(incident.given), now - incident.clockFrom, incident.counted);
+    this.monitor.incidentAttended(incident.areaIndex, at, gradeName(incident.neededIndex), gradeName(incident.given), at - incident.clockFrom, incident.counted);
   };
 
   private readonly onRequeued = (incident: Incident): void => {

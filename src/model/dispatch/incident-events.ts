@@ -73,6 +73,7 @@ export class IncidentEvents {
 
   /** Schedule a new incident's events (after its first dispatch attempt). */
   start(incident: Incident): void {
+    if (!incident.unattended) return;
     const now = this.sim.now;
     if (this.upgradeGap !== null && incident.given > IMMEDIATE) {
       incident.upgradeEvent = this.sim.schedule(now + this.upgradeGap.sample(this.upgradeStream), this.onUpgrade, incident, SameInstant.timeout);

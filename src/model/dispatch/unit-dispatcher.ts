@@ -32,11 +32,17 @@ export class UnitDispatcher {
     private readonly policy: DispatchPolicy,
     private readonly divert: boolean,
     private readonly monitor: ModelMonitor,
-    /** Called once per incident when its first unit arrives on scene. */
-    private readonly attended: (incident: Incident) => void,
+    /** Called once per incident for its first unit's arrival on scene at `at` (see `travel`). */
+    private readonly attended: (incident: Incident, at: number) => void,
     /** Called when a diverted unit leaves an incident, which waits again. */
     private readonly requeued: (incident: Incident) => void,
     private readonly trace: DispatchTrace | null,
+    /**
+     * True when something may happen to an incident while its unit travels (a divert, a
+     * re-grading, a chasing call); false lets `travel` settle the arrival at once.
+     */
+    private readonly watchTravel: boolean,
+    private readonly horizonSeconds: number,
   ) {
     this.reportedWaiting = new Int32Array(areas.length);
   }
@@ -153,18 +159,28 @@ export class UnitDispatcher {
   private travel(unit: Unit, incident: Incident): void {
     unit.incident = incident;
     incident.unit = unit;
+    const arriveAt = this.sim.now + incident.caller.travelSeconds;
+    // When nothing can change while the unit travels (no divert, re-grading or chasing call, no
+    // victim update falling due, arrival by the horizon), the arrival is settled now: one event
+    // per incident instead of two. The attendance record then carries the future instant `at`.
+    if (!this.watchTravel && arriveAt <= this.horizonSeconds && arriveAt <= incident.clockFrom + this.areas[incident.areaIndex].targetSeconds[incident.given]) {
+      this.arrive(unit, incident, arriveAt);
+      return;
+    }
     incident.state = TRAVELLING;
-    unit.event = this.sim.schedule(this.sim.now + incident.caller.travelSeconds, this.onArrive, unit, SameInstant.arrival);
+    unit.event = this.sim.schedule(arriveAt, this.onArrive, unit, SameInstant.arrival);
   }
 
   private readonly onArrive = (unit: Unit): void => {
-    const incident = unit.incident as Incident;
-    const now = this.sim.now;
-    incident.state = ON_SCENE;
-    this.trace?.unitArrived(unit.id, incident.id, now);
-    this.attended(incident);
-    unit.event = this.sim.schedule(now + incident.caller.onSceneSeconds, this.onClear, unit, SameInstant.release);
+    this.arrive(unit, unit.incident as Incident, this.sim.now);
   };
+
+  private arrive(unit: Unit, incident: Incident, at: number): void {
+    incident.state = ON_SCENE;
+    this.trace?.unitArrived(unit.id, incident.id, at);
+    this.attended(incident, at);
+    unit.event = this.sim.schedule(at + incident.caller.onSceneSeconds, this.onClear, unit, SameInstant.release);
+  }
 
   private readonly onClear = (unit: Unit): void => {
     const incident = unit.incident as Incident;

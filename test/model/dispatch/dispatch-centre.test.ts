@@ -135,6 +135,18 @@ describe('DispatchCentre, hand-computable', () => {
     expect(records.map((r) => [r.kind, r.given, r.seconds / MIN])).toEqual([['attended', 'immediate', 0], ['open', 'priority', 50], ['open', 'immediate', 40]]);
   });
 
+  it('a unit still travelling at the horizon leaves its incident open, whichever way arrivals are settled', () => {
+    for (const upgradePerHour of [0, 1e-9]) {
+      // Without re-grading, arrivals are settled at dispatch; a tiny rate forces the arrival event.
+      const h = new Harness(scenarioWith(dispatchSpec([area('A', 2)], { upgradePerHour }), undefined, 1));
+      h.handAt(0, 'priority', 30 * MIN, 10 * MIN);
+      h.handAt(20 * MIN, 'priority', 50 * MIN, 10 * MIN);
+      h.run(60 * MIN);
+      const records = h.monitor.incidents.filter((r) => r.kind !== 'created');
+      expect(records.map((r) => [r.kind, r.at / MIN, r.seconds / MIN])).toEqual([['attended', 30, 30], ['open', NaN, 40]]);
+    }
+  });
+
   it('scheduled and resolved-without-deployment incidents are counted, not dispatched', () => {
     const h = new Harness(scenarioWith(dispatchSpec([area('A', 1)])));
     h.handAt(0, 'scheduled', 0, 0);
