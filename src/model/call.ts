@@ -53,6 +53,8 @@ export class Call implements CallView {
   redialDraw = 1;
   redialDelay0 = 0;
   redialDelay1 = 0;
+  /** Id of the incident whose victim this outbound work updates; -1 for a caller's call. */
+  victimUpdateFor = -1;
   /** Dispatch's case for this caller (need, flags, area), when grading is modelled. */
   caseRef: unknown = null;
 

@@ -5,7 +5,7 @@ import type { StreamFactory } from '../engine/random.js';
 import { rosterPieces } from '../engine/roster.js';
 import { Simulator } from '../engine/simulator.js';
 import { channelRate, ProfileArrivals, TraceArrivals, type ArrivalSource } from './arrival-sources.js';
-import type { Call } from './call.js';
+import { Call } from './call.js';
 import { CallQueue } from './call-queue.js';
 import { CallerFactory, type QueueDraws, type RouteTable } from './caller-factory.js';
 import { Handler, HandlerPool } from './handler-pool.js';
@@ -54,6 +54,7 @@ export class ControlRoom {
   readonly dispatch: DispatchCentre | null = null;
   private readonly sources: ArrivalSource[];
   private readonly switchboardQueue: number;
+  private readonly handleDistributions: (Distribution | null)[];
   private readonly inTransit = new Set<Call>();
   private nextCallId = 0;
   callsOffered = 0;
@@ -79,11 +80,12 @@ export class ControlRoom {
     const settle = (call: Call): void => this.abandon(call, call.abandonAt);
     this.queues = scenario.queues.map((q, i) => new CallQueue(i, q, dist(q.patienceSeconds, `queues.${q.name}.patienceSeconds`), settle));
 
+    this.handleDistributions = scenario.queues.map((q, i) =>
+      i === this.switchboardQueue ? dist(board!.handleSeconds, 'switchboard.handleSeconds') : dist(scenario.handlers.handleSeconds[q.name], `handlers.handleSeconds.${q.name}`),
+    );
     const draws: QueueDraws = {
       patience: this.queues.map((q) => q.patience),
-      handle: scenario.queues.map((q, i) =>
-        i === this.switchboardQueue ? dist(board!.handleSeconds, 'switchboard.handleSeconds') : dist(scenario.handlers.handleSeconds[q.name], `handlers.handleSeconds.${q.name}`),
-      ),
+      handle: this.handleDistributions,
       wrapUp: scenario.queues.map((_, i) =>
         i === this.switchboardQueue ? dist(board!.wrapUpSeconds, 'switchboard.wrapUpSeconds') : dist(scenario.handlers.wrapUpSeconds, 'handlers.wrapUpSeconds'),
       ),
@@ -135,7 +137,7 @@ export class ControlRoom {
         calendar: this.calendar,
         monitor,
         policy: options.dispatchPolicy,
-        hooks: { offerChasingCall: this.offerChasingCall },
+        hooks: { offerChasingCall: this.offerChasingCall, victimUpdateWork: this.victimUpdateWork },
       });
     }
 
@@ -186,6 +188,25 @@ export class ControlRoom {
     }
     this.scheduleArrival(source);
     this.begin(call);
+  };
+
+  /**
+   * Dispatch's hook: an update owed to a victim becomes outbound handler work in `queue`. It is
+   * not an offered call: it is never counted in the queue's figures, but it takes handler time.
+   */
+  private readonly victimUpdateWork = (queueName: string, handleSeconds: number, at: number, incidentId: number): void => {
+    const queue = this.queues.find((q) => q.name === queueName);
+    if (queue === undefined) throw new Error(`dispatch.victimUpdates.queue: unknown queue '${queueName}'`);
+    const work = new Call(this.nextCallId++, '', -1, at, false, -1, -1);
+    work.victimUpdateFor = incidentId;
+    work.handle0 = Number.isNaN(handleSeconds) ? (this.handleDistributions[queue.index]?.mean ?? 0) : handleSeconds;
+    work.entryQueue = queue.index;
+    work.stage = 0;
+    work.queueIndex = queue.index;
+    work.lastQueue = queue.name;
+    work.enteredQueueAt = at;
+    queue.push(work);
+    this.offerToFreeHandler(queue);
   };
 
   /** Dispatch's hook: a caller waiting for attendance calls again, as a new offered call. */
@@ -295,7 +316,9 @@ export class ControlRoom {
     }
     const answerSeconds = now - call.enteredQueueAt + (call.stage === 0 ? call.transferSeconds : 0);
     let talkSeconds = call.stage === 0 ? call.handle0 : call.handle1;
-    if (!Number.isNaN(call.callbackAcceptedAt)) {
+    if (call.victimUpdateFor >= 0) {
+      // Outbound work: no caller waited, so the queue's figures do not see it.
+    } else if (!Number.isNaN(call.callbackAcceptedAt)) {
       // A callback: the caller kept their place; the handler now calls them back.
       const reached = call.reachDraw < (queue.spec.callback?.reachProbability ?? 1);
       if (!reached) {
@@ -318,6 +341,11 @@ export class ControlRoom {
     const now = this.sim.now;
     const call = handler.call as Call;
     handler.call = null;
+    if (call.victimUpdateFor >= 0) {
+      this.dispatch?.victimUpdateMade(call.victimUpdateFor, now);
+      this.release(handler);
+      return;
+    }
     const inSwitchboard = call.stage === 0 && call.queueIndex === this.switchboardQueue;
     const wrapUp = call.stage === 0 ? call.wrapUp0 : call.wrapUp1;
     if (inSwitchboard && call.routedQueue >= 0) {
@@ -435,6 +463,7 @@ export class ControlRoom {
         if (!call.waiting) return;
         call.waiting = false;
         queue.waiting--;
+        if (call.victimUpdateFor >= 0) return; // outbound work left undone: not a caller
         if (call.abandonAt <= horizon) {
           this.abandon(call, call.abandonAt);
         } else {
@@ -444,7 +473,7 @@ export class ControlRoom {
       });
     }
     for (const handlers of this.handlersOf) {
-      for (const handler of handlers) if (handler.call !== null) this.end(handler.call, 'open', horizon);
+      for (const handler of handlers) if (handler.call !== null && handler.call.victimUpdateFor < 0) this.end(handler.call, 'open', horizon);
     }
     for (const call of this.inTransit) this.end(call, 'open', horizon);
     this.inTransit.clear();

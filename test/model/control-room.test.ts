@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { StreamFactory } from '../../src/engine/random.js';
 import { ControlRoom } from '../../src/model/control-room.js';
 import { makeQueueSelector } from '../../src/policies/queue-selection.js';
+import { makeDispatchPolicy } from '../../src/policies/dispatch/dispatch-policies.js';
 import type { ResolvedScenario, TraceCall } from '../../src/model/resolved.js';
 import { RecordingMonitor } from '../support/recording-monitor.js';
 import { singleQueue } from '../support/scenarios.js';
 
 function run(scenario: ResolvedScenario): RecordingMonitor {
   const monitor = new RecordingMonitor();
-  new ControlRoom(scenario, new StreamFactory(scenario.seed, 0), monitor, { queueSelector: makeQueueSelector }).run();
+  new ControlRoom(scenario, new StreamFactory(scenario.seed, 0), monitor, { queueSelector: makeQueueSelector, dispatchPolicy: makeDispatchPolicy }).run();
   return monitor;
 }
 
@@ -102,5 +103,31 @@ describe('ControlRoom, hand-computable', () => {
     const redials = m.ended.filter((r) => r.redialOf === 1);
     expect(redials.map((r) => r.arrivedAt).slice(0, 3)).toEqual([210, 360, 510]);
     expect(m.redials.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('an Immediate incident with no unit free owes its victim an update, made by a free handler as outbound work', () => {
+    const scenario = singleQueue({ staff: 1, handle: { fixed: 90 }, hours: 1, trace: [{ arrivalSeconds: 0, channel: '999', need: 'immediate' }] });
+    const m = run({
+      ...scenario,
+      grading: {
+        needByChannel: { '999': { immediate: 1 } }, needByQueue: {}, flags: { repeat: 0, vulnerable: 0 },
+        thrive: 1, recogniseRepeat: 1, recogniseVulnerable: 1, undergradeIfMissed: 0,
+      },
+      dispatch: {
+        areas: [{ name: 'city', kind: 'urban', share: 1, units: { constant: 0 }, extraUnits: [], travelMinutes: { fixed: 5 }, neighbours: [] }],
+        onSceneMinutes: { immediate: { fixed: 30 } },
+        targets: { immediate: { urban: 15, rural: 20 }, priority: { urban: 60, rural: 60 } },
+        dispatchedGrades: ['immediate', 'priority'], policy: { kind: 'gradeFirst' }, divertFromPriority: false,
+        attendanceFrom: 'incidentCreated', upgradePerHour: 0, chasePerHour: 0,
+        victimUpdates: { queue: '999', handleSeconds: { fixed: 60 } },
+      },
+    });
+    // The call ends at 90 s; the incident's 15-minute target passes at 990 s; the update takes 60 s.
+    expect(m.incidents[0]).toMatchObject({ at: 90, needed: 'immediate', given: 'immediate' });
+    expect(m.victimUpdates).toEqual([{ area: 0, at: 990, made: false }, { area: 0, at: 1050, made: true }]);
+    expect(m.poolLevels.filter((l) => l.at === 990)).toEqual([{ pool: 'handlers', at: 990, busy: 1, staffed: 1 }]);
+    // The outbound work is not an offered call.
+    expect(m.ended).toHaveLength(1);
+    expect(m.left).toHaveLength(1);
   });
 });

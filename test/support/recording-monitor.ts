@@ -71,7 +71,10 @@ export class RecordingMonitor implements ModelMonitor {
   }
   unitLevel(): void {}
   dispatchQueueLevel(): void {}
-  victimUpdate(): void {}
+  readonly victimUpdates: { area: number; at: number; made: boolean }[] = [];
+  victimUpdate(area: number, at: number, made: boolean): void {
+    this.victimUpdates.push({ area, at, made });
+  }
   incidentUpgraded(): void {}
   end(horizonSeconds: number): void {
     this.endedAt = horizonSeconds;
