@@ -1,33 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Exponential } from '../../src/engine/distributions.js';
+import { cobhamWaits } from '../../src/metrics/analytical/cobham.js';
+import { erlangC } from '../../src/metrics/analytical/erlang.js';
 import { StreamFactory } from '../../src/engine/random.js';
 import type { ResolvedGrading } from '../../src/model/dispatch/types.js';
 import { Harness } from '../model/dispatch/harness.js';
 import { area, dispatchSpec, scenarioWith } from '../model/dispatch/scenarios.js';
 
-
-// Local analytical formulas (VALIDATION.md); src/metrics/analytical/ is not in the tree yet.
-function erlangB(c: number, a: number): number {
-  let b = 1;
-  for (let k = 1; k <= c; k++) b = (a * b) / (k + a * b);
-  return b;
-}
-function erlangC(c: number, a: number): number {
-  const b = erlangB(c, a);
-  return (c * b) / (c - a * (1 - b));
-}
-/** Cobham's mean queue waits (non-preemptive priority M/M/c, common service rate mu). */
-function cobham(rates: number[], mu: number, c: number): number[] {
-  const a = rates.reduce((s, x) => s + x, 0) / mu;
-  const base = erlangC(c, a) / (c * mu);
-  let sigmaBefore = 0;
-  return rates.map((rate) => {
-    const sigma = sigmaBefore + rate / (c * mu);
-    const w = base / ((1 - sigmaBefore) * (1 - sigma));
-    sigmaBefore = sigma;
-    return w;
-  });
-}
 
 /**
  * Incidents arrive as a Poisson process (rate per hour) in one area with `units` units; travel is
@@ -93,7 +72,7 @@ describe('dispatch validation against queueing theory', () => {
 
   it("two grades sharing 5 units: Immediate and Priority mean waits match Cobham's formula", () => {
     const runs = Array.from({ length: REPLICATIONS }, (_, r) => replicate(3.5, { immediate: 1 / 3.5, priority: 2.5 / 3.5 }, 5, r));
-    const [w1, w2] = cobham([1, 2.5], 1, 5);
+    const [w1, w2] = cobhamWaits([1, 2.5], 1, 5);
     const immediate = summary(runs.map((x) => x.immediate));
     const priority = summary(runs.map((x) => x.priority));
     expect(Math.abs(immediate.mean - w1)).toBeLessThan(T_999 * immediate.se);
@@ -101,12 +80,5 @@ describe('dispatch validation against queueing theory', () => {
     expect(T_999 * priority.se).toBeLessThan(0.15 * w2);
     // Priority waits are more than three times Immediate waits here: the formula's gap is real.
     expect(w2 / w1).toBeGreaterThan(3);
-  });
-
-  it("Cobham's formula matches VALIDATION.md's reference values", () => {
-    const w = cobham([0.5, 1.0, 2.0], 1, 5);
-    expect(w[0]).toBeCloseTo(0.083964, 5);
-    expect(w[1]).toBeCloseTo(0.119949, 5);
-    expect(w[2]).toBeCloseTo(0.359846, 5);
   });
 });
