@@ -1,0 +1,119 @@
+/**
+ * Vega-Lite building blocks for the report's charts: lines with their 95% interval bands (one
+ * series per group, told apart by colour, dash and shape), and labelled standard lines.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { CHART_HEIGHT, CHART_WIDTH, CONFIG, DASHES, PALETTE, SHAPES, STANDARD_COLOUR } from './theme.js';
+
+/** A chart the page shows, or the note saying why it is absent. */
+export interface ChartPlan {
+  id: string;
+  title: string;
+  /** One sentence for screen readers and the caption. */
+  description: string;
+  spec?: TopLevelSpec;
+  /** Why the chart is absent (the results do not carry its data). */
+  note?: string;
+}
+
+/** One point of one group: the mean and its 95% interval. */
+export interface BandRow {
+  group: string;
+  key: string;
+  mean: number;
+  lo: number | null;
+  hi: number | null;
+}
+
+/** A horizontal reference line with its label (a standard). */
+export interface Rule {
+  y: number;
+  label: string;
+}
+
+export interface BandedLinesArgs {
+  title: string;
+  subtitle?: string;
+  description: string;
+  rows: BandRow[];
+  /** Group order (legend and palette order). */
+  groups: string[];
+  keys: string[];
+  groupTitle: string;
+  xTitle: string;
+  yTitle: string;
+  /** d3 format of the y axis, e.g. `.0%`. */
+  yFormat?: string;
+  yDomain?: [number, number];
+  rules?: Rule[];
+}
+
+/** Scales shared by colour, dash and shape so they merge into one legend. */
+export function groupEncodings(groups: string[], title: string, legend: boolean): Record<string, unknown> {
+  const field = { field: 'group', type: 'nominal', title, ...(legend ? {} : { legend: null }) };
+  return {
+    color: { ...field, scale: { domain: groups, range: PALETTE } },
+    strokeDash: { ...field, scale: { domain: groups, range: DASHES } },
+    shape: { ...field, scale: { domain: groups, range: SHAPES } },
+  };
+}
+
+/** Rule layers: a dashed near-black line with its label at the right end. */
+export function ruleLayers(rules: Rule[], format?: string): Record<string, unknown>[] {
+  if (rules.length === 0) return [];
+  return [
+    {
+      data: { values: rules },
+      mark: { type: 'rule', color: STANDARD_COLOUR, strokeDash: [6, 4], strokeWidth: 1.5 },
+      encoding: { y: { field: 'y', type: 'quantitative', ...(format ? { axis: { format } } : {}) } },
+    },
+    {
+      data: { values: rules },
+      mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -3, fontSize: 11, color: STANDARD_COLOUR },
+      encoding: { y: { field: 'y', type: 'quantitative' }, x: { value: CHART_WIDTH - 4 }, text: { field: 'label' } },
+    },
+  ];
+}
+
+/** Lines of means with shaded 95% bands and points, one per group, over ordered keys. */
+export function bandedLines(a: BandedLinesArgs): TopLevelSpec {
+  const legend = a.groups.length > 1;
+  const enc = groupEncodings(a.groups, a.groupTitle, legend);
+  const x = { field: 'key', type: 'ordinal', sort: a.keys, title: a.xTitle, axis: { labelAngle: 0 } };
+  const yScale = a.yDomain ? { domain: a.yDomain, zero: false } : { zero: false };
+  const y = { field: 'mean', type: 'quantitative', title: a.yTitle, scale: yScale, ...(a.yFormat ? { axis: { format: a.yFormat } } : {}) };
+  const spec = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: a.title, ...(a.subtitle ? { subtitle: a.subtitle } : {}) },
+    description: a.description,
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    config: CONFIG,
+    layer: [
+      {
+        data: { values: a.rows.filter((r) => r.lo !== null && r.hi !== null) },
+        mark: { type: 'area', opacity: 0.18 },
+        encoding: {
+          x,
+          y: { field: 'lo', type: 'quantitative', scale: yScale },
+          y2: { field: 'hi' },
+          color: enc.color,
+          detail: { field: 'group' },
+        },
+      },
+      {
+        data: { values: a.rows },
+        mark: { type: 'line', point: false },
+        encoding: { x, y, color: enc.color, strokeDash: enc.strokeDash },
+      },
+      {
+        data: { values: a.rows },
+        mark: { type: 'point', filled: true, size: 36 },
+        encoding: { x, y, color: enc.color, shape: enc.shape },
+      },
+      ...ruleLayers(a.rules ?? [], a.yFormat),
+    ],
+    resolve: { scale: { y: 'shared' } },
+  };
+  return spec as unknown as TopLevelSpec;
+}

@@ -1,0 +1,48 @@
+/**
+ * The HTML report of one run (a `Results`): the standards table, the charts, every metric, and a
+ * footer naming the scenario, seed, replications and callsim version.
+ */
+import type { Results } from '../../metrics/results.js';
+import type { ChartPlan } from './chart-specs.js';
+import { escapeHtml } from './format.js';
+import { chartFigures, footer, htmlDocument } from './page.js';
+import { abandonmentByMonth, answerBands, answered999ByHour, waitStatistics } from './run-charts-calls.js';
+import { attendanceByGrade, dispatchWaitingByHour, occupancyByHour } from './run-charts-resources.js';
+import type { StandardOptions } from './standards.js';
+import { allMetricsTable, standardsTable, summaryRows } from './summary-table.js';
+
+export interface RunReportOptions extends StandardOptions {
+  /** Page title (default: the scenario name). */
+  title?: string;
+}
+
+/** The charts of a run report, in page order; absent data gives a plan with a note. */
+export function runChartPlans(results: Results, options: StandardOptions = {}): ChartPlan[] {
+  return [
+    answered999ByHour(results),
+    abandonmentByMonth(results),
+    waitStatistics(results),
+    answerBands(results),
+    occupancyByHour(results),
+    attendanceByGrade(results, options),
+    dispatchWaitingByHour(results),
+  ];
+}
+
+/**
+ * One self-contained HTML file for a run. Async because Vega renders its scenegraph to SVG
+ * asynchronously; the charts are rendered here, in Node, so the page itself has no script.
+ */
+export async function renderRunReport(results: Results, options: RunReportOptions = {}): Promise<string> {
+  const title = options.title ?? `callsim report: ${results.scenario.name}`;
+  const rows = summaryRows(results, options);
+  const body =
+    `<header><h1>${escapeHtml(title)}</h1>` +
+    `<p class="lede">${results.replications} replications, seed ${results.seed}. Figures are means across replications with 95% intervals.</p></header>` +
+    `<main><section aria-labelledby="h-standards"><h2 id="h-standards">Against the national standards</h2>${standardsTable(rows)}` +
+    `<p class="note">Attendance: the grade’s time frame applies to each incident and there is no national share, so the mean and the 90th percentile are judged against it.</p></section>` +
+    `<section aria-labelledby="h-charts"><h2 id="h-charts">Charts</h2>${await chartFigures(runChartPlans(results, options))}</section>` +
+    `<section aria-labelledby="h-all"><h2 id="h-all">Every metric</h2>${allMetricsTable(rows)}</section></main>` +
+    footer({ scenarios: [results.scenario], seed: results.seed, replications: results.replications, callsim: results.callsim });
+  return htmlDocument(title, body);
+}

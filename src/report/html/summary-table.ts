@@ -1,0 +1,77 @@
+/**
+ * The summary tables at the top of a run report: the metrics a national standard judges (with
+ * met or missed), then every metric the results carry, grouped by their first name segment.
+ */
+import type { MetricSummary, Results } from '../../metrics/results.js';
+import { escapeHtml, formatHalfWidth, formatValue, unitLabel } from './format.js';
+import { judge, type Judgement, type StandardOptions } from './standards.js';
+
+/** One row of the summary: a metric, its figures and the judgement of its standard, if any. */
+export interface SummaryRow {
+  name: string;
+  metric: MetricSummary;
+  judgement?: Judgement;
+}
+
+/** Every metric in name order, each judged where a standard applies. */
+export function summaryRows(results: Results, options: StandardOptions = {}): SummaryRow[] {
+  return Object.keys(results.metrics)
+    .sort()
+    .map((name) => ({ name, metric: results.metrics[name], judgement: judge(name, results.metrics[name], options) }));
+}
+
+function interval(m: MetricSummary): string {
+  if (m.mean === null || m.ci95 === null || !Number.isFinite(m.ci95)) return '';
+  return `${formatValue(m.mean - m.ci95, m.unit)} – ${formatValue(m.mean + m.ci95, m.unit)}`;
+}
+
+/** The verdict cell: a word and a symbol, never colour alone. */
+export function verdictCell(j: Judgement | undefined): string {
+  if (j === undefined || j.status === 'shown') return '<td></td>';
+  if (j.status === 'noData') return '<td class="verdict nodata">no data</td>';
+  const word = j.status === 'met' ? '✓ met' : '✗ missed';
+  const firmness = j.firm ? '' : ' <span class="soft">(95% interval crosses the line)</span>';
+  return `<td class="verdict ${j.status}" data-verdict="${j.status}">${word}${firmness}</td>`;
+}
+
+function row(r: SummaryRow): string {
+  const m = r.metric;
+  return (
+    `<tr data-metric="${escapeHtml(r.name)}"><th scope="row"><code>${escapeHtml(r.name)}</code></th>` +
+    `<td class="num">${formatValue(m.mean, m.unit)}</td>` +
+    `<td class="num">${escapeHtml(formatHalfWidth(m.ci95, m.unit))}</td>` +
+    `<td class="num">${escapeHtml(interval(m))}</td>` +
+    `<td>${escapeHtml(unitLabel(m.unit))}</td>` +
+    `<td>${r.judgement ? escapeHtml(r.judgement.text) : ''}</td>` +
+    verdictCell(r.judgement) +
+    '</tr>'
+  );
+}
+
+const HEAD =
+  '<thead><tr><th scope="col">metric</th><th scope="col">mean</th><th scope="col">95% half-width</th>' +
+  '<th scope="col">95% interval</th><th scope="col">unit</th><th scope="col">standard</th><th scope="col">verdict</th></tr></thead>';
+
+/** The standards table: only the metrics a standard judges (met, missed or no data). */
+export function standardsTable(rows: SummaryRow[]): string {
+  // Calls first (999, then 101 queues), then attendance: the order the report reads them.
+  const rank = (r: SummaryRow): number => (r.name.startsWith('queues.999') ? 0 : r.name.startsWith('queues.') ? 1 : 2);
+  const judged = rows.filter((r) => r.judgement !== undefined && r.judgement.status !== 'shown').sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+  if (judged.length === 0) return '<p class="note">No metric in these results is judged by a national standard.</p>';
+  const met = judged.filter((r) => r.judgement?.status === 'met').length;
+  const caption = `Standards: ${met} of ${judged.length} met (mean across replications)`;
+  return `<table class="summary standards"><caption>${escapeHtml(caption)}</caption>${HEAD}<tbody>${judged.map(row).join('')}</tbody></table>`;
+}
+
+/** Every metric, grouped by first name segment (queues, handlers, incidents...). */
+export function allMetricsTable(rows: SummaryRow[]): string {
+  const groups = new Map<string, SummaryRow[]>();
+  for (const r of rows) {
+    const head = r.name.split('.')[0];
+    groups.set(head, [...(groups.get(head) ?? []), r]);
+  }
+  const bodies = [...groups.entries()].map(
+    ([head, list]) => `<tbody><tr class="group"><th scope="rowgroup" colspan="7">${escapeHtml(head)} (${list.length})</th></tr>${list.map(row).join('')}</tbody>`,
+  );
+  return `<table class="summary all"><caption>Every metric (${rows.length})</caption>${HEAD}${bodies.join('')}</table>`;
+}
