@@ -83,7 +83,9 @@ export interface ModelMonitor {
   incidentCreated(area: number, at: number, needed: Grade, given: Grade, counted: boolean): void;
   /**
    * A unit arrived at an incident. `attendanceSeconds` runs from the attendance clock's start;
-   * targets are judged in the metrics against both the given and the needed grade.
+   * targets are judged in the metrics against both the given and the needed grade. When nothing
+   * can change while a unit travels, dispatch records the arrival when it sends the unit, so `at`
+   * may lie ahead of the current simulated time.
    */
   incidentAttended(area: number, at: number, needed: Grade, given: Grade, attendanceSeconds: number, counted: boolean): void;
   /** An incident still waiting or travelling at the horizon. */
