@@ -1,0 +1,108 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Results } from '../../../src/metrics/results.js';
+import { renderRunReport, runChartPlans } from '../../../src/report/html/run-report.js';
+import { externalReferences, figures, runFixture } from './fixtures.js';
+
+const CHARTS = ['answered-999-by-hour', 'abandonment-by-month', 'wait-statistics', 'answer-bands', 'occupancy-by-hour', 'attendance', 'dispatch-waiting-by-hour'];
+
+describe('run report (fixture results)', () => {
+  let html = '';
+  beforeAll(async () => {
+    html = await renderRunReport(runFixture());
+  });
+
+  it('is self-contained: no script, no link, no external URL, a CSP forbidding every load', () => {
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<link/i);
+    expect(html).not.toMatch(/<img/i);
+    expect(externalReferences(html)).toEqual([]);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
+  });
+
+  it('chart text uses the generic sans-serif family only', () => {
+    const families = new Set([...html.matchAll(/font-family="([^"]*)"/g)].map((m) => m[1]));
+    expect([...families]).toEqual(['sans-serif']);
+  });
+
+  it('shows every chart for the fixture, each an SVG with marks', () => {
+    const figs = figures(html);
+    expect([...figs.keys()]).toEqual(CHARTS);
+    for (const [id, fig] of figs) {
+      expect(fig, id).toMatch(/<svg /);
+      expect(fig, id).not.toContain('data-absent');
+      // Marks: lines and areas are paths, bars rects, points symbol paths.
+      expect(fig.match(/<path /g)?.length ?? 0, id).toBeGreaterThan(5);
+      expect(fig, id).toMatch(/role-axis/);
+    }
+  });
+
+  it('has a title, chart titles in the SVG, and axis titles with units', () => {
+    expect(html).toMatch(/<title>callsim report: FIXTURE/);
+    const figs = figures(html);
+    expect(figs.get('answered-999-by-hour')).toContain('999 calls answered within 10 seconds, by hour of day');
+    expect(figs.get('answered-999-by-hour')).toContain('Answered within target (% of answered)');
+    expect(figs.get('abandonment-by-month')).toContain('Abandoned (% of offered)');
+    expect(figs.get('wait-statistics')).toContain('Time to answer (seconds, log scale)');
+    expect(figs.get('attendance')).toContain('Attendance time (minutes)');
+    expect(figs.get('occupancy-by-hour')).toContain('Occupancy (% of staffed time)');
+  });
+
+  it('draws the standards: the 90% line on the 999 chart and the 5% line on the abandonment chart', () => {
+    const figs = figures(html);
+    expect(figs.get('answered-999-by-hour')).toContain('90% standard');
+    expect(figs.get('abandonment-by-month')).toContain('5% standard (101)');
+  });
+
+  it('tells series apart by dash as well as colour (greyscale)', () => {
+    const dashes = new Set([...(figures(html).get('abandonment-by-month') ?? '').matchAll(/stroke-dasharray="([^"]+)"/g)].map((m) => m[1]));
+    // Four queues: four different dashes on the lines (plus the standard's).
+    expect(dashes.size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('footer names the scenario, seed, replications and callsim version', () => {
+    const footer = html.slice(html.indexOf('<footer>'));
+    expect(footer).toContain('FIXTURE (hand-made, not simulator output): Avon and Somerset 2022 baseline');
+    expect(footer).toContain('<dd class="seed">2022</dd>');
+    expect(footer).toContain('<dd class="replications">20</dd>');
+    expect(footer).toContain('<dd class="version">0.1.0</dd>');
+  });
+
+  it('lists every metric in the summary', () => {
+    const results = runFixture();
+    const all = html.slice(html.indexOf('<table class="summary all">'));
+    for (const name of Object.keys(results.metrics)) expect(all).toContain(`data-metric="${name}"`);
+  });
+
+  it('same results give the same bytes', async () => {
+    expect(await renderRunReport(runFixture())).toBe(html);
+  });
+});
+
+describe('run report with data missing', () => {
+  it('omits a chart whose data is absent, with a note, and keeps the others', async () => {
+    const results: Results = runFixture();
+    for (const name of Object.keys(results.series)) if (name.startsWith('dispatch.')) delete results.series[name];
+    for (const name of Object.keys(results.metrics)) if (name.startsWith('incidents.')) delete results.metrics[name];
+    const html = await renderRunReport(results);
+    const figs = figures(html);
+    expect(figs.get('dispatch-waiting-by-hour')).toContain('data-absent="true"');
+    expect(figs.get('dispatch-waiting-by-hour')).toContain('Not shown: No dispatch in these results');
+    expect(figs.get('attendance')).toContain('data-absent="true"');
+    expect(figs.get('answered-999-by-hour')).toMatch(/<svg /);
+  });
+
+  it('a results object with no metric and no series gives notes for every chart, and a page', async () => {
+    const empty: Results = { callsim: '0.1.0', scenario: { name: 'empty', file: null, sha256: null }, seed: 1, replications: 0, metrics: {}, series: {} };
+    expect(runChartPlans(empty).every((p) => p.spec === undefined && p.note !== undefined)).toBe(true);
+    const html = await renderRunReport(empty);
+    expect(html).toContain('No metric in these results is judged by a national standard.');
+  });
+
+  it('finds series keyed without the axis suffix too', async () => {
+    const results = runFixture();
+    const s = results.series['queues.999.answeredWithinTarget.byHourOfDay'];
+    results.series = { 'queues.999.answeredWithinTarget': s };
+    const plans = runChartPlans(results);
+    expect(plans.find((p) => p.id === 'answered-999-by-hour')?.spec).toBeDefined();
+  });
+});
