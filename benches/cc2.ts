@@ -6,7 +6,7 @@ import type { ResolvedScenario } from '../src/model/resolved.js';
  * 0.02/s (handle exp mean 240 s, patience exp mean 60 s) is served before "101" at 0.05/s (handle
  * mean 180 s, patience mean 300 s). `arrivals` sets the horizon: arrivals / 0.07 seconds.
  */
-export function cc2Scenario(arrivals: number, options: { dispatch?: boolean } = {}): ResolvedScenario {
+export function cc2Scenario(arrivals: number, options: { dispatch?: boolean; regrading?: boolean } = {}): ResolvedScenario {
   const horizonSeconds = Math.round(arrivals / 0.07);
   const scenario: ResolvedScenario = {
     name: 'cc2',
@@ -58,8 +58,9 @@ export function cc2Scenario(arrivals: number, options: { dispatch?: boolean } = 
       policy: { kind: 'gradeFirst' },
       divertFromPriority: false,
       attendanceFrom: 'incidentCreated',
-      upgradePerHour: 0.5,
-      chasePerHour: 0.2,
+      // Re-grading and chasing calls put timers on every unattended incident.
+      upgradePerHour: options.regrading ? 0.5 : 0,
+      chasePerHour: options.regrading ? 0.2 : 0,
     },
   };
 }
@@ -87,7 +88,8 @@ export const cc2Bench = {
     const arrivals = Number(process.env.CC2_ARRIVALS ?? 1_000_000);
     measure('cc2 warm-up', cc2Scenario(100_000));
     measure('cc2', cc2Scenario(arrivals));
-    measure('cc2 + dispatch', cc2Scenario(arrivals, { dispatch: true }));
+    measure('cc2 + grading and dispatch', cc2Scenario(arrivals, { dispatch: true }));
+    measure('cc2 + dispatch, re-grading and chasing calls', cc2Scenario(arrivals, { dispatch: true, regrading: true }));
     const peak = process.resourceUsage().maxRSS / 1024;
     console.log(`  peak memory (max RSS) ${peak.toFixed(0)} MB`);
   },

@@ -1,5 +1,5 @@
 import type { AreaKind, Grade } from '../model/dispatch/types.js';
-import { LogHistogram } from './log-histogram.js';
+import { bucketOf, LogHistogram } from './log-histogram.js';
 
 /** Attendance of one grade in one area grouping (an area, urban, rural or all). */
 export class AttendanceStats {
@@ -9,9 +9,9 @@ export class AttendanceStats {
   breaches = 0;
   open = 0;
 
-  attend(minutes: number, targetMinutes: number): void {
+  attend(minutes: number, bucket: number, targetMinutes: number): void {
     this.attended++;
-    this.minutes.add(minutes);
+    this.minutes.addAt(minutes, bucket);
     if (minutes <= targetMinutes) this.withinTarget++;
     else this.breaches++;
   }
@@ -47,22 +47,26 @@ export class AttendanceTable {
     return [...this.areas.map((a) => a.name), 'urban', 'rural', 'all'];
   }
 
-  private groups(area: number): number[] {
-    const n = this.areas.length;
-    return [area, this.areas[area].kind === 'urban' ? n : n + 1, n + 2];
+  /** The grouping of an area's kind (urban or rural). */
+  private kindGroup(area: number): number {
+    return this.areas[area].kind === 'urban' ? this.areas.length : this.areas.length + 1;
   }
 
   attend(grade: Grade, area: number, minutes: number): void {
-    const g = DISPATCHED.indexOf(grade as DispatchedGrade);
-    if (g < 0) return;
+    const g = grade === 'immediate' ? 0 : grade === 'priority' ? 1 : -1;
+    if (g < 0 || !(minutes >= 0)) return;
     const target = this.targets[DISPATCHED[g]][this.areas[area].kind];
-    for (const group of this.groups(area)) this.stats[g][group].attend(minutes, target);
+    const bucket = bucketOf(minutes);
+    const row = this.stats[g];
+    row[area].attend(minutes, bucket, target);
+    row[this.kindGroup(area)].attend(minutes, bucket, target);
+    row[this.areas.length + 2].attend(minutes, bucket, target);
   }
 
   open(grade: Grade, area: number): void {
-    const g = DISPATCHED.indexOf(grade as DispatchedGrade);
+    const g = grade === 'immediate' ? 0 : grade === 'priority' ? 1 : -1;
     if (g < 0) return;
-    for (const group of this.groups(area)) this.stats[g][group].open++;
+    for (const group of [area, this.kindGroup(area), this.areas.length + 2]) this.stats[g][group].open++;
   }
 
   /** Flat metrics under `prefix.GRADE.GROUP...`. */

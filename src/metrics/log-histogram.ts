@@ -18,11 +18,15 @@ export class LogHistogram {
 
   add(x: number): void {
     if (!(x >= 0)) return;
+    this.addAt(x, bucketOf(x));
+  }
+
+  /** Add `x` whose bucket is already known (`bucketOf(x)`): one logarithm for several histograms. */
+  addAt(x: number, bucket: number): void {
     this.count++;
     this.sum += x;
     if (x > this.max) this.max = x;
-    const index = x < 1 ? Math.floor(x / LINEAR_WIDTH) : LINEAR_BUCKETS + Math.min(GEOMETRIC_BUCKETS, Math.floor(Math.log(x) / LOG_RATIO));
-    this.counts[index]++;
+    this.counts[bucket]++;
   }
 
   merge(other: LogHistogram): void {
@@ -55,6 +59,11 @@ export class LogHistogram {
     for (let i = 0; i < this.counts.length && bucketLow(i) <= x; i++) seen += this.counts[i];
     return seen / this.count;
   }
+}
+
+/** The bucket of a non-negative value. */
+export function bucketOf(x: number): number {
+  return x < 1 ? Math.floor(x / LINEAR_WIDTH) : LINEAR_BUCKETS + Math.min(GEOMETRIC_BUCKETS, Math.floor(Math.log(x) / LOG_RATIO));
 }
 
 function bucketLow(i: number): number {

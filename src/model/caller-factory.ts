@@ -52,6 +52,8 @@ export class CallerFactory {
   private readonly callbackStream: RandomStream;
   private readonly redialStream: RandomStream;
   private readonly ivr: IvrTable | null;
+  /** The channel's own queue (where a call goes without an IVR). */
+  private readonly defaultEntry: number;
 
   constructor(
     readonly channel: ResolvedChannel,
@@ -74,6 +76,7 @@ export class CallerFactory {
     this.callbackStream = streams.stream(`${prefix}.callback`);
     this.redialStream = streams.stream(`${prefix}.redial`);
     this.ivr = channel.ivr && ivrMenu ? this.ivrTable(ivrMenu) : null;
+    this.defaultEntry = queueIndexOf(channel.queue);
   }
 
   private ivrTable(menu: Distribution): IvrTable {
@@ -100,7 +103,7 @@ export class CallerFactory {
     const draws = this.draws;
     if (this.btTransfer !== null) call.transferSeconds = this.btTransfer.sample(this.transfer);
 
-    let entry = this.queueIndexOf(this.channel.queue);
+    let entry = this.defaultEntry;
     if (this.ivr !== null) {
       call.ivrSeconds = this.ivr.menu.sample(this.ivrStream);
       const outcome = this.ivr.outcome[pickIndex(this.ivr.cumulative, this.ivrStream.uniform())];
