@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import { dirname, resolve as resolvePath } from 'node:path';
+import type { ResolvedScenario } from '../model/resolved.js';
+import { applySets } from './overrides.js';
+import type { PathSegments } from './paths.js';
+import { resolveWith } from './resolve.js';
+import { lineOf, loadChain } from './source.js';
+
+export interface LoadedScenario {
+  resolved: ResolvedScenario;
+  /** The file as named by the caller. */
+  file: string;
+  /** SHA-256 (hex) of the file's bytes. */
+  sha256: string;
+}
+
+export interface LoadOptions {
+  /** `path=value` overrides, applied in order after `extends`. */
+  sets?: string[];
+  /** A call log replayed instead of the scenario's own `trace` or rates (relative to the working directory). */
+  traceFile?: string;
+}
+
+const startsWith = (path: PathSegments, prefix: PathSegments): boolean => prefix.length <= path.length && prefix.every((s, i) => String(s) === String(path[i]));
+
+/**
+ * Read a scenario file (YAML, or JSON by extension), apply its `extends` chain and the `--set`
+ * overrides, validate, resolve and deep-freeze it. Throws ScenarioError listing every problem,
+ * each with its file and line where known.
+ */
+export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
+  const { data, sources } = loadChain(file);
+  const applied = applySets(data, options.sets ?? []);
+  const locate = (path: PathSegments): { file?: string; line?: number } => {
+    for (let i = applied.length - 1; i >= 0; i--) if (startsWith(path, applied[i].path)) return { file: `--set ${applied[i].text}` };
+    let best: { file?: string; line?: number; depth: number } = { file, depth: -1 };
+    for (const source of sources) {
+      const found = lineOf(source, path);
+      if (found.depth > best.depth) best = { file: source.file, line: found.line, depth: found.depth };
+    }
+    return { file: best.file, line: best.line };
+  };
+  const resolved = resolveWith(data, { file, baseDir: dirname(resolvePath(file)), locate, traceFile: options.traceFile });
+  return { resolved, file, sha256: createHash('sha256').update(sources[0].bytes).digest('hex') };
+}

@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
+import { Calendar } from '../engine/calendar.js';
+import { rosterPieces } from '../engine/roster.js';
+import type { ResolvedScenario, TraceCall } from '../model/resolved.js';
+import { ScenarioError, type ScenarioProblem } from './errors.js';
+import { deepFreeze } from './freeze.js';
+import { formatPath } from './paths.js';
+import { Problems } from './problems.js';
+import { resolveCalls, resolveSelection } from './resolve-calls.js';
+import { resolveDispatch, resolveGrading } from './resolve-dispatch.js';
+import { writtenScenarioSchema } from './schema.js';
+import { parseTrace } from './trace.js';
+import { zodProblems, type RawProblem } from './zod-issues.js';
+
+/** Where a problem's path lies in the written files (the loader knows; plain data does not). */
+export type Locator = (path: readonly (string | number)[]) => { file?: string; line?: number };
+
+export interface ResolveContext {
+  file?: string;
+  /** Directory a relative `trace` is read from (default: the file's, else the working directory). */
+  baseDir?: string;
+  locate?: Locator;
+  /** A trace file replacing the scenario's own (relative to the working directory). */
+  traceFile?: string;
+}
+
+const SECONDS = { days: 86_400, hours: 3600, minutes: 60, seconds: 1 } as const;
+const durationSeconds = (d: Partial<Record<keyof typeof SECONDS, number>> | undefined): number =>
+  d === undefined ? 0 : (Object.keys(SECONDS) as (keyof typeof SECONDS)[]).reduce((s, k) => s + (d[k] ?? 0) * SECONDS[k], 0);
+
+function place(raw: RawProblem[], ctx: ResolveContext): ScenarioProblem[] {
+  const seen = new Set<string>();
+  const out: ScenarioProblem[] = [];
+  for (const p of raw) {
+    const path = formatPath(p.path);
+    const key = `${path}\u0000${p.expected}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const where = ctx.locate?.(p.path) ?? { file: ctx.file };
+    const problem: ScenarioProblem = { path, expected: p.expected, found: p.found };
+    if (where.file !== undefined) problem.file = where.file;
+    if (where.line !== undefined) problem.line = where.line;
+    out.push(problem);
+  }
+  return out;
+}
+
+function readTrace(file: string, channelNames: readonly string[], startEpochMs: number, at: string, ctx: ResolveContext): TraceCall[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ScenarioError([{ file: ctx.file, path: at, expected: 'a readable trace file', found: `${file} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})` }]);
+  }
+  return parseTrace(text, file, channelNames, startEpochMs);
+}
+
+/** Validate and resolve written scenario data; throws ScenarioError listing every problem. */
+export function resolveWith(written: unknown, ctx: ResolveContext): ResolvedScenario {
+  const parsed = writtenScenarioSchema.safeParse(written);
+  if (!parsed.success) throw new ScenarioError(place(zodProblems(parsed.error.issues, written), ctx));
+  const w = parsed.data;
+  const problems = new Problems();
+  if (w.extends !== undefined && ctx.locate === undefined) problems.add(['extends'], 'no extends in plain data (extends is applied when a file is loaded)', w.extends);
+  const startEpochMs = Date.parse(w.start);
+  const horizonSeconds = durationSeconds(w.horizon);
+  const warmupSeconds = durationSeconds(w.warmup);
+  if (!(horizonSeconds > 0)) problems.add(['horizon'], 'a positive span of time', w.horizon);
+  if (!(warmupSeconds < horizonSeconds)) problems.add(['warmup'], `a warm-up shorter than the horizon (${horizonSeconds} s)`, `${warmupSeconds} s`, true);
+  const queueNames = Object.keys(w.queues);
+  const channelNames = Object.keys(w.channels);
+  const hasTrace = w.trace !== undefined || ctx.traceFile !== undefined;
+  const callCtx = { problems, startEpochMs, horizonSeconds, queueNames, hasTrace };
+  const calls = resolveCalls(w, callCtx);
+
+  const calendar = new Calendar(startEpochMs);
+  // Roster errors are errors of form (lengths, shift fields, days), not of the horizon's length:
+  // eight days show every weekday and a shift that crosses midnight, at a fraction of the cost.
+  const checkSeconds = Math.min(horizonSeconds, 8 * 86_400);
+  if (horizonSeconds > 0) {
+    if (calls.switchboard) problems.engine(['switchboard', 'staff'], () => rosterPieces(calls.switchboard!.staff, calendar, checkSeconds));
+    w.handlers.pools.forEach((p, i) => {
+      if (p.roster !== undefined) problems.engine(['handlers', 'pools', i, 'roster'], () => rosterPieces(calls.handlers.pools[i].roster, calendar, checkSeconds));
+    });
+  }
+
+  const queueSelection = w.policy?.queueSelection === undefined ? { kind: 'strictPriority' as const, order: queueNames } : resolveSelection(w.policy.queueSelection, ['policy', 'queueSelection'], callCtx);
+  const dispatchCtx = { problems, startEpochMs, horizonSeconds, queueNames, channelNames };
+  const grading = w.grading === undefined ? undefined : resolveGrading(w.grading, dispatchCtx);
+  const dispatch = w.dispatch === undefined ? undefined : resolveDispatch(w.dispatch, dispatchCtx);
+  if (dispatch !== undefined && horizonSeconds > 0) {
+    dispatch.areas.forEach((a, i) => problems.engine(['dispatch', 'areas', i, 'units'], () => rosterPieces(a.units, calendar, checkSeconds)));
+  }
+  if (problems.list.length > 0) throw new ScenarioError(place(problems.list, ctx));
+
+  const resolved: ResolvedScenario = {
+    name: w.name,
+    start: new Date(startEpochMs).toISOString(),
+    startEpochMs,
+    horizonSeconds,
+    warmupSeconds,
+    replications: w.replications ?? 10,
+    seed: w.seed ?? 1,
+    ...calls,
+    policy: { queueSelection: queueSelection! },
+  };
+  if (resolved.switchboard === undefined) delete resolved.switchboard;
+  if (grading !== undefined) resolved.grading = grading;
+  if (dispatch !== undefined) resolved.dispatch = dispatch;
+  const baseDir = ctx.baseDir ?? (ctx.file !== undefined ? dirname(ctx.file) : process.cwd());
+  if (ctx.traceFile !== undefined) resolved.trace = readTrace(resolvePath(ctx.traceFile), channelNames, startEpochMs, '--trace', ctx);
+  else if (w.trace !== undefined) resolved.trace = readTrace(resolvePath(baseDir, w.trace), channelNames, startEpochMs, 'trace', ctx);
+  return deepFreeze(resolved);
+}
+
+/**
+ * Resolve written scenario data (already parsed from YAML or JSON, `extends` already applied) into
+ * the frozen ResolvedScenario. `origin.file` names the file in problems; `origin.baseDir` is where
+ * a relative `trace` is read from. Throws ScenarioError listing every problem.
+ */
+export function resolveScenario(written: unknown, origin: { file?: string; baseDir?: string } = {}): ResolvedScenario {
+  return resolveWith(written, { file: origin.file, baseDir: origin.baseDir });
+}

@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve as resolvePath } from 'node:path';
+import { DISTRIBUTION_KINDS } from '../engine/distributions.js';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { describeValue, ScenarioError, type ScenarioProblem } from './errors.js';
+import type { PathSegments } from './paths.js';
+
+/** One parsed scenario file with what is needed to find a field's line. */
+export interface SourceFile {
+  file: string;
+  bytes: Buffer;
+  data: unknown;
+  doc: Document.Parsed;
+  lines: LineCounter;
+}
+
+/** Read and parse one YAML or JSON file (JSON by its `.json` extension); syntax errors carry lines. */
+export function readSource(file: string, from?: { file: string; line?: number }): SourceFile {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new ScenarioError([{ file: from?.file ?? file, line: from?.line, path: from ? 'extends' : '', expected: 'a readable scenario file', found: `${file} (${code})` }]);
+  }
+  const text = bytes.toString('utf8');
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  let data: unknown;
+  if (file.toLowerCase().endsWith('.json')) {
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      const pos = /position (\d+)/.exec((error as Error).message);
+      const line = pos ? lines.linePos(Number(pos[1])).line : undefined;
+      throw new ScenarioError([{ file, line, path: '', expected: 'valid JSON', found: (error as Error).message }]);
+    }
+  } else {
+    if (doc.errors.length > 0) {
+      throw new ScenarioError(doc.errors.map((e): ScenarioProblem => ({ file, line: lines.linePos(e.pos[0]).line, path: '', expected: 'valid YAML', found: e.message.split('\n')[0] })));
+    }
+    data = doc.toJS({ maxAliasCount: 1000 });
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new ScenarioError([{ file, line: 1, path: '', expected: 'a map of scenario fields (name, start, horizon, channels, ...)', found: describeValue(data) }]);
+  }
+  return { file, bytes, data, doc, lines };
+}
+
+/** The line of the deepest existing prefix of `path` in a source, with its depth. */
+export function lineOf(source: SourceFile, path: PathSegments): { depth: number; line?: number } {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? source.doc.contents : source.doc.getIn(path.slice(0, depth), true);
+    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+    if (node !== undefined && node !== null && range) return { depth, line: source.lines.linePos(range[0]).line };
+  }
+  return { depth: 0 };
+}
+
+const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Keys that choose one form among several (a distribution's kind, a roster's form, a policy): a map
+ * holding one of them is replaced whole when the base chose another form, never merged with it.
+ */
+const VARIANT_KEYS = new Set<string>([
+  ...DISTRIBUTION_KINDS, 'constant', 'hourOfDay', 'hourOfWeek', 'shifts',
+  'strictPriority', 'longestWeightedWait', 'ageing', 'reserve', 'gradeFirst', 'cutOffReserve',
+]);
+
+function variantOf(map: Record<string, unknown>): string | null {
+  const keys = Object.keys(map).filter((k) => k !== 'weight');
+  return keys.length === 1 && VARIANT_KEYS.has(keys[0]) ? keys[0] : null;
+}
+
+/**
+ * Deep merge: maps merged key by key, everything else (lists included) replaced by the override;
+ * a one-of map (`{ exponential: ... }` over `{ lognormal: ... }`) is replaced when the form changes.
+ */
+export function deepMerge(base: unknown, override: unknown): unknown {
+  if (!isMap(base) || !isMap(override)) return override;
+  const variant = variantOf(override);
+  if (variant !== null && !(variant in base)) return override;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(override)) out[k] = k in base ? deepMerge(base[k], v) : v;
+  return out;
+}
+
+/**
+ * Load a file and its `extends` chain (paths relative to each file), merged base first. Returns the
+ * merged data and the sources, the named file first. `trace` paths are made absolute against the
+ * file that names them. A cycle is a problem naming the file and line of the `extends` that closes it.
+ */
+export function loadChain(file: string, stack: string[] = [], from?: { file: string; line?: number }): { data: Record<string, unknown>; sources: SourceFile[] } {
+  const source = readSource(file, from);
+  const data = { ...(source.data as Record<string, unknown>) };
+  if (typeof data.trace === 'string' && !isAbsolute(data.trace)) data.trace = resolvePath(dirname(file), data.trace);
+  const ext = data.extends;
+  if (ext === undefined) return { data, sources: [source] };
+  const line = lineOf(source, ['extends']).line;
+  if (typeof ext !== 'string') throw new ScenarioError([{ file, line, path: 'extends', expected: 'a file path (text)', found: describeValue(ext) }]);
+  const basePath = resolvePath(dirname(file), ext);
+  const chain = [...stack, resolvePath(file)];
+  if (chain.includes(basePath)) {
+    throw new ScenarioError([{ file, line, path: 'extends', expected: 'a base scenario that does not extend this one (no cycle)', found: `a cycle: ${[...chain, basePath].join(' -> ')}` }]);
+  }
+  const shown = relative(process.cwd(), basePath);
+  const base = loadChain(shown.startsWith('..') ? basePath : shown, chain, { file, line });
+  delete data.extends;
+  return { data: deepMerge(base.data, data) as Record<string, unknown>, sources: [source, ...base.sources] };
+}
