@@ -151,8 +151,13 @@ export class Triangular implements Distribution {
   sample(stream: RandomStream): number {
     const { low, mode, high } = this;
     const u = stream.uniform();
-    if (u < this.split) return low + Math.sqrt(u * (high - low) * (mode - low));
-    return high - Math.sqrt((1 - u) * (high - low) * (high - mode));
+    // Scale-free forms (a product of three tiny widths underflows), clamped to [low, high]
+    // because rounding can step just outside, which would make a zero lower bound negative.
+    const x =
+      u < this.split
+        ? low + (high - low) * Math.sqrt(u * this.split)
+        : high - (high - low) * Math.sqrt((1 - u) * (1 - this.split));
+    return x < low ? low : x > high ? high : x;
   }
 }
 
