@@ -1,0 +1,119 @@
+/**
+ * `callsim run FILE`: replications of a scenario on worker threads, summarised as a table, the
+ * section-6 JSON or CSV. `--trace-out` writes every call of replication 0 (run in this thread, so
+ * the file is the same whatever --threads); `--precision` adds replications until intervals are
+ * narrow enough.
+ */
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { ReplicationPool } from '../../experiment/replication-pool.js';
+import { parsePrecision } from '../../experiment/overrides.js';
+import { runReplication } from '../../experiment/run-replication.js';
+import { DEFAULT_MAX_REPLICATIONS, runReplications } from '../../experiment/run-replications.js';
+import { loadInput } from '../../experiment/scenario-input.js';
+import { callsimVersion } from '../../experiment/version.js';
+import type { ReplicationResult, Results } from '../../metrics/results.js';
+import { summarise } from '../../metrics/summary.js';
+import { AtomicStream } from '../../report/atomic-write.js';
+import { callCsvRow, callsCsvHeader } from '../../report/calls-csv.js';
+import { resultsCsv } from '../../report/csv.js';
+import { resultsJson } from '../../report/json.js';
+import { resultsTable } from '../../report/table.js';
+import { emit } from '../output.js';
+import {
+  type Format, formatOption, htmlOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
+} from '../options.js';
+import { makeProgress } from '../progress.js';
+import { writeHtml } from '../html-output.js';
+
+interface RunArgs {
+  file: string;
+  reps?: number;
+  seed?: number;
+  set?: string[];
+  format: Format;
+  out?: string;
+  trace?: string;
+  traceOut?: string;
+  threads?: number;
+  precision?: string[];
+  maxReps?: number;
+  quiet: boolean;
+  html?: string;
+}
+
+/** Results in the chosen format. */
+export function formatResults(results: Results, format: Format): string {
+  return format === 'json' ? resultsJson(results) : format === 'csv' ? resultsCsv(results) : resultsTable(results);
+}
+
+/** Runs replication 0 in this thread, streaming each call to `file` (renamed into place when complete). */
+function traceReplicationZero(scenario: Parameters<typeof runReplication>[0], file: string): ReplicationResult {
+  const stream = new AtomicStream(file);
+  try {
+    stream.write(callsCsvHeader());
+    const result = runReplication(scenario, 0, { callSink: (call) => stream.write(callCsvRow(call)) });
+    stream.commit();
+    return result;
+  } catch (error) {
+    stream.abort();
+    throw error;
+  }
+}
+
+async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
+  const reps = wholeNumber(argv.reps, 'reps', 1);
+  const maxReps = wholeNumber(argv.maxReps, 'max-reps', 1);
+  const precision = listFrom(argv.precision).map(parsePrecision);
+  const threads = threadsFrom(argv.threads);
+  const input = loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace, seed: seedFrom(argv.seed), replications: reps });
+  const { scenario } = input;
+  const done = argv.traceOut === undefined ? [] : [traceReplicationZero(scenario, argv.traceOut)];
+  const progress = makeProgress(scenario.replications, { quiet: argv.quiet });
+  const pool = new ReplicationPool(threads);
+  let run;
+  try {
+    for (let i = 0; i < done.length; i++) progress.tick();
+    run = await runReplications(
+      pool,
+      scenario,
+      { replications: scenario.replications, precision, maxReplications: maxReps ?? DEFAULT_MAX_REPLICATIONS, done },
+      () => progress.tick(),
+      (total) => progress.setTotal(total),
+    );
+  } finally {
+    progress.stop();
+    await pool.close();
+  }
+  if (!run.precisionMet && !argv.quiet) {
+    const misses = precision.filter((t) => !(run.halfWidths[t.metric] <= t.halfWidth)).map((t) => `${t.metric} ± ${run.halfWidths[t.metric]} (wanted ≤ ${t.halfWidth})`);
+    process.stderr.write(`callsim: precision not reached after ${run.results.length} replications (--max-reps): ${misses.join('; ')}\n`);
+  }
+  const results = summarise(run.results, {
+    callsim: callsimVersion(),
+    scenario: { name: scenario.name, file: input.file, sha256: input.sha256 },
+    seed: scenario.seed,
+  });
+  emit(formatResults(results, argv.format), argv.out, argv.quiet);
+  if (argv.html !== undefined) await writeHtml(results, argv.html, argv.quiet);
+}
+
+export const runCommand: CommandModule<object, RunArgs> = {
+  command: 'run <file>',
+  describe: 'Run replications of a scenario and summarise them',
+  builder: (yargs: Argv) =>
+    yargs
+      .positional('file', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' })
+      .option('reps', repsOption)
+      .option('seed', seedOption)
+      .option('set', setOption)
+      .option('format', formatOption)
+      .option('out', outOption)
+      .option('trace', { type: 'string', describe: 'replay this call log (CSV) instead of the arrival profiles' })
+      .option('trace-out', { type: 'string', describe: 'write one CSV row per call of replication 0' })
+      .option('threads', threadsOption)
+      .option('precision', { type: 'string', array: true, describe: 'metric=halfwidth: add replications until the 95% half-width is at most this (repeatable)' })
+      .option('max-reps', { type: 'number', describe: `cap on replications with --precision (default ${DEFAULT_MAX_REPLICATIONS})` })
+      .option('quiet', quietOption)
+      .option('html', htmlOption) as unknown as Argv<RunArgs>,
+  handler,
+};

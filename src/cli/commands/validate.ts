@@ -1,0 +1,44 @@
+/** `callsim validate FILE`: schema and semantic checks only (nothing is simulated). */
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { loadInput } from '../../experiment/scenario-input.js';
+import type { ResolvedScenario } from '../../model/resolved.js';
+import { listFrom, setOption } from '../options.js';
+
+interface ValidateArgs {
+  file: string;
+  set?: string[];
+  trace?: string;
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** One line saying what the scenario holds. */
+export function scenarioSummary(s: ResolvedScenario): string {
+  const hours = s.horizonSeconds / 3600;
+  const horizon = hours % 24 === 0 ? plural(hours / 24, 'day') : plural(hours, 'hour');
+  const staff = s.handlers.pools.map((p) => p.name).join(', ');
+  return [
+    `${JSON.stringify(s.name)}: ${horizon} from ${s.start}`,
+    plural(s.channels.length, 'channel'),
+    plural(s.queues.length, 'queue'),
+    `${plural(s.handlers.pools.length, 'handler pool')} (${staff})`,
+    ...(s.switchboard === undefined ? [] : ['a switchboard']),
+    ...(s.dispatch === undefined ? [] : [plural(s.dispatch.areas.length, 'dispatch area')]),
+    ...(s.trace === undefined ? [] : [`${plural(s.trace.length, 'traced call')}`]),
+    `${plural(s.replications, 'replication')}, seed ${s.seed}`,
+  ].join(', ');
+}
+
+export const validateCommand: CommandModule<object, ValidateArgs> = {
+  command: 'validate <file>',
+  describe: 'Check a scenario file (schema and semantics) without running it',
+  builder: (yargs: Argv) =>
+    yargs
+      .positional('file', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' })
+      .option('set', setOption)
+      .option('trace', { type: 'string', describe: 'also check this call log (CSV)' }) as unknown as Argv<ValidateArgs>,
+  handler: (argv: ArgumentsCamelCase<ValidateArgs>) => {
+    const { scenario } = loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace });
+    process.stdout.write(`OK ${argv.file}: ${scenarioSummary(scenario)}\n`);
+  },
+};

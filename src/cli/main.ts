@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+/**
+ * The `callsim` command line. Commands are registered one by one from `commands/`; each is a thin
+ * handler over `src/experiment/` and `src/report/`. Exit codes: 0 done, 2 bad input, 1 an
+ * unexpected failure (see errors.ts).
+ */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { callsimVersion } from '../experiment/version.js';
+import { checkCommand } from './commands/check.js';
+import { compareCommand } from './commands/compare.js';
+import { generateCommand } from './commands/generate.js';
+import { reportCommand } from './commands/report.js';
+import { runCommand } from './commands/run.js';
+import { schemaCommand } from './commands/schema.js';
+import { sweepCommand } from './commands/sweep.js';
+import { validateCommand } from './commands/validate.js';
+import { EXIT_BAD_INPUT, reportError, UsageError } from './errors.js';
+
+/** Parses `args` and runs the command; resolves to the exit code. */
+export async function main(args: string[]): Promise<number> {
+  const debug = args.includes('--debug');
+  const parser = yargs(args)
+    .scriptName('callsim')
+    .version(callsimVersion())
+    .option('debug', { type: 'boolean', default: false, describe: 'print stack traces of failures' })
+    .command(runCommand)
+    .command(compareCommand)
+    .command(sweepCommand)
+    .command(validateCommand)
+    .command(schemaCommand)
+    .command(generateCommand)
+    .command(checkCommand)
+    .command(reportCommand)
+    .demandCommand(1, 'give a command (callsim --help lists them)')
+    .strict()
+    .exitProcess(false)
+    .wrap(null)
+    .fail((message: string | undefined, error: Error | undefined) => {
+      // yargs' own complaints (unknown option, missing argument) are bad input; errors thrown by
+      // handlers pass through unchanged.
+      throw error ?? new UsageError(message ?? 'bad arguments');
+    });
+  try {
+    await parser.parseAsync();
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`callsim: ${error.message}\n(callsim --help for usage)\n`);
+      return EXIT_BAD_INPUT;
+    }
+    return reportError(error, debug);
+  }
+  return typeof process.exitCode === 'number' ? process.exitCode : 0;
+}
+
+const code = await main(hideBin(process.argv));
+process.exitCode = code;

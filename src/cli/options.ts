@@ -1,0 +1,41 @@
+/** Options shared by several commands, and their parsing. */
+import { availableParallelism } from 'node:os';
+import type { Options } from 'yargs';
+import { UsageError } from './errors.js';
+
+export type Format = 'table' | 'json' | 'csv';
+
+export const formatOption: Options = { choices: ['table', 'json', 'csv'], default: 'table', describe: 'output format' };
+export const repsOption: Options = { type: 'number', describe: "replications (default: the scenario's)" };
+export const seedOption: Options = { type: 'number', describe: "root seed (default: the scenario's)" };
+export const setOption: Options = { type: 'string', array: true, describe: 'override a field: path=value (repeatable)' };
+export const threadsOption: Options = { type: 'number', describe: 'worker threads (default: available cores)' };
+export const quietOption: Options = { type: 'boolean', default: false, describe: 'no progress bar or notes on stderr' };
+export const outOption: Options = { type: 'string', describe: 'write to this file (atomically) instead of stdout' };
+export const htmlOption: Options = { type: 'string', describe: 'also write an HTML report to this file' };
+
+/** A whole number >= `min`, or undefined when not given. */
+export function wholeNumber(value: unknown, option: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    throw new UsageError(`--${option}: expected a whole number >= ${min}, found ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/** The thread count: --threads, or the machine's available parallelism. */
+export const threadsFrom = (value: unknown): number => wholeNumber(value, 'threads', 1) ?? availableParallelism();
+
+/** A seed: any finite integer (negative seeds are allowed by the streams). */
+export function seedFrom(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new UsageError(`--seed: expected a whole number, found ${JSON.stringify(value)}`);
+  return value;
+}
+
+/** A list option as strings (yargs gives a string or a list). */
+export function listFrom(value: unknown): string[] {
+  if (value === undefined) return [];
+  const items = Array.isArray(value) ? value : [value];
+  return items.map((v) => String(v));
+}

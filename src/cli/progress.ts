@@ -1,0 +1,31 @@
+/**
+ * A progress bar on stderr (cli-progress) while replications run: only when stderr is a terminal
+ * and --quiet is not given, so pipes, files and tests see nothing.
+ */
+import cliProgress from 'cli-progress';
+
+export interface Progress {
+  /** One more replication finished. */
+  tick(): void;
+  /** The planned total changed (a precision batch, the next sweep point). */
+  setTotal(total: number): void;
+  stop(): void;
+}
+
+const SILENT: Progress = { tick: () => undefined, setTotal: () => undefined, stop: () => undefined };
+
+/** A bar for `total` replications, or a silent stand-in. */
+export function makeProgress(total: number, options: { quiet?: boolean; label?: string }): Progress {
+  if (options.quiet === true || process.stderr.isTTY !== true) return SILENT;
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: `${options.label ?? 'replications'} [{bar}] {value}/{total} {duration_formatted}`, hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0);
+  let done = 0;
+  return {
+    tick: () => bar.update(++done),
+    setTotal: (t) => bar.setTotal(t),
+    stop: () => bar.stop(),
+  };
+}

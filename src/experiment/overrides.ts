@@ -1,0 +1,73 @@
+/**
+ * Text forms of overrides used by `compare --variant` and `sweep --vary`. A `--set` override is
+ * `path=value` (the scenario layer parses the value); these helpers only split lists of them.
+ */
+
+/** Splits on `separator` outside brackets and quotes, so `a=[1,2],b=3` gives two parts. */
+export function splitTopLevel(text: string, separator = ','): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote: string | null = null;
+  let current = '';
+  for (const ch of text) {
+    if (quote !== null) {
+      if (ch === quote) quote = null;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '[' || ch === '{') depth++;
+    else if (ch === ']' || ch === '}') depth--;
+    else if (ch === separator && depth === 0) {
+      parts.push(current.trim());
+      current = '';
+      continue;
+    }
+    current += ch;
+  }
+  parts.push(current.trim());
+  return parts;
+}
+
+/** Bad text in an override option; the message names the option and what was expected. */
+export class OverrideSyntaxError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OverrideSyntaxError';
+  }
+}
+
+/** `k=v,k=v` -> [`k=v`, `k=v`] (each checked to have a path and a value). */
+export function parseVariant(text: string): string[] {
+  const parts = splitTopLevel(text).filter((p) => p !== '');
+  if (parts.length === 0) throw new OverrideSyntaxError(`--variant: expected 'path=value[,path=value...]', found ${JSON.stringify(text)}`);
+  for (const p of parts) {
+    const eq = p.indexOf('=');
+    if (eq <= 0) throw new OverrideSyntaxError(`--variant: expected path=value, found ${JSON.stringify(p)} in ${JSON.stringify(text)}`);
+  }
+  return parts;
+}
+
+/** One `--vary path=v1,v2,...` axis of a sweep. */
+export interface SweepAxis {
+  path: string;
+  values: string[];
+}
+
+/** `path=v1,v2,...` -> an axis; values are kept as written (the scenario layer parses them). */
+export function parseVary(text: string): SweepAxis {
+  const eq = text.indexOf('=');
+  const path = eq > 0 ? text.slice(0, eq).trim() : '';
+  const values = eq > 0 ? splitTopLevel(text.slice(eq + 1)).filter((v) => v !== '') : [];
+  if (path === '' || values.length === 0) throw new OverrideSyntaxError(`--vary: expected 'path=v1,v2,...', found ${JSON.stringify(text)}`);
+  if (new Set(values).size !== values.length) throw new OverrideSyntaxError(`--vary ${path}: values repeat in ${JSON.stringify(text)}`);
+  return { path, values };
+}
+
+/** `metric=halfwidth` -> a precision target. */
+export function parsePrecision(text: string): { metric: string; halfWidth: number } {
+  const eq = text.lastIndexOf('=');
+  const metric = eq > 0 ? text.slice(0, eq).trim() : '';
+  const halfWidth = eq > 0 ? Number(text.slice(eq + 1)) : NaN;
+  if (metric === '' || !(halfWidth > 0) || !Number.isFinite(halfWidth)) {
+    throw new OverrideSyntaxError(`--precision: expected metric=halfwidth with a half-width > 0 (e.g. queues.999.serviceLevel=0.01), found ${JSON.stringify(text)}`);
+  }
+  return { metric, halfWidth };
+}

@@ -1,0 +1,32 @@
+/**
+ * One call from a scenario file to summarised results, on worker threads: the entry point of
+ * `callsim check` (and of scripts that want a file's results without the command line).
+ */
+import { availableParallelism } from 'node:os';
+import type { Results } from '../metrics/results.js';
+import { summarise } from '../metrics/summary.js';
+import { ReplicationPool } from './replication-pool.js';
+import { runReplications } from './run-replications.js';
+import { loadInput, type InputOptions } from './scenario-input.js';
+import { callsimVersion } from './version.js';
+
+export interface RunFileOptions extends InputOptions {
+  /** Worker threads (default: the machine's available parallelism). */
+  threads?: number;
+}
+
+/** Loads, runs and summarises a scenario file (same seed, same results whatever `threads`). */
+export async function runScenarioFile(file: string, options: RunFileOptions = {}): Promise<Results> {
+  const input = loadInput(file, options);
+  const pool = new ReplicationPool(options.threads ?? availableParallelism());
+  try {
+    const run = await runReplications(pool, input.scenario, { replications: input.scenario.replications });
+    return summarise(run.results, {
+      callsim: callsimVersion(),
+      scenario: { name: input.scenario.name, file: input.file, sha256: input.sha256 },
+      seed: input.scenario.seed,
+    });
+  } finally {
+    await pool.close();
+  }
+}

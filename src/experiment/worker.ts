@@ -1,0 +1,45 @@
+/**
+ * Worker-thread entry (compiled to dist/src/experiment/worker.js): holds the scenario of the
+ * current job and runs the replications the main thread asks for, one at a time. Results are plain
+ * data and go back by structured clone; the main thread orders them by replication index.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { ResolvedScenario } from '../model/resolved.js';
+import { runReplication } from './run-replication.js';
+import type { FromWorker, ToWorker } from './worker-protocol.js';
+
+const port = parentPort;
+if (port === null) throw new Error('worker.js must run in a worker thread');
+
+const scenarios = new Map<number, ResolvedScenario>();
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'scenario') {
+    // A pool runs one job at a time: older scenarios are no longer needed.
+    scenarios.clear();
+    scenarios.set(message.job, message.scenario);
+    return;
+  }
+  const scenario = scenarios.get(message.job);
+  let reply: FromWorker;
+  try {
+    if (scenario === undefined) throw new Error(`worker: no scenario for job ${message.job}`);
+    reply = { type: 'result', job: message.job, result: runReplication(scenario, message.replication) };
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    const spec = e as Error & { path?: unknown; problem?: unknown };
+    reply = {
+      type: 'error',
+      job: message.job,
+      replication: message.replication,
+      error: {
+        name: e.name,
+        message: e.message,
+        stack: e.stack,
+        path: typeof spec.path === 'string' ? spec.path : undefined,
+        problem: typeof spec.problem === 'string' ? spec.problem : undefined,
+      },
+    };
+  }
+  port.postMessage(reply);
+});

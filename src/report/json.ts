@@ -1,0 +1,51 @@
+/**
+ * `--format json`: exactly the Results object of DESIGN.md section 6 (or a ComparisonResults), keys
+ * in a fixed order (metric and series names sorted), NaN and infinities as null, two-space indent.
+ * The same results always give the same bytes.
+ */
+import type { ComparisonResults, MetricSummary, PairedDifference, Results, SeriesSummary } from '../metrics/results.js';
+
+const num = (x: number | null | undefined): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+
+const sortedKeys = <T>(record: Record<string, T>): string[] => Object.keys(record).sort();
+
+function metric(m: MetricSummary): MetricSummary {
+  return { mean: num(m.mean), ci95: num(m.ci95), min: num(m.min), max: num(m.max), unit: m.unit, values: m.values.map(num) };
+}
+
+function series(s: SeriesSummary): SeriesSummary {
+  return { by: s.by, keys: [...s.keys], mean: s.mean.map(num), ci95: s.ci95.map(num) };
+}
+
+/** A copy of `results` with the contract's key order and nulls for non-finite numbers. */
+export function canonicalResults(results: Results): Results {
+  const metrics: Record<string, MetricSummary> = {};
+  for (const k of sortedKeys(results.metrics)) metrics[k] = metric(results.metrics[k]);
+  const s: Record<string, SeriesSummary> = {};
+  for (const k of sortedKeys(results.series)) s[k] = series(results.series[k]);
+  return {
+    callsim: results.callsim,
+    scenario: { name: results.scenario.name, file: results.scenario.file, sha256: results.scenario.sha256 },
+    seed: results.seed,
+    replications: results.replications,
+    metrics,
+    series: s,
+  };
+}
+
+/** A copy of a comparison with fixed key order. */
+export function canonicalComparison(c: ComparisonResults): ComparisonResults {
+  const differences: Record<string, PairedDifference[]> = {};
+  for (const k of sortedKeys(c.differences)) {
+    differences[k] = c.differences[k].map((d) => ({ mean: num(d.mean), ci95: num(d.ci95), significant: d.significant }));
+  }
+  return { callsim: c.callsim, seed: c.seed, replications: c.replications, scenarios: c.scenarios.map(canonicalResults), differences };
+}
+
+const stringify = (value: unknown): string => `${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
+
+/** The results as JSON text (with a final newline). */
+export const resultsJson = (results: Results): string => stringify(canonicalResults(results));
+
+/** A comparison as JSON text (with a final newline). */
+export const comparisonJson = (c: ComparisonResults): string => stringify(canonicalComparison(c));

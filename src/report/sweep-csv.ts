@@ -1,0 +1,67 @@
+/**
+ * The output of `callsim sweep`: one row per grid point, the point's parameter values first, then
+ * each metric's mean and 95% half-width (`NAME.mean`, `NAME.ci95`). The file is rewritten whole
+ * (temp file and rename) after each point, so it always holds complete rows; a rerun reads it and
+ * skips the points it already holds.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { Results } from '../metrics/results.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { csvLine, splitCsvLine } from './csv-cell.js';
+
+/** An existing sweep output whose columns do not match this sweep. */
+export class SweepFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SweepFileError';
+  }
+}
+
+/** The columns of a sweep file: the axes, then mean and ci95 of each metric (sorted). */
+export function sweepHeader(axes: readonly string[], results: Results): string[] {
+  const metrics = Object.keys(results.metrics).sort();
+  return [...axes, ...metrics.flatMap((m) => [`${m}.mean`, `${m}.ci95`])];
+}
+
+/** One point's row under `header`. */
+export function sweepRow(header: readonly string[], values: readonly string[], results: Results): string[] {
+  return header.map((column, i) => {
+    if (i < values.length) return values[i];
+    const dot = column.lastIndexOf('.');
+    const m = results.metrics[column.slice(0, dot)];
+    const x = column.slice(dot + 1) === 'mean' ? m?.mean : m?.ci95;
+    return x === null || x === undefined || !Number.isFinite(x) ? '' : String(x);
+  });
+}
+
+/** An existing sweep file: its header and the axis values of the rows it holds. */
+export interface SweepFile {
+  header: string[];
+  text: string;
+  done: string[][];
+}
+
+/** Reads a sweep output if it exists (null when absent or empty); checks that it starts with the axes. */
+export function readSweepFile(file: string, axes: readonly string[]): SweepFile | null {
+  if (!existsSync(file)) return null;
+  const text = readFileSync(file, 'utf8');
+  // Whole-file writes mean every line is complete; a line without its break is not trusted.
+  const lines = text.split('\n');
+  const complete = lines.slice(0, -1).filter((l) => l.trim() !== '');
+  if (complete.length === 0) return null;
+  const header = splitCsvLine(complete[0].replace(/\r$/, ''));
+  const same = axes.every((a, i) => header[i] === a) && !axes.includes(header[axes.length] ?? '');
+  if (!same) {
+    throw new SweepFileError(`${file}: its columns start ${header.slice(0, axes.length + 1).join(', ')}; this sweep varies ${axes.join(', ')} (use another --out, or delete the file)`);
+  }
+  const done = complete.slice(1).map((l) => splitCsvLine(l.replace(/\r$/, '')).slice(0, axes.length));
+  return { header, text: `${complete.join('\n')}\n`, done };
+}
+
+/** Rewrites the sweep file with one more row (atomic: temp file and rename). */
+export function appendSweepRow(file: string, existing: SweepFile | null, header: readonly string[], row: readonly string[], axisCount: number): SweepFile {
+  const before = existing?.text ?? csvLine(header);
+  const text = before + csvLine(row);
+  writeFileAtomic(file, text);
+  return { header: [...header], text, done: [...(existing?.done ?? []), row.slice(0, axisCount)] };
+}

@@ -1,0 +1,70 @@
+/**
+ * `--format table`: results for people. One line per metric with its unit and the mean ± the 95%
+ * half-width across replications; the national standards (90% of 999 calls in 10 s, under 5% of
+ * 101 calls abandoned) beside the figures they judge, with met or missed (judged on the mean).
+ */
+import type { ComparisonResults, Results } from '../metrics/results.js';
+import { alignRows, meanPlusMinus, unitLabel } from './format-number.js';
+import { tableStandard, verdict } from './standards.js';
+
+const NOTE =
+  'Judged on the mean across replications. answeredWithinTarget and serviceLevel count answers within the queue\'s targetSeconds ' +
+  '(the 999 standard when targetSeconds is 10).';
+
+function heading(r: Results): string {
+  const file = r.scenario.file === null ? '' : ` (${r.scenario.file}${r.scenario.sha256 === null ? '' : `, sha256 ${r.scenario.sha256.slice(0, 12)}`})`;
+  return `${r.scenario.name}${file}: ${r.replications} replication${r.replications === 1 ? '' : 's'}, seed ${r.seed}, callsim ${r.callsim}`;
+}
+
+/** The run table (a trailing newline included). */
+export function resultsTable(results: Results): string {
+  const names = Object.keys(results.metrics).sort();
+  const rows: string[][] = [['metric', 'unit', 'mean ± 95% half-width', 'standard', 'verdict']];
+  for (const name of names) {
+    const m = results.metrics[name];
+    rows.push([name, unitLabel(m.unit), meanPlusMinus(m.mean, m.ci95, m.unit), tableStandard(name)?.text ?? '', verdict(name, m)]);
+  }
+  const judged = names.some((n) => tableStandard(n) !== undefined);
+  return [heading(results), '', ...alignRows(rows, [false, false, true]), ...(judged ? ['', NOTE] : []), ''].join('\n');
+}
+
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const label = (i: number): string => LETTERS[i] ?? `S${i + 1}`;
+
+/**
+ * The comparison table: each scenario's mean ± half-width (with met/missed where a standard
+ * applies), then each paired difference against the first scenario with its 95% half-width; `*`
+ * marks a significant difference (0 outside the interval).
+ */
+export function comparisonTable(c: ComparisonResults): string {
+  const base = c.scenarios[0];
+  const others = c.scenarios.slice(1);
+  const header = ['metric', 'unit', ...c.scenarios.map((_, i) => label(i)), ...others.map((_, i) => `${label(i + 1)} − A`), 'standard'];
+  const rows: string[][] = [header];
+  for (const name of Object.keys(base.metrics).sort()) {
+    const unit = base.metrics[name].unit;
+    const cells = c.scenarios.map((s) => {
+      const m = s.metrics[name];
+      const v = verdict(name, m);
+      return `${meanPlusMinus(m?.mean ?? null, m?.ci95 ?? null, unit)}${v === '' ? '' : ` ${v}`}`;
+    });
+    const diffs = others.map((_, i) => {
+      const d = c.differences[name]?.[i];
+      if (d === undefined || d.mean === null) return '-';
+      const sign = d.mean > 0 ? '+' : '';
+      return `${sign}${meanPlusMinus(d.mean, d.ci95, unit)}${d.significant ? ' *' : ''}`;
+    });
+    rows.push([name, unitLabel(unit), ...cells, ...diffs, tableStandard(name)?.text ?? '']);
+  }
+  const legend = c.scenarios.map((s, i) => `${label(i)} = ${s.scenario.name}${s.scenario.file === null ? '' : ` (${s.scenario.file})`}`);
+  const right = header.map((_, i) => i >= 2 && i < header.length - 1);
+  return [
+    `Comparison under common random numbers: ${c.replications} replications each, seed ${c.seed}, callsim ${c.callsim}`,
+    ...legend,
+    '',
+    ...alignRows(rows, right),
+    '',
+    'Differences are paired (same seeds, same replication index); * marks a 95% interval that excludes 0.',
+    '',
+  ].join('\n');
+}
