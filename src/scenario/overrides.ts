@@ -11,7 +11,8 @@ export interface AppliedSet {
 /**
  * Apply `path=value` overrides in order (the value is parsed as YAML: `12`, `"999"`,
  * `{exponential: {mean: 600}}`). Missing maps on the way are created; a list index may name an
- * existing element or the next one. All malformed overrides are reported together.
+ * existing element or the next one; `null` removes a field (`channels.999.perHour=null` before
+ * setting perDay). All malformed overrides are reported together.
  */
 export function applySets(data: Record<string, unknown>, sets: readonly string[]): AppliedSet[] {
   const problems: ScenarioProblem[] = [];
@@ -48,7 +49,8 @@ export function applySets(data: Record<string, unknown>, sets: readonly string[]
         ok = false;
         break;
       }
-      if (last) container[seg] = value;
+      if (last && value === null && !Array.isArray(container)) delete container[seg];
+      else if (last) container[seg] = value;
       else {
         if (container[seg] === undefined || container[seg] === null) container[seg] = typeof path[i + 1] === 'number' ? [] : {};
         node = container[seg];

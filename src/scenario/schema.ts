@@ -145,9 +145,20 @@ const dispatchSchema = z
       .optional(),
     dispatchedGrades: z.array(grade).describe('Grades that get units. Default [immediate, priority].').optional(),
     policy: z
-      .union([z.literal('gradeFirst'), z.strictObject({ gradeFirst: z.strictObject({}) }), z.strictObject({ cutOffReserve: z.strictObject({ reserveUnits: z.number().int().min(0) }) })], {
-        error: 'gradeFirst or { cutOffReserve: { reserveUnits } }',
-      })
+      .union(
+        [
+          z.literal('gradeFirst'),
+          z.strictObject({ gradeFirst: z.strictObject({}).describe('Most urgent grade first, oldest incident first.') }),
+          z.strictObject({
+            cutOffReserve: z
+              .strictObject({ reserveUnits: z.number().int().min(0).describe('Units kept free for Immediate incidents (a headcount).') })
+              .describe('Grade first, but lower grades only while more than reserveUnits units are free.'),
+          }),
+        ],
+        {
+          error: 'gradeFirst or { cutOffReserve: { reserveUnits } }',
+        },
+      )
       .describe('Dispatch policy: gradeFirst or { cutOffReserve: { reserveUnits } }. Default gradeFirst.')
       .optional(),
     divertFromPriority: z.boolean().describe('May an Immediate incident take a unit travelling to a Priority one? Default false.').optional(),
@@ -172,6 +183,7 @@ const gradingSchema = z
     needByQueue: z.record(z.string(), needMix).describe('Needed-grade mix by queue (overrides the channel).').optional(),
     flags: z
       .strictObject({ repeat: probability('Share of callers who are repeat callers. Default 0.').optional(), vulnerable: probability('Share of callers who are vulnerable. Default 0.').optional() })
+      .describe('Caller flags drawn at arrival. Default: none.')
       .optional(),
     thrive: probability('Share of calls given a structured THRIVE assessment. Default 1.').optional(),
     recogniseRepeat: probability('Share of repeat callers recognised. Default 1.').optional(),
