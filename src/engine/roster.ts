@@ -45,7 +45,9 @@ function hourly(calendar: Calendar, horizonSeconds: number, valueAt: (t: number)
 /** Sum of shifts: each shift adds its staff from its start for its hours, on its days. */
 function shiftPieces(shifts: readonly ShiftSpec[], calendar: Calendar, horizonSeconds: number, path: string): PiecewiseConstant {
   if (!Array.isArray(shifts) || shifts.length === 0) throw new SpecError(path, 'expected a non-empty list of shifts');
-  let pieces = PiecewiseConstant.from([0, horizonSeconds], [0]);
+  // Each shift-day adds +staff at its start and -staff at its end; a sweep over the sorted
+  // changes gives the headcount (linear in the number of shift-days, not quadratic).
+  const changes: [number, number][] = [];
   const intoDay = (((calendar.epochMs(0) / 1000) % 86_400) + 86_400) % 86_400;
   // Shifts that started the day before the run may still be on at the start.
   const firstMidnight = -intoDay - 86_400;
@@ -68,10 +70,26 @@ function shiftPieces(shifts: readonly ShiftSpec[], calendar: Calendar, horizonSe
       const from = midnight + start;
       const to = from + shift.hours * 3600;
       if (to <= 0 || from >= horizonSeconds || staff === 0) continue;
-      pieces = pieces.addWindow(Math.max(0, from), Math.min(horizonSeconds, to), staff);
+      changes.push([Math.max(0, from), staff], [Math.min(horizonSeconds, to), -staff]);
     }
   });
-  return pieces;
+  changes.sort((a, b) => a[0] - b[0]);
+  const breaks: number[] = [0];
+  const values: number[] = [];
+  let level = 0;
+  let i = 0;
+  while (i < changes.length && changes[i][0] <= 0) level += changes[i++][1];
+  let at = 0;
+  while (at < horizonSeconds) {
+    const next = i < changes.length ? Math.min(changes[i][0], horizonSeconds) : horizonSeconds;
+    if (next > at) {
+      values.push(level);
+      breaks.push(next);
+      at = next;
+    }
+    while (i < changes.length && changes[i][0] <= at) level += changes[i++][1];
+  }
+  return PiecewiseConstant.from(breaks, values);
 }
 
 /**
