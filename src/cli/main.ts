@@ -53,5 +53,11 @@ export async function main(args: string[]): Promise<number> {
   return typeof process.exitCode === 'number' ? process.exitCode : 0;
 }
 
+// A reader that stops early (`callsim run F | head`) is not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const code = await main(hideBin(process.argv));
 process.exitCode = code;
