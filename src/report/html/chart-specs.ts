@@ -97,7 +97,8 @@ export function bandedLines(a: BandedLinesArgs): TopLevelSpec {
           x,
           y: { field: 'lo', type: 'quantitative', scale: yScale },
           y2: { field: 'hi' },
-          color: enc.color,
+          // Fill, not colour: the band must not turn the legend's symbols translucent.
+          fill: enc.color,
           detail: { field: 'group' },
         },
       },

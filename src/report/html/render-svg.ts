@@ -4,6 +4,7 @@
  */
 import { parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { useSansSerifMetrics } from './text-metrics.js';
 
 /** Thrown when a rendered chart would make the page fetch something (it must stand alone). */
 export class ChartRenderError extends Error {
@@ -22,6 +23,7 @@ const LOADS = /\s(?:href|xlink:href|src)\s*=\s*["'](?!#)/i;
  */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   if (JSON.stringify(spec).includes('"url"')) throw new ChartRenderError('chart data must be inline, not loaded from a URL');
+  await useSansSerifMetrics();
   const vega = compile(spec).spec;
   const view = new View(parse(vega), { renderer: 'none' });
   try {

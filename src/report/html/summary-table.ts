@@ -52,11 +52,15 @@ const HEAD =
   '<thead><tr><th scope="col">metric</th><th scope="col">mean</th><th scope="col">95% half-width</th>' +
   '<th scope="col">95% interval</th><th scope="col">unit</th><th scope="col">standard</th><th scope="col">verdict</th></tr></thead>';
 
-/** The standards table: only the metrics a standard judges (met, missed or no data). */
+/** The standards table: the metrics a standard judges (met, missed or no data), attendance by area kind. */
 export function standardsTable(rows: SummaryRow[]): string {
   // Calls first (999, then 101 queues), then attendance: the order the report reads them.
   const rank = (r: SummaryRow): number => (r.name.startsWith('queues.999') ? 0 : r.name.startsWith('queues.') ? 1 : 2);
-  const judged = rows.filter((r) => r.judgement !== undefined && r.judgement.status !== 'shown').sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+  // Attendance by area kind here; each named area's verdict is in the table of every metric.
+  const byKind = (r: SummaryRow): boolean => !r.name.startsWith('incidents.') || /^incidents\.\w+\.(urban|rural|all)\./.test(r.name);
+  const judged = rows
+    .filter((r) => r.judgement !== undefined && r.judgement.status !== 'shown' && byKind(r))
+    .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
   if (judged.length === 0) return '<p class="note">No metric in these results is judged by a national standard.</p>';
   const met = judged.filter((r) => r.judgement?.status === 'met').length;
   const caption = `Standards: ${met} of ${judged.length} met (mean across replications)`;

@@ -66,3 +66,13 @@ describe('the self-containment check itself', () => {
     expect(externalReferences('<style>@import "//cdn.example/a.css";</style>')).toHaveLength(1);
   });
 });
+
+describe('standards table', () => {
+  it('keeps attendance by area kind only; named areas are judged in the table of every metric', () => {
+    const rows = summaryRows(runFixture());
+    const table = standardsTable(rows);
+    expect(table).toContain('data-metric="incidents.priority.all.attendanceMinutes.mean"');
+    expect(table).not.toContain('data-metric="incidents.priority.bristol.attendanceMinutes.mean"');
+    expect(rows.find((r) => r.name === 'incidents.priority.bristol.attendanceMinutes.p90')?.judgement?.status).toBe('missed');
+  });
+});
