@@ -214,6 +214,18 @@ export class Mixture implements Distribution {
  * in the scenario so errors point at it. A bare non-negative number means `fixed`.
  */
 export function makeDistribution(spec: unknown, path = ''): Distribution {
+  const distribution = makeUnchecked(spec, path);
+  // Parameters each valid alone can still overflow (Weibull shape 0.001 has mean Gamma(1001) and
+  // draws scale * E^1000; lognormal mean 1e300 with cv 10 has an infinite variance): refuse them,
+  // so a distribution's mean, variance and draws are always finite.
+  if (!Number.isFinite(distribution.mean) || !Number.isFinite(distribution.variance)) {
+    const kind = Object.keys(spec as object).find((k) => k !== 'weight') ?? '';
+    throw new SpecError(path ? `${path}.${kind}` : kind, `expected parameters giving a finite mean and variance, found mean ${distribution.mean} and variance ${distribution.variance}`);
+  }
+  return distribution;
+}
+
+function makeUnchecked(spec: unknown, path: string): Distribution {
   const at = (k: string): string => (path ? `${path}.${k}` : k);
   if (typeof spec === 'number') return new Fixed(requireNumber(spec, path, 'a non-negative number', nonNegative));
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {

@@ -285,3 +285,30 @@ describe('distributions: samples are finite and never negative (fast-check over 
     );
   });
 });
+
+describe('distributions: parameters that overflow are refused', () => {
+  it('a Weibull shape so small that the variance overflows, and huge lognormal/gamma/exponential scales, give a SpecError at the distribution', () => {
+    const cases: Array<[unknown, string]> = [
+      [{ weibull: { shape: 0.001, scale: 1 } }, 'p.weibull'],
+      [{ weibull: { shape: 0.01, scale: 1 } }, 'p.weibull'],
+      [{ lognormal: { mean: 1e300, cv: 10 } }, 'p.lognormal'],
+      [{ gamma: { mean: 1e300, cv: 10 } }, 'p.gamma'],
+      [{ exponential: { mean: 1e306 } }, 'p.exponential'],
+      [{ mixture: [{ weight: 1, fixed: 1 }, { weight: 1, weibull: { shape: 0.001, scale: 1 } }] }, 'p.mixture[1].weibull'],
+    ];
+    for (const [spec, path] of cases) {
+      let error: unknown;
+      try {
+        makeDistribution(spec, 'p');
+      } catch (e) {
+        error = e;
+      }
+      expect(error, JSON.stringify(spec)).toBeInstanceOf(SpecError);
+      expect((error as SpecError).path).toBe(path);
+    }
+    // Small but sane shapes are still accepted and draw finite values.
+    const d = makeDistribution({ weibull: { shape: 0.1, scale: 1 } });
+    const s = new StreamFactory(3, 0).stream('w');
+    for (let i = 0; i < 10_000; i++) expect(Number.isFinite(d.sample(s))).toBe(true);
+  });
+});
