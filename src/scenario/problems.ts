@@ -30,6 +30,6 @@ export class Problems {
 
   /** Probabilities that must sum to 1 (within 1e-9). */
   sumsToOne(path: (string | number)[], total: number, what: string): void {
-    if (Math.abs(total - 1) > 1e-9) this.add(path, `${what} to sum to 1`, `a sum of ${total}`, true);
+    if (Math.abs(total - 1) > 1e-9) this.add(path, `${what} to sum to 1`, `a sum of ${Number(total.toPrecision(12))}`, true);
   }
 }
