@@ -52,6 +52,8 @@ describe('architecture', () => {
       readFileSync(f, 'utf8')
         .split('\n')
         .map((line, i) => [f, i + 1, line] as const)
+        // Code only: a comment may say "any" in plain English.
+        .filter(([, , line]) => !/^\s*(\/\/|\/\*|\*)/.test(line))
         .filter(([, , line]) => /Math\.random|:\s*any\b|as any\b|<any>/.test(line))
         .map(([file, n, line]) => `${relative(SRC, file)}:${n}: ${line.trim()}`),
     );
