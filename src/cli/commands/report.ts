@@ -3,9 +3,9 @@
  * (a Results) or of `callsim compare --format json` (a ComparisonResults, told apart by its
  * `scenarios`) into one self-contained HTML file with charts. Exit 0 on success, 2 for bad input.
  */
-import { writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { writeFileAtomic } from '../../report/atomic-write.js';
 import { readResultsFile } from '../../report/html/read-results.js';
 import { renderResultsHtml } from '../../report/html/write-report.js';
 
@@ -32,7 +32,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     const out = argv.out ?? defaultOut(argv.results);
     try {
       const html = await renderResultsHtml(readResultsFile(argv.results), { title: argv.title });
-      writeFileSync(out, html);
+      writeFileAtomic(out, html);
     } catch (error) {
       process.stderr.write(`callsim report: ${(error as Error).message}\n`);
       process.exitCode = 2;

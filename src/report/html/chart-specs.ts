@@ -58,7 +58,7 @@ export function groupEncodings(groups: string[], title: string, legend: boolean)
   };
 }
 
-/** Rule layers: a dashed near-black line with its label at the right end. */
+/** Rule layers: a dashed near-black line with its label just right of the plot. */
 export function ruleLayers(rules: Rule[], format?: string): Record<string, unknown>[] {
   if (rules.length === 0) return [];
   return [
@@ -69,8 +69,9 @@ export function ruleLayers(rules: Rule[], format?: string): Record<string, unkno
     },
     {
       data: { values: rules },
-      mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -3, fontSize: 11, color: STANDARD_COLOUR },
-      encoding: { y: { field: 'y', type: 'quantitative' }, x: { value: CHART_WIDTH - 4 }, text: { field: 'label' } },
+      // Right of the plot, level with its line: the label never sits on the data.
+      mark: { type: 'text', align: 'left', baseline: 'middle', dx: 6, fontSize: 11, color: STANDARD_COLOUR },
+      encoding: { y: { field: 'y', type: 'quantitative' }, x: { value: CHART_WIDTH }, text: { field: 'label' } },
     },
   ];
 }
