@@ -39,7 +39,7 @@ export function sideBySide(c: ComparisonResults, headlines: string[]): ChartPlan
       return { metric, group: labels[i], mean, lo: mean - half, hi: mean + half };
     }),
   );
-  const y = { field: 'metric', type: 'nominal', sort: names, title: 'Metric', axis: { labelLimit: 320 } };
+  const y = { field: 'metric', type: 'nominal', sort: names, title: null, axis: { labelLimit: 360 } };
   const enc = groupEncodings(labels, 'Scenario', true);
   const x = { type: 'quantitative', title: 'Mean with 95% interval (%)', axis: { format: '.0%' } };
   const spec = {
@@ -77,8 +77,8 @@ export function pairedDifferences(c: ComparisonResults, headlines: string[]): Ch
   const groups = labels.slice(1);
   const names = [...new Set(rows.map((r) => r.metric))];
   const enc = groupEncodings(groups, 'Scenario', groups.length > 1);
-  const x = { type: 'quantitative', title: 'Difference from baseline (percentage points)' };
-  const y = { field: 'metric', type: 'nominal', sort: names, title: 'Metric', axis: { labelLimit: 320 } };
+  const x = { type: 'quantitative', title: 'Difference from baseline (percentage points)', scale: { nice: true, padding: 12 } };
+  const y = { field: 'metric', type: 'nominal', sort: names, title: null, axis: { labelLimit: 360 } };
   const spec = {
     $schema: SCHEMA,
     title: { text: title, subtitle: 'Filled point: significant (95% interval excludes 0); hollow: not significant.' },

@@ -24,7 +24,7 @@ export const CONFIG: Config = {
   background: '#ffffff',
   view: { stroke: '#cccccc' },
   axis: { labelFontSize: 11, labelLimit: 360, titleFontSize: 12, titleFontWeight: 'normal', gridColor: '#e6e6e6' },
-  legend: { labelFontSize: 11, titleFontSize: 12, orient: 'bottom', symbolStrokeWidth: 2, symbolSize: 140, symbolOpacity: 1 },
+  legend: { labelFontSize: 11, titleFontSize: 12, orient: 'bottom', symbolStrokeWidth: 2, symbolSize: 140, symbolOpacity: 1, labelLimit: 420 },
   title: { fontSize: 14, anchor: 'start', subtitleFontSize: 11, subtitleColor: '#444444' },
   line: { strokeWidth: 2 },
 };
