@@ -1,12 +1,33 @@
 import type { AreaKind, Grade } from '../model/dispatch/types.js';
-import { bucketOf, LogHistogram } from './log-histogram.js';
+import { bucketOf, FineHistogram } from './histogram.js';
+
+/** Grades judged against attendance targets. */
+export type DispatchedGrade = 'immediate' | 'priority';
+export const DISPATCHED: readonly DispatchedGrade[] = ['immediate', 'priority'];
+
+/** Attendance targets in minutes per grade and area kind (ResolvedDispatch.targets). */
+export interface AttendanceTargets {
+  immediate: { urban: number; rural: number };
+  priority: { urban: number; rural: number };
+}
+
+/** Default targets from the report: Immediate 15 min urban, 20 min rural; Priority 1 hour. */
+export const DEFAULT_TARGETS: AttendanceTargets = { immediate: { urban: 15, rural: 20 }, priority: { urban: 60, rural: 60 } };
+
+/** Row of a grade in `AttendanceTable.stats`: 0 immediate, 1 priority, -1 not judged. */
+export function dispatchedRow(grade: Grade): number {
+  return grade === 'immediate' ? 0 : grade === 'priority' ? 1 : -1;
+}
 
 /** Attendance of one grade in one area grouping (an area, urban, rural or all). */
 export class AttendanceStats {
-  readonly minutes = new LogHistogram();
+  /** Attendance times, minutes. */
+  readonly minutes = new FineHistogram();
   attended = 0;
+  /** Attended within the target (attendance <= target). */
   withinTarget = 0;
   breaches = 0;
+  /** Still waiting or travelling at the horizon. */
   open = 0;
 
   attend(minutes: number, bucket: number, targetMinutes: number): void {
@@ -17,82 +38,73 @@ export class AttendanceStats {
   }
 }
 
-export type DispatchedGrade = 'immediate' | 'priority';
-export const DISPATCHED: readonly DispatchedGrade[] = ['immediate', 'priority'];
-
-export interface AttendanceTargets {
-  immediate: { urban: number; rural: number };
-  priority: { urban: number; rural: number };
-}
-
-/** Default targets from the report: Immediate 15 min urban, 20 min rural; Priority 1 hour. */
-export const DEFAULT_TARGETS: AttendanceTargets = { immediate: { urban: 15, rural: 20 }, priority: { urban: 60, rural: 60 } };
-
 /**
- * Attendance per grade and area grouping: each area by name, `urban`, `rural` and `all`. An
- * incident is judged against the target of a grade for its area's kind.
+ * Attendance per grade (immediate, priority) and area grouping: each area by name, then `urban`,
+ * `rural` and `all`. An incident is judged against the target of its grade for its area's kind;
+ * which grade (given or needed) is the caller's choice, so one table serves each view.
  */
 export class AttendanceTable {
-  /** [grade][group]: groups are the areas in order, then urban, rural, all. */
+  /** [grade row][group]: groups are the areas in order, then urban, rural, all. */
   readonly stats: AttendanceStats[][];
+  /** Per area: its kind's group index, and its target per grade row. */
+  private readonly kindGroup: Int32Array;
+  private readonly targetOf: Float64Array[];
 
   constructor(
     readonly areas: readonly { name: string; kind: AreaKind }[],
-    private readonly targets: AttendanceTargets,
+    targets: AttendanceTargets,
   ) {
-    this.stats = DISPATCHED.map(() => Array.from({ length: areas.length + 3 }, () => new AttendanceStats()));
+    const n = areas.length;
+    this.stats = DISPATCHED.map(() => Array.from({ length: n + 3 }, () => new AttendanceStats()));
+    this.kindGroup = Int32Array.from(areas, (a) => (a.kind === 'urban' ? n : n + 1));
+    this.targetOf = DISPATCHED.map((g) => Float64Array.from(areas, (a) => targets[g][a.kind]));
   }
 
+  /** Names of the groups in column order. */
   groupNames(): string[] {
     return [...this.areas.map((a) => a.name), 'urban', 'rural', 'all'];
   }
 
-  /** The grouping of an area's kind (urban or rural). */
-  private kindGroup(area: number): number {
-    return this.areas[area].kind === 'urban' ? this.areas.length : this.areas.length + 1;
-  }
-
+  /** An incident of `grade` in `area` attended after `minutes` (other grades are ignored). */
   attend(grade: Grade, area: number, minutes: number): void {
-    const g = grade === 'immediate' ? 0 : grade === 'priority' ? 1 : -1;
+    const g = dispatchedRow(grade);
     if (g < 0 || !(minutes >= 0)) return;
-    const target = this.targets[DISPATCHED[g]][this.areas[area].kind];
+    const target = this.targetOf[g][area];
     const bucket = bucketOf(minutes);
     const row = this.stats[g];
     row[area].attend(minutes, bucket, target);
-    row[this.kindGroup(area)].attend(minutes, bucket, target);
+    row[this.kindGroup[area]].attend(minutes, bucket, target);
     row[this.areas.length + 2].attend(minutes, bucket, target);
   }
 
+  /** An incident of `grade` in `area` still unattended at the horizon. */
   open(grade: Grade, area: number): void {
-    const g = grade === 'immediate' ? 0 : grade === 'priority' ? 1 : -1;
+    const g = dispatchedRow(grade);
     if (g < 0) return;
-    for (const group of [area, this.kindGroup(area), this.areas.length + 2]) this.stats[g][group].open++;
+    const row = this.stats[g];
+    row[area].open++;
+    row[this.kindGroup[area]].open++;
+    row[this.areas.length + 2].open++;
   }
 
-  /** Flat metrics under `prefix.GRADE.GROUP...`. */
-  write(prefix: string, metrics: Record<string, number>, units: Record<string, string>): void {
+  /** Flat metrics under `prefix.GRADE.GROUP...` through `put(name, value, unit)`. */
+  write(prefix: string, put: (name: string, value: number, unit: string) => void): void {
     const names = this.groupNames();
     DISPATCHED.forEach((grade, g) => {
       names.forEach((group, i) => {
         const s = this.stats[g][i];
         const base = `${prefix}.${grade}.${group}`;
-        metrics[`${base}.attended`] = s.attended;
-        metrics[`${base}.open`] = s.open;
-        metrics[`${base}.breaches`] = s.breaches;
-        metrics[`${base}.withinTarget`] = s.attended > 0 ? s.withinTarget / s.attended : NaN;
-        metrics[`${base}.attendanceMinutes.mean`] = s.minutes.mean;
-        metrics[`${base}.attendanceMinutes.p90`] = s.minutes.quantile(0.9);
-        units[`${base}.attended`] = 'incidents';
-        units[`${base}.open`] = 'incidents';
-        units[`${base}.breaches`] = 'incidents';
-        units[`${base}.withinTarget`] = 'ratio';
-        units[`${base}.attendanceMinutes.mean`] = 'minutes';
-        units[`${base}.attendanceMinutes.p90`] = 'minutes';
+        put(`${base}.attended`, s.attended, 'incidents');
+        put(`${base}.open`, s.open, 'incidents');
+        put(`${base}.breaches`, s.breaches, 'incidents');
+        put(`${base}.withinTarget`, s.attended > 0 ? s.withinTarget / s.attended : NaN, 'ratio');
+        put(`${base}.attendanceMinutes.mean`, s.minutes.mean, 'minutes');
+        put(`${base}.attendanceMinutes.p90`, s.minutes.quantile(0.9), 'minutes');
       });
     });
   }
 
-  /** Breaches over attended, Immediate and Priority together, all areas. */
+  /** Breaches over attended, Immediate and Priority together, all areas (NaN when none attended). */
   breachShare(): number {
     const all = this.areas.length + 2;
     const attended = this.stats[0][all].attended + this.stats[1][all].attended;

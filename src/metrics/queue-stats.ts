@@ -1,91 +1,107 @@
-import type { Calendar } from '../engine/calendar.js';
 import type { CallView, QueueOutcome } from '../model/monitor.js';
-import { LogHistogram } from './log-histogram.js';
+import type { MonthSlots } from './month-slots.js';
+import { FineHistogram } from './histogram.js';
 
-/** Counts of one queue for one slice (a month, an hour of day). */
-export class SliceCounts {
-  offered = 0;
-  answered = 0;
-  abandoned = 0;
-  withinTarget = 0;
-}
+/** Fields of one slice (an hour of day or a month) in `QueueStats.slices`. */
+export const SLICE_OFFERED = 0;
+export const SLICE_ANSWERED = 1;
+export const SLICE_ABANDONED = 2;
+export const SLICE_WITHIN_TARGET = 3;
+export const SLICE_FIELDS = 4;
+/** Slices 0-23 are hours of day (UTC); slice 24 + m is the m-th month of the counting window. */
+export const HOUR_SLICES = 24;
 
 /**
- * Streaming statistics of one queue over counted calls: outcomes, answer times (fine histogram),
- * answer-time bands, callbacks, time spent waiting, and slices by arrival month and hour of day.
+ * Streaming statistics of one queue. Counts cover counted calls only (arriving after the warm-up),
+ * sliced by the call's ARRIVAL hour of day and month; `waitingSeconds` covers every caller's time
+ * in the queue inside the counting window (for the time-average number waiting). One queue visit
+ * is offered once and ends answered, abandoned, called back (reached or failed) or open.
  */
 export class QueueStats {
   offered = 0;
   answered = 0;
   abandoned = 0;
   open = 0;
+  /** Answered within `targetSeconds` (answer time <= target). */
   withinTarget = 0;
+  /** Answered in under 5 s, in [5, 10) s; the rest of the answered took 10 s or more. */
   under5s = 0;
   from5to10s = 0;
   abandonWaitSum = 0;
   callbacksAccepted = 0;
   callbacksReached = 0;
   callbacksFailed = 0;
+  /** Seconds from accepting a callback to being called back (reached or not), summed. */
   callbackWaitSum = 0;
+  callbackWaits = 0;
   redials = 0;
-  /** Seconds callers spent waiting inside the counting window (for the time-average number waiting). */
+  /** Caller-seconds spent in the queue inside [from, to], all callers (warm-up arrivals too). */
   waitingSeconds = 0;
-  readonly waits = new LogHistogram();
-  readonly byMonth: SliceCounts[] = [];
-  readonly byHour: SliceCounts[] = Array.from({ length: 24 }, () => new SliceCounts());
+  /** Answer times of answered calls, seconds. */
+  readonly waits = new FineHistogram();
+  /** [slice * SLICE_FIELDS + field] counts. */
+  readonly slices: Float64Array;
 
   constructor(
     readonly name: string,
     readonly targetSeconds: number,
-    private readonly calendar: Calendar,
+    private readonly months: MonthSlots,
     private readonly from: number,
     private readonly to: number,
-  ) {}
+  ) {
+    this.slices = new Float64Array((HOUR_SLICES + months.count) * SLICE_FIELDS);
+  }
 
+  /** A call left the queue (see ModelMonitor.queueLeft). */
   left(at: number, outcome: QueueOutcome, answerSeconds: number, call: CallView): void {
-    const inWindow = Math.min(at, this.to) - Math.max(call.enteredQueueAt, this.from);
+    const enteredAt = call.enteredQueueAt;
+    const inWindow = (at < this.to ? at : this.to) - (enteredAt > this.from ? enteredAt : this.from);
     if (inWindow > 0) this.waitingSeconds += inWindow;
     if (!call.counted) return;
-    const ordinal = this.calendar.monthOrdinal(call.arrivedAt);
-    let month = this.byMonth[ordinal];
-    if (month === undefined) {
-      for (let i = this.byMonth.length; i <= ordinal; i++) this.byMonth[i] = new SliceCounts();
-      month = this.byMonth[ordinal];
-    }
-    const hour = this.byHour[this.calendar.hourOfDay(call.arrivedAt)];
+    const arrivedAt = call.arrivedAt;
+    const hour = this.months.hourOfDay(arrivedAt) * SLICE_FIELDS;
+    const month = (HOUR_SLICES + this.months.slot(arrivedAt)) * SLICE_FIELDS;
+    const slices = this.slices;
     this.offered++;
-    month.offered++;
-    hour.offered++;
+    slices[hour + SLICE_OFFERED]++;
+    slices[month + SLICE_OFFERED]++;
     switch (outcome) {
-      case 'answered': {
+      case 'answered':
         this.answered++;
-        month.answered++;
-        hour.answered++;
+        slices[hour + SLICE_ANSWERED]++;
+        slices[month + SLICE_ANSWERED]++;
         this.waits.add(answerSeconds);
         if (answerSeconds <= this.targetSeconds) {
           this.withinTarget++;
-          month.withinTarget++;
-          hour.withinTarget++;
+          slices[hour + SLICE_WITHIN_TARGET]++;
+          slices[month + SLICE_WITHIN_TARGET]++;
         }
         if (answerSeconds < 5) this.under5s++;
         else if (answerSeconds < 10) this.from5to10s++;
         break;
-      }
       case 'abandoned':
         this.abandoned++;
-        month.abandoned++;
-        hour.abandoned++;
+        slices[hour + SLICE_ABANDONED]++;
+        slices[month + SLICE_ABANDONED]++;
         this.abandonWaitSum += answerSeconds;
         break;
       case 'callbackReached':
       case 'callbackFailed':
         if (outcome === 'callbackReached') this.callbacksReached++;
         else this.callbacksFailed++;
-        if (!Number.isNaN(call.callbackAcceptedAt)) this.callbackWaitSum += at - call.callbackAcceptedAt;
+        if (call.callbackAcceptedAt === call.callbackAcceptedAt) {
+          this.callbackWaitSum += at - call.callbackAcceptedAt;
+          this.callbackWaits++;
+        }
         break;
       case 'open':
         this.open++;
         break;
     }
+  }
+
+  /** Count of one field in one slice. */
+  slice(slice: number, field: number): number {
+    return this.slices[slice * SLICE_FIELDS + field];
   }
 }

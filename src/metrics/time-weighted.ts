@@ -1,51 +1,120 @@
 import type { Calendar } from '../engine/calendar.js';
 
+const SECONDS_PER_HOUR = 3600;
+
 /**
- * Integrals of busy and available headcount over time, clipped to the counting window
- * [from, to], overall and by hour of day: occupancy = busy integral / staffed integral.
+ * The time integral of a piecewise-constant level, clipped to a counting window [from, to]
+ * (simulated seconds), with an optional breakdown by hour of day. Alongside the level it
+ * integrates a second, `base` level (default 1), so one object gives both a time average
+ * (`integral / windowSeconds`: waiting incidents) and a ratio of integrals (`integral /
+ * baseIntegral`: occupancy = busy handler-seconds over staffed handler-seconds).
+ *
+ * Levels are reported in time order; a report earlier than the last one is taken as happening at
+ * the last one (the level changes, no time passes). Before the first report both levels are the
+ * constructor's initial values. Hot path: `set` does a few comparisons and additions while time
+ * stays inside one hour; it allocates nothing.
  */
-export class OccupancyIntegral {
-  busySeconds = 0;
-  staffedSeconds = 0;
-  readonly busyByHour = new Float64Array(24);
-  readonly staffedByHour = new Float64Array(24);
-  private lastAt = 0;
-  private busy = 0;
-  private staffed = 0;
+export class TimeWeightedLevel {
+  /** ∫ level dt over the window, in level·seconds. */
+  integral = 0;
+  /** ∫ base dt over the window, in base·seconds. */
+  baseIntegral = 0;
+  /** ∫ level dt per hour of day (UTC), or null without a calendar. */
+  readonly byHour: Float64Array | null;
+  /** ∫ base dt per hour of day, or null without a calendar. */
+  readonly baseByHour: Float64Array | null;
+  private lastAt: number;
+  private level: number;
+  private base: number;
+  /** Hour of day of the current hour segment, and the instant that segment ends. */
+  private hour = 0;
+  private hourEndsAt = -Infinity;
 
+  /**
+   * @param from start of the window (the warm-up's end), simulated seconds
+   * @param to end of the window (the horizon), simulated seconds, `to >= from`
+   * @param calendar hour-of-day breakdown when given
+   */
   constructor(
-    private readonly calendar: Calendar,
-    private readonly from: number,
-    private readonly to: number,
-  ) {}
-
-  /** The level changes at `at` to (busy, staffed); levels must be reported in time order. */
-  level(at: number, busy: number, staffed: number): void {
-    this.advance(at);
-    this.busy = busy;
-    this.staffed = staffed;
+    readonly from: number,
+    readonly to: number,
+    private readonly calendar: Calendar | null = null,
+    initialLevel = 0,
+    initialBase = 1,
+  ) {
+    if (!(to >= from)) throw new RangeError(`time window must have to >= from, got [${from}, ${to}]`);
+    this.lastAt = from;
+    this.level = initialLevel;
+    this.base = initialBase;
+    this.byHour = calendar === null ? null : new Float64Array(24);
+    this.baseByHour = calendar === null ? null : new Float64Array(24);
   }
 
-  /** Close the integral at the end of the window. */
+  /** Length of the window in seconds. */
+  get windowSeconds(): number {
+    return this.to - this.from;
+  }
+
+  /** The level (and base) change to the given values at `at`. */
+  set(at: number, level: number, base = 1): void {
+    if (at > this.lastAt) this.advance(at);
+    this.level = level;
+    this.base = base;
+  }
+
+  /** Integrate up to the window's end; further reports are ignored by the integrals. */
   close(): void {
-    this.advance(this.to);
+    if (this.to > this.lastAt) this.advance(this.to);
   }
 
+  /** Time average of the level over the window (NaN for an empty window). */
+  mean(): number {
+    return this.to > this.from ? this.integral / (this.to - this.from) : NaN;
+  }
+
+  /** integral / baseIntegral (NaN when the base integral is 0). */
+  ratio(): number {
+    return this.baseIntegral > 0 ? this.integral / this.baseIntegral : NaN;
+  }
+
+  /** Per hour of day: level integral over base integral (NaN where the base integral is 0). */
+  hourlyRatios(): number[] {
+    const byHour = this.byHour;
+    const baseByHour = this.baseByHour;
+    if (byHour === null || baseByHour === null) return [];
+    return Array.from(byHour, (v, h) => (baseByHour[h] > 0 ? v / baseByHour[h] : NaN));
+  }
+
+  /** Integrate the current levels over [lastAt, at] ∩ [from, to]. Requires at > lastAt. */
   private advance(at: number): void {
-    let a = Math.max(this.lastAt, this.from);
-    const b = Math.min(at, this.to);
-    this.lastAt = Math.max(this.lastAt, at);
-    if (!(b > a) || (this.busy === 0 && this.staffed === 0)) return;
-    this.busySeconds += this.busy * (b - a);
-    this.staffedSeconds += this.staffed * (b - a);
-    // Split across hour boundaries for the hour-of-day breakdown.
+    let a = this.lastAt;
+    this.lastAt = at;
+    const b = at < this.to ? at : this.to;
+    if (!(b > a)) return;
+    const level = this.level;
+    const base = this.base;
+    this.integral += level * (b - a);
+    this.baseIntegral += base * (b - a);
+    const byHour = this.byHour;
+    const baseByHour = this.baseByHour;
+    if (byHour === null || baseByHour === null) return;
     while (a < b) {
-      const hourEnd = Math.min(b, (Math.floor(this.calendar.epochMs(a) / 3_600_000) + 1) * 3600 - this.calendar.epochMs(0) / 1000);
-      const end = hourEnd > a ? hourEnd : b;
-      const hour = this.calendar.hourOfDay(a);
-      this.busyByHour[hour] += this.busy * (end - a);
-      this.staffedByHour[hour] += this.staffed * (end - a);
+      if (a >= this.hourEndsAt) this.enterHour(a);
+      const end = b < this.hourEndsAt ? b : this.hourEndsAt;
+      byHour[this.hour] += level * (end - a);
+      baseByHour[this.hour] += base * (end - a);
       a = end;
     }
+  }
+
+  /** Find the hour of day containing `t` and the instant it ends (UTC hours are whole epoch hours). */
+  private enterHour(t: number): void {
+    const calendar = this.calendar as Calendar;
+    const startInHour = ((calendar.startEpochMs / 1000) % SECONDS_PER_HOUR + SECONDS_PER_HOUR) % SECONDS_PER_HOUR;
+    const intoHour = (((t + startInHour) % SECONDS_PER_HOUR) + SECONDS_PER_HOUR) % SECONDS_PER_HOUR;
+    this.hour = calendar.hourOfDay(t);
+    this.hourEndsAt = t - intoHour + SECONDS_PER_HOUR;
+    // Guard against rounding leaving the segment empty.
+    if (!(this.hourEndsAt > t)) this.hourEndsAt = t + SECONDS_PER_HOUR;
   }
 }

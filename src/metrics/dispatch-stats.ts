@@ -1,0 +1,103 @@
+import type { Calendar } from '../engine/calendar.js';
+import type { Grade } from '../model/dispatch/types.js';
+import type { MonitorLayout } from '../model/monitor.js';
+import { AttendanceTable, type AttendanceTargets } from './incident-stats.js';
+import { HOUR_KEYS, ratio, type MetricSink } from './metric-sink.js';
+import { TimeWeightedLevel } from './time-weighted.js';
+
+/** Position of a grade in the order of urgency (immediate 0 ... none 4). */
+function gradeRank(grade: Grade): number {
+  switch (grade) {
+    case 'immediate':
+      return 0;
+    case 'priority':
+      return 1;
+    case 'scheduled':
+      return 2;
+    case 'resolvedWithoutDeployment':
+      return 3;
+    default:
+      return 4;
+  }
+}
+
+/**
+ * Incidents, grading, units and victim updates of one replication. Counts cover counted incidents
+ * (from calls arriving after the warm-up); unit occupancy and incidents waiting are time-weighted
+ * over [warm-up, horizon].
+ */
+export class DispatchStats {
+  /** Attendance judged against the GIVEN grade's target, and against the NEEDED grade's. */
+  readonly byGiven: AttendanceTable;
+  readonly byNeed: AttendanceTable;
+  /** Counted incidents created, per given grade rank. */
+  readonly createdByGrade = new Float64Array(5);
+  created = 0;
+  undergraded = 0;
+  upgraded = 0;
+  victimOwed = 0;
+  victimMade = 0;
+  readonly units: TimeWeightedLevel[];
+  readonly waiting: TimeWeightedLevel[];
+
+  constructor(
+    private readonly layout: MonitorLayout,
+    calendar: Calendar,
+    targets: AttendanceTargets,
+  ) {
+    const from = layout.warmupSeconds;
+    const to = Math.max(from, layout.horizonSeconds);
+    this.byGiven = new AttendanceTable(layout.areas, targets);
+    this.byNeed = new AttendanceTable(layout.areas, targets);
+    this.units = layout.areas.map(() => new TimeWeightedLevel(from, to, null, 0, 0));
+    this.waiting = layout.areas.map(() => new TimeWeightedLevel(from, to, calendar, 0, 1));
+  }
+
+  created1(needed: Grade, given: Grade): void {
+    this.created++;
+    const g = gradeRank(given);
+    this.createdByGrade[g]++;
+    if (g > gradeRank(needed)) this.undergraded++;
+  }
+
+  attended(area: number, needed: Grade, given: Grade, attendanceSeconds: number): void {
+    const minutes = attendanceSeconds / 60;
+    this.byGiven.attend(given, area, minutes);
+    this.byNeed.attend(needed, area, minutes);
+  }
+
+  open(area: number, needed: Grade, given: Grade): void {
+    this.byGiven.open(given, area);
+    this.byNeed.open(needed, area);
+  }
+
+  close(): void {
+    for (const level of this.units) level.close();
+    for (const level of this.waiting) level.close();
+  }
+
+  write(out: MetricSink): void {
+    const put = out.put.bind(out);
+    if (this.layout.areas.length > 0) {
+      this.byGiven.write('incidents', put);
+      this.byNeed.write('incidentsByNeed', put);
+      put('incidents.breachShare', this.byGiven.breachShare(), 'ratio');
+      put('incidentsByNeed.breachShare', this.byNeed.breachShare(), 'ratio');
+      this.layout.areas.forEach((area, i) => {
+        put(`units.${area.name}.occupancy`, this.units[i].ratio(), 'ratio');
+        put(`dispatch.${area.name}.waiting`, this.waiting[i].mean(), 'incidents');
+        out.putSeries(`dispatch.${area.name}.waiting.byHourOfDay`, 'hourOfDay', HOUR_KEYS, this.waiting[i].hourlyRatios());
+      });
+    }
+    put('incidents.created', this.created, 'incidents');
+    put('incidents.immediate.count', this.createdByGrade[0], 'incidents');
+    put('incidents.priority.count', this.createdByGrade[1], 'incidents');
+    put('incidents.scheduled.count', this.createdByGrade[2], 'incidents');
+    put('incidents.resolvedWithoutDeployment.count', this.createdByGrade[3], 'incidents');
+    put('grading.undergraded', ratio(this.undergraded, this.created), 'ratio');
+    put('grading.upgraded', this.upgraded, 'incidents');
+    put('victimUpdates.owed', this.victimOwed, 'incidents');
+    put('victimUpdates.made', this.victimMade, 'incidents');
+    put('victimUpdates.missed', Math.max(0, this.victimOwed - this.victimMade), 'incidents');
+  }
+}

@@ -1,0 +1,48 @@
+import type { Calendar } from '../engine/calendar.js';
+
+/**
+ * Months of a counting window [from, to) as slot indices 0..count-1, with the month of an instant
+ * cached (the month a call arrived in is nearly always the month the previous call arrived in),
+ * so a lookup is two comparisons and allocates nothing.
+ */
+export class MonthSlots {
+  /** Number of months the window touches. */
+  readonly count: number;
+  /** 'YYYY-MM' of each slot. */
+  readonly keys: readonly string[];
+  private readonly firstOrdinal: number;
+  private cachedFrom = Infinity;
+  private cachedTo = -Infinity;
+  private cachedSlot = 0;
+
+  constructor(
+    private readonly calendar: Calendar,
+    from: number,
+    to: number,
+  ) {
+    this.firstOrdinal = calendar.monthOrdinal(from);
+    let lastOrdinal = calendar.monthOrdinal(Math.max(from, to));
+    // The window is half-open: a horizon exactly at a month's start adds no month.
+    if (lastOrdinal > this.firstOrdinal && calendar.monthStart(lastOrdinal) >= to) lastOrdinal--;
+    this.count = lastOrdinal - this.firstOrdinal + 1;
+    const keys: string[] = [];
+    for (let o = this.firstOrdinal; o <= lastOrdinal; o++) keys.push(calendar.monthKey(Math.max(from, calendar.monthStart(o))));
+    this.keys = keys;
+  }
+
+  /** Slot of the month containing `t`, clamped to the window's months. */
+  slot(t: number): number {
+    if (t >= this.cachedFrom && t < this.cachedTo) return this.cachedSlot;
+    const ordinal = this.calendar.monthOrdinal(t);
+    this.cachedFrom = this.calendar.monthStart(ordinal);
+    this.cachedTo = this.calendar.monthStart(ordinal + 1);
+    const slot = ordinal - this.firstOrdinal;
+    this.cachedSlot = slot < 0 ? 0 : slot >= this.count ? this.count - 1 : slot;
+    return this.cachedSlot;
+  }
+
+  /** Hour of day (UTC) of `t`, 0-23. */
+  hourOfDay(t: number): number {
+    return this.calendar.hourOfDay(t);
+  }
+}
