@@ -35,6 +35,7 @@ export function reportError(error: unknown, debug: boolean): number {
   const e = error instanceof Error ? error : new Error(String(error));
   if (isBadInput(e)) {
     process.stderr.write(`callsim: ${e.message}\n`);
+    if (e instanceof UsageError) process.stderr.write('(callsim --help for usage)\n');
     if (debug && e.stack !== undefined) process.stderr.write(`${e.stack}\n`);
     return EXIT_BAD_INPUT;
   }

@@ -15,7 +15,7 @@ import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
-import { EXIT_BAD_INPUT, reportError, UsageError } from './errors.js';
+import { reportError, UsageError } from './errors.js';
 
 /** Parses `args` and runs the command; resolves to the exit code. */
 export async function main(args: string[]): Promise<number> {
@@ -44,10 +44,6 @@ export async function main(args: string[]): Promise<number> {
   try {
     await parser.parseAsync();
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`callsim: ${error.message}\n(callsim --help for usage)\n`);
-      return EXIT_BAD_INPUT;
-    }
     return reportError(error, debug);
   }
   return typeof process.exitCode === 'number' ? process.exitCode : 0;

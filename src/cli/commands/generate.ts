@@ -35,15 +35,16 @@ function traceCall(call: CallView, attributes: boolean, graded: boolean): TraceC
 
 /** Every first call of replication `replication`, by arrival time (then id). */
 export function generateCalls(scenario: ResolvedScenario, replication: number, attributes: boolean): TraceCall[] {
-  const calls: CallView[] = [];
+  const graded = scenario.dispatch !== undefined || scenario.grading !== undefined;
+  // The model may reuse its call records after the sink returns: keep the row, not the view.
+  const calls: { id: number; row: TraceCall }[] = [];
   runReplication(scenario, replication, {
     callSink: (call) => {
-      if (call.redialOf < 0 && call.chasingIncident < 0) calls.push({ ...call });
+      if (call.redialOf < 0 && call.chasingIncident < 0) calls.push({ id: call.id, row: traceCall(call, attributes, graded) });
     },
   });
-  calls.sort((a, b) => a.arrivedAt - b.arrivedAt || a.id - b.id);
-  const graded = scenario.dispatch !== undefined || scenario.grading !== undefined;
-  return calls.map((c) => traceCall(c, attributes, graded));
+  calls.sort((a, b) => a.row.arrivalSeconds - b.row.arrivalSeconds || a.id - b.id);
+  return calls.map((c) => c.row);
 }
 
 export const generateCommand: CommandModule<object, GenerateArgs> = {
