@@ -1,9 +1,9 @@
 import type { Calendar } from '../engine/calendar.js';
 
 /**
- * Months of a counting window [from, to) as slot indices 0..count-1, with the month of an instant
- * cached (the month a call arrived in is nearly always the month the previous call arrived in),
- * so a lookup is two comparisons and allocates nothing.
+ * Months of a counting window [from, to) as slot indices 0..count-1, and hours of day, with the
+ * month and hour of the last instant cached (a call nearly always arrived in the month and hour
+ * the previous one did), so a lookup is two comparisons and allocates nothing.
  */
 export class MonthSlots {
   /** Number of months the window touches. */
@@ -14,12 +14,18 @@ export class MonthSlots {
   private cachedFrom = Infinity;
   private cachedTo = -Infinity;
   private cachedSlot = 0;
+  /** Seconds past a whole UTC hour at simulated time 0; the cached hour and its span. */
+  private readonly hourPhase: number;
+  private hourFrom = Infinity;
+  private hourTo = -Infinity;
+  private hour = 0;
 
   constructor(
     private readonly calendar: Calendar,
     from: number,
     to: number,
   ) {
+    this.hourPhase = (((calendar.startEpochMs / 1000) % 3600) + 3600) % 3600;
     this.firstOrdinal = calendar.monthOrdinal(from);
     let lastOrdinal = calendar.monthOrdinal(Math.max(from, to));
     // The window is half-open: a horizon exactly at a month's start adds no month.
@@ -41,8 +47,12 @@ export class MonthSlots {
     return this.cachedSlot;
   }
 
-  /** Hour of day (UTC) of `t`, 0-23. */
+  /** Hour of day (UTC) of `t`, 0-23 (cached like the month: a float modulo is slow). */
   hourOfDay(t: number): number {
-    return this.calendar.hourOfDay(t);
+    if (t >= this.hourFrom && t < this.hourTo) return this.hour;
+    this.hour = this.calendar.hourOfDay(t);
+    this.hourFrom = t - ((((t + this.hourPhase) % 3600) + 3600) % 3600);
+    this.hourTo = this.hourFrom + 3600;
+    return this.hour;
   }
 }
