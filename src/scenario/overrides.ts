@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import { ScenarioError, type ScenarioProblem } from './errors.js';
 import { parsePath } from './paths.js';
 
@@ -25,9 +25,15 @@ export function applySets(data: Record<string, unknown>, sets: readonly string[]
       problems.push({ file, path: '', expected: 'path=value, such as handlers.pools[0].staff=12 or queues."999".targetSeconds=10', found: JSON.stringify(text) });
       continue;
     }
+    const doc = parseDocument(text.slice(eq + 1));
+    const trouble = [...doc.errors, ...doc.warnings][0];
+    if (trouble !== undefined) {
+      problems.push({ file, path: text.slice(0, eq), expected: 'a value written as YAML', found: trouble.message.split('\n')[0] });
+      continue;
+    }
     let value: unknown;
     try {
-      value = parseYaml(text.slice(eq + 1));
+      value = doc.toJS();
     } catch (error) {
       problems.push({ file, path: text.slice(0, eq), expected: 'a value written as YAML', found: (error as Error).message.split('\n')[0] });
       continue;

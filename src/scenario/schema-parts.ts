@@ -106,12 +106,19 @@ export function roster(description: string): z.ZodType<RosterSpec | number> {
         }
         const shifts = (value as { shifts?: unknown }).shifts;
         if (Array.isArray(shifts)) {
+          let malformed = false;
           shifts.forEach((s, i) => {
-            if (s === null || typeof s !== 'object') return;
+            if (s === null || typeof s !== 'object' || Array.isArray(s)) {
+              // checked here: the engine's shift reader assumes each shift is a map
+              ctx.addIssue({ code: 'custom', message: 'shift', params: { subPath: `shifts[${i}]`, expected: 'a shift { start: "HH:MM", hours, days?, staff }', found: JSON.stringify(s) ?? String(s) } });
+              malformed = true;
+              return;
+            }
             for (const k of Object.keys(s)) {
               if (!SHIFT_KEYS.includes(k)) ctx.addIssue({ code: 'custom', message: 'shift', params: { subPath: `shifts[${i}].${k}`, expected: `a shift field (${SHIFT_KEYS.join(', ')})`, found: JSON.stringify(k) } });
             }
           });
+          if (malformed) return;
         }
       }
       try {

@@ -36,10 +36,15 @@ export function readSource(file: string, from?: { file: string; line?: number })
       throw new ScenarioError([{ file, line, path: '', expected: 'valid JSON', found: (error as Error).message }]);
     }
   } else {
-    if (doc.errors.length > 0) {
-      throw new ScenarioError(doc.errors.map((e): ScenarioProblem => ({ file, line: lines.linePos(e.pos[0]).line, path: '', expected: 'valid YAML', found: e.message.split('\n')[0] })));
+    const trouble = [...doc.errors, ...doc.warnings];
+    if (trouble.length > 0) {
+      throw new ScenarioError(trouble.map((e): ScenarioProblem => ({ file, line: lines.linePos(e.pos[0]).line, path: '', expected: 'valid YAML', found: e.message.split('\n')[0] })));
     }
-    data = doc.toJS({ maxAliasCount: 1000 });
+    try {
+      data = doc.toJS({ maxAliasCount: 1000 });
+    } catch (error) {
+      throw new ScenarioError([{ file, path: '', expected: 'valid YAML', found: (error as Error).message.split('\n')[0] }]);
+    }
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ScenarioError([{ file, line: 1, path: '', expected: 'a map of scenario fields (name, start, horizon, channels, ...)', found: describeValue(data) }]);
