@@ -1,16 +1,4 @@
-/** ln Γ(x) for x > 0 (Lanczos, g = 7). */
-function logGamma(x: number): number {
-  const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-  ];
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const z = x - 1;
-  let a = c[0];
-  const t = z + 7.5;
-  for (let i = 1; i < 9; i++) a += c[i] / (z + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
-}
+import { logGamma } from './analytical/gamma.js';
 
 /** Continued fraction for the regularized incomplete beta (modified Lentz). */
 function betaFraction(a: number, b: number, x: number): number {
@@ -56,16 +44,37 @@ export function studentTCdf(t: number, df: number): number {
   return t >= 0 ? 1 - tail : tail;
 }
 
-/** The p-quantile of Student's t with `df` degrees of freedom (bisection on the CDF). */
+/**
+ * The p-quantile of Student's t with `df` degrees of freedom (df > 0, not necessarily whole):
+ * bisection on the CDF inside a bracket doubled until it holds the quantile, to 1e-12 relative.
+ * NaN for p outside (0, 1) or df <= 0.
+ */
 export function studentTQuantile(p: number, df: number): number {
   if (!(p > 0 && p < 1) || !(df > 0)) return NaN;
   if (p === 0.5) return 0;
-  let lo = -1e3;
-  let hi = 1e3;
-  for (let i = 0; i < 200 && hi - lo > 1e-12; i++) {
+  if (p < 0.5) return -studentTQuantile(1 - p, df);
+  let lo = 0;
+  let hi = 1;
+  while (studentTCdf(hi, df) < p && hi < 1e300) {
+    lo = hi;
+    hi *= 2;
+  }
+  for (let i = 0; i < 2000 && hi - lo > 1e-12 * hi; i++) {
     const mid = (lo + hi) / 2;
     if (studentTCdf(mid, df) < p) lo = mid;
     else hi = mid;
   }
   return (lo + hi) / 2;
+}
+
+const t975 = new Map<number, number>();
+
+/** t(0.975, df), cached per df (summaries ask for the same few df thousands of times). */
+export function studentT975(df: number): number {
+  let t = t975.get(df);
+  if (t === undefined) {
+    t = studentTQuantile(0.975, df);
+    t975.set(df, t);
+  }
+  return t;
 }

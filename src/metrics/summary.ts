@@ -1,6 +1,6 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import type { MetricSummary, PairedDifference, ReplicationResult, Results, SeriesSummary } from './results.js';
-import { studentTQuantile } from './student-t.js';
+import { studentT975 } from './student-t.js';
 
 const finite = (values: readonly number[]): number[] => values.filter((v) => Number.isFinite(v));
 const orNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
@@ -9,7 +9,7 @@ const orNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
 export function halfWidth(values: readonly number[]): number {
   const xs = finite(values);
   if (xs.length < 2) return NaN;
-  return (studentTQuantile(0.975, xs.length - 1) * sampleStandardDeviation(xs)) / Math.sqrt(xs.length);
+  return (studentT975(xs.length - 1) * sampleStandardDeviation(xs)) / Math.sqrt(xs.length);
 }
 
 /** Mean, 95% half-width, min and max of the finite values. */
