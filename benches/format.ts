@@ -12,27 +12,50 @@ export function thousands(x: number): string {
   return Math.round(x).toLocaleString('en-GB');
 }
 
+/** Wall and CPU seconds of each run, and the best (smallest) of each. */
+export interface Timing {
+  bestSeconds: number;
+  allSeconds: number[];
+  /** CPU seconds (user + system) of this process per run: less disturbed by other processes. */
+  bestCpuSeconds: number;
+  allCpuSeconds: number[];
+  sink: number;
+}
+
+function cpuSeconds(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+}
+
 /**
  * Time `work` `repeats` times and keep the fastest wall time (best of N: the least disturbed by
- * other processes on the shared machine). `work` returns a value that is folded into a sink so
- * the JIT cannot remove it.
+ * other processes on the shared machine) and the smallest CPU time (on a loaded machine the wall
+ * time also counts the time the process waited for a core). `work` returns a value that is
+ * folded into a sink so the JIT cannot remove it.
  */
-export function bestOf(repeats: number, work: () => number): { bestSeconds: number; allSeconds: number[]; sink: number } {
+export function bestOf(repeats: number, work: () => number): Timing {
   const allSeconds: number[] = [];
+  const allCpuSeconds: number[] = [];
   let sink = 0;
   for (let i = 0; i < repeats; i++) {
     const before = performance.now();
+    const cpuBefore = cpuSeconds();
     sink += work();
+    allCpuSeconds.push(cpuSeconds() - cpuBefore);
     allSeconds.push((performance.now() - before) / 1000);
   }
-  return { bestSeconds: Math.min(...allSeconds), allSeconds, sink };
+  return { bestSeconds: Math.min(...allSeconds), allSeconds, bestCpuSeconds: Math.min(...allCpuSeconds), allCpuSeconds, sink };
 }
 
-/** Print one rate line: `label: 6,123,456 units/s (N units in 0.812 s, best of 3: 0.812 0.830 0.845 s)`. */
-export function printRate(label: string, count: number, unit: string, timing: { bestSeconds: number; allSeconds: number[] }): void {
+/**
+ * Print one rate line: `label: 6,123,456 units/s (N units in 0.812 s; best of 3: 0.812 0.830 0.845 s;
+ * per CPU second 6,300,000)`.
+ */
+export function printRate(label: string, count: number, unit: string, timing: Timing): void {
   const runs = timing.allSeconds.map((s) => s.toFixed(3)).join(' ');
   console.log(
     `${label}: ${thousands(count / timing.bestSeconds)} ${unit}/s ` +
-      `(${thousands(count)} ${unit} in ${timing.bestSeconds.toFixed(3)} s; best of ${timing.allSeconds.length}: ${runs} s)`,
+      `(${thousands(count)} ${unit} in ${timing.bestSeconds.toFixed(3)} s; best of ${timing.allSeconds.length}: ${runs} s; ` +
+      `per CPU second ${thousands(count / timing.bestCpuSeconds)})`,
   );
 }

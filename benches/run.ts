@@ -1,3 +1,4 @@
+import { cpus, loadavg } from 'node:os';
 import type { Bench } from './format.js';
 
 /**
@@ -20,7 +21,9 @@ async function main(names: readonly string[]): Promise<void> {
     return;
   }
   const chosen = names.length === 0 ? BENCHES : BENCHES.filter((b) => names.includes(b.name));
-  console.log(`node ${process.version}, ${process.platform} ${process.arch}`);
+  // Other processes share the cores: the load average says how far wall-time rates can be trusted.
+  const load = loadavg().map((x) => x.toFixed(2)).join(' ');
+  console.log(`node ${process.version}, ${process.platform} ${process.arch}, ${cpus().length} cores, load average ${load}`);
   for (const entry of chosen) {
     const bench = await entry.load();
     console.log(`\n== ${bench.name}: ${bench.description}`);
