@@ -14,7 +14,7 @@ import { renderRunReport } from '../../../src/report/html/run-report.js';
 import { ChromiumPipe, findChromium, type CdpEvent } from './cdp-pipe.js';
 import { renderResultsHtml } from '../../../src/report/html/write-report.js';
 import { readResultsFile } from '../../../src/report/html/read-results.js';
-import { comparisonFixture, runFixture } from './fixtures.js';
+import { comparisonFixture, realComparisonFixture, realRunFixture, runFixture } from './fixtures.js';
 
 const CHROMIUM = findChromium();
 const ARTIFACTS = resolve(__dirname, '..', '..', '..', 'artifacts');
@@ -137,31 +137,41 @@ describe.skipIf(CHROMIUM === undefined)('HTML reports in headless chromium', () 
     expect(page.png.subarray(1, 4).toString()).toBe('PNG');
   };
 
-  it('run report: every chart rendered with marks, no request but its own file, no console error', async () => {
-    const file = join(dir, 'run.html');
-    writeFileSync(file, await renderRunReport(runFixture()));
+  it.each([
+    ['fixture', runFixture],
+    ['real', realRunFixture],
+  ])('run report (%s): every chart rendered with marks, no request but its own file, no console error', async (name, load) => {
+    const file = join(dir, `run-${name}.html`);
+    writeFileSync(file, await renderRunReport(load()));
     const page = await visit(browser, file);
-    writeFileSync(join(ARTIFACTS, 'report-run.png'), page.png);
-    for (const [id, png] of page.chartPngs) writeFileSync(join(ARTIFACTS, `chart-${id}.png`), png);
+    writeFileSync(join(ARTIFACTS, `report-run-${name}.png`), page.png);
+    for (const [id, png] of page.chartPngs) writeFileSync(join(ARTIFACTS, `chart-${name}-${id}.png`), png);
     expect(page.title).toMatch(/^callsim report: /);
     check(page, file, 7);
   });
 
-  it('comparison report: every chart rendered with marks, no request but its own file, no console error', async () => {
-    const file = join(dir, 'comparison.html');
-    writeFileSync(file, await renderComparisonReport(comparisonFixture()));
+  it.each([
+    ['fixture', comparisonFixture],
+    ['real', realComparisonFixture],
+  ])('comparison report (%s): every chart rendered with marks, no request but its own file, no console error', async (name, load) => {
+    const file = join(dir, `comparison-${name}.html`);
+    writeFileSync(file, await renderComparisonReport(load()));
     const page = await visit(browser, file);
-    writeFileSync(join(ARTIFACTS, 'report-comparison.png'), page.png);
-    for (const [id, png] of page.chartPngs) writeFileSync(join(ARTIFACTS, `chart-${id}.png`), png);
+    writeFileSync(join(ARTIFACTS, `report-comparison-${name}.png`), page.png);
+    for (const [id, png] of page.chartPngs) writeFileSync(join(ARTIFACTS, `chart-${name}-${id}.png`), png);
     check(page, file, 3);
   });
 
-  // Any results file, e.g. real output: CALLSIM_REPORT_RESULTS=results.json [CALLSIM_README_SCREENSHOT=docs/report-screenshot.png]
-  const given = process.env.CALLSIM_REPORT_RESULTS;
-  it.runIf(given !== undefined && given !== '')('a given results file (CALLSIM_REPORT_RESULTS) renders cleanly', async () => {
-    const file = join(dir, 'given.html');
-    const results = readResultsFile(given as string);
-    writeFileSync(file, await renderResultsHtml(results));
+  // Any report or results file, e.g. real output: CALLSIM_REPORT=report.html (as `callsim report`
+  // wrote it) or CALLSIM_REPORT=results.json (rendered here); CALLSIM_README_SCREENSHOT=PNG saves
+  // the top of the page (the README's picture).
+  const given = process.env.CALLSIM_REPORT;
+  it.runIf(given !== undefined && given !== '')('a given report (CALLSIM_REPORT) renders cleanly', async () => {
+    let file = resolve(given as string);
+    if (!file.endsWith('.html')) {
+      file = join(dir, 'given.html');
+      writeFileSync(file, await renderResultsHtml(readResultsFile(given as string)));
+    }
     const page = await visit(browser, file);
     writeFileSync(join(ARTIFACTS, 'report-given.png'), page.png);
     const readme = process.env.CALLSIM_README_SCREENSHOT;

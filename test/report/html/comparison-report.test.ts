@@ -1,11 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headlineMetrics, renderComparisonReport } from '../../../src/report/html/comparison-report.js';
-import { comparisonFixture, externalReferences, figures } from './fixtures.js';
+import { comparisonFixture, externalReferences, figures, realComparisonFixture } from './fixtures.js';
 
-describe('comparison report (fixture results)', () => {
+describe.each([
+  ['hand-made fixture', comparisonFixture],
+  ['real callsim output', realComparisonFixture],
+])('comparison report (%s)', (_, load) => {
   let html = '';
   beforeAll(async () => {
-    html = await renderComparisonReport(comparisonFixture());
+    html = await renderComparisonReport(load());
   });
 
   it('is self-contained', () => {
@@ -14,7 +17,7 @@ describe('comparison report (fixture results)', () => {
   });
 
   it('shows both scenarios side by side for every headline metric, with the paired difference', () => {
-    const c = comparisonFixture();
+    const c = load();
     const names = headlineMetrics(c.scenarios[0]);
     expect(names).toContain('queues.999.answeredWithinTarget');
     expect(names).toContain('queues.secondary.abandonedRatio');
@@ -28,7 +31,7 @@ describe('comparison report (fixture results)', () => {
   });
 
   it('reports the difference in percentage points for ratios with its sign', () => {
-    const d = comparisonFixture().differences['queues.999.answeredWithinTarget'][0];
+    const d = load().differences['queues.999.answeredWithinTarget'][0];
     const row = /<tr data-metric="queues\.999\.answeredWithinTarget">(.*?)<\/tr>/.exec(html)?.[1] ?? '';
     expect(row).toContain(`${d.mean! > 0 ? '+' : '−'}${(100 * Math.abs(d.mean!)).toFixed(1)} pp`);
   });
@@ -44,9 +47,9 @@ describe('comparison report (fixture results)', () => {
 
   it('footer names both scenarios, the seed, replications and version', () => {
     const footer = html.slice(html.indexOf('<footer>'));
-    expect(footer).toContain('late shift plus two');
-    expect(footer).toContain('Avon and Somerset 2022 baseline');
-    expect(footer).toContain('<dd class="seed">2022</dd>');
-    expect(footer).toContain('<dd class="replications">20</dd>');
+    const c = load();
+    for (const s of c.scenarios) expect(footer).toContain(s.scenario.name);
+    expect(footer).toContain(`<dd class="seed">${c.seed}</dd>`);
+    expect(footer).toContain(`<dd class="replications">${c.replications}</dd>`);
   });
 });

@@ -13,6 +13,16 @@ export function comparisonFixture(): ComparisonResults {
   return JSON.parse(readFileSync(join(FIXTURES, 'comparison-results.json'), 'utf8')) as ComparisonResults;
 }
 
+/** Real `callsim run --format json` output (see fixtures/README.md). */
+export function realRunFixture(): Results {
+  return JSON.parse(readFileSync(join(FIXTURES, 'real-run-results.json'), 'utf8')) as Results;
+}
+
+/** Real `callsim compare --format json` output (see fixtures/README.md). */
+export function realComparisonFixture(): ComparisonResults {
+  return JSON.parse(readFileSync(join(FIXTURES, 'real-comparison-results.json'), 'utf8')) as ComparisonResults;
+}
+
 /** The figures of a page: chart id -> the figure's HTML. */
 export function figures(html: string): Map<string, string> {
   const map = new Map<string, string>();

@@ -1,14 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Results } from '../../../src/metrics/results.js';
 import { renderRunReport, runChartPlans } from '../../../src/report/html/run-report.js';
-import { externalReferences, figures, runFixture } from './fixtures.js';
+import { externalReferences, figures, realRunFixture, runFixture } from './fixtures.js';
 
 const CHARTS = ['answered-999-by-hour', 'abandonment-by-month', 'wait-statistics', 'answer-bands', 'occupancy-by-hour', 'attendance', 'dispatch-waiting-by-hour'];
 
-describe('run report (fixture results)', () => {
+describe.each([
+  ['hand-made fixture', runFixture],
+  ['real callsim output', realRunFixture],
+])('run report (%s)', (_, load) => {
   let html = '';
   beforeAll(async () => {
-    html = await renderRunReport(runFixture());
+    html = await renderRunReport(load());
   });
 
   it('is self-contained: no script, no link, no external URL, a CSP forbidding every load', () => {
@@ -37,7 +40,7 @@ describe('run report (fixture results)', () => {
   });
 
   it('has a title, chart titles in the SVG, and axis titles with units', () => {
-    expect(html).toMatch(/<title>callsim report: FIXTURE/);
+    expect(html).toContain(`<title>callsim report: ${load().scenario.name}</title>`);
     const figs = figures(html);
     expect(figs.get('answered-999-by-hour')).toContain('999 calls answered within 10 seconds, by hour of day');
     expect(figs.get('answered-999-by-hour')).toContain('Answered within target (% of answered)');
@@ -61,20 +64,21 @@ describe('run report (fixture results)', () => {
 
   it('footer names the scenario, seed, replications and callsim version', () => {
     const footer = html.slice(html.indexOf('<footer>'));
-    expect(footer).toContain('FIXTURE (hand-made, not simulator output): Avon and Somerset 2022 baseline');
-    expect(footer).toContain('<dd class="seed">2022</dd>');
-    expect(footer).toContain('<dd class="replications">20</dd>');
-    expect(footer).toContain('<dd class="version">0.1.0</dd>');
+    const r = load();
+    expect(footer).toContain(r.scenario.name);
+    expect(footer).toContain(`<dd class="seed">${r.seed}</dd>`);
+    expect(footer).toContain(`<dd class="replications">${r.replications}</dd>`);
+    expect(footer).toContain(`<dd class="version">${r.callsim}</dd>`);
   });
 
   it('lists every metric in the summary', () => {
-    const results = runFixture();
+    const results = load();
     const all = html.slice(html.indexOf('<table class="summary all">'));
     for (const name of Object.keys(results.metrics)) expect(all).toContain(`data-metric="${name}"`);
   });
 
   it('same results give the same bytes', async () => {
-    expect(await renderRunReport(runFixture())).toBe(html);
+    expect(await renderRunReport(load())).toBe(html);
   });
 });
 
