@@ -59,7 +59,7 @@ function readTrace(file: string, channelNames: readonly string[], startEpochMs: 
 /** Validate and resolve written scenario data; throws ScenarioError listing every problem. */
 export function resolveWith(written: unknown, ctx: ResolveContext): ResolvedScenario {
   const parsed = writtenScenarioSchema.safeParse(written);
-  if (!parsed.success) throw new ScenarioError(place(zodProblems(parsed.error.issues, written), ctx));
+  if (!parsed.success) throw new ScenarioError(place(zodProblems(parsed.error.issues, written, writtenScenarioSchema), ctx));
   const w = parsed.data;
   const problems = new Problems();
   if (w.extends !== undefined && ctx.locate === undefined) problems.add(['extends'], 'no extends in plain data (extends is applied when a file is loaded)', w.extends);

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { describeValue } from './errors.js';
 import type { PathSegments } from './paths.js';
 import { parsePath, valueAt } from './paths.js';
+import { closest, knownFields } from './suggest.js';
 
 /** A problem before it is placed in a file: path segments, expected, found. */
 export interface RawProblem {
@@ -20,15 +21,20 @@ function bound(issue: { minimum?: unknown; maximum?: unknown; inclusive?: boolea
 
 const TYPE_WORDS: Record<string, string> = { object: 'a map of fields', array: 'a list', number: 'a number', string: 'a text', boolean: 'true or false', int: 'a whole number' };
 
-/** Turn zod's issues into problems with paths, expectations and the values found. */
-export function zodProblems(issues: readonly z.core.$ZodIssue[], input: unknown): RawProblem[] {
+/** Turn zod's issues into problems with paths, expectations and the values found; `schema` names the known fields. */
+export function zodProblems(issues: readonly z.core.$ZodIssue[], input: unknown, schema?: z.ZodType): RawProblem[] {
   const out: RawProblem[] = [];
   for (const issue of issues) {
     const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     const found = (at: PathSegments = path): string => describeValue(valueAt(input, at));
     switch (issue.code) {
       case 'unrecognized_keys':
-        for (const key of issue.keys) out.push({ path: [...path, key], expected: 'no such field (it is not part of the scenario form; check the spelling)', found: `field ${JSON.stringify(key)}` });
+        for (const key of issue.keys) {
+          const known = schema ? knownFields(schema, path) : [];
+          const guess = closest(key, known);
+          const expected = guess !== undefined ? `a known field (did you mean ${guess}?)` : known.length ? `one of the fields ${known.join(', ')}` : 'a known field';
+          out.push({ path: [...path, key], expected, found: `unknown field ${JSON.stringify(key)}` });
+        }
         break;
       case 'invalid_type': {
         const value = valueAt(input, path);

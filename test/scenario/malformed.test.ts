@@ -29,7 +29,7 @@ const CASES: [string, string, RegExp][] = [
   ['wrong type: horizon as text', edit('horizon: { days: 2 }', 'horizon: two days'), /:3: horizon: expected a map of fields, found "two days"/],
   ['negative rate', edit('perHour: 30', 'perHour: -30'), /:6: channels\.999\.perHour: expected a number >= 0, found -30/],
   ['rate as text', edit('perDay: 600', 'perDay: lots'), /:8: channels\.101\.perDay: expected a number, found "lots"/],
-  ['unknown field (typo)', edit('{ targetSeconds: 40 }', '{ targetSecond: 40 }'), /:15: queues\.switchboard\.targetSecond: expected no such field .*found field "targetSecond"/],
+  ['unknown field (typo)', edit('{ targetSeconds: 40 }', '{ targetSecond: 40 }'), /:15: queues\.switchboard\.targetSecond: expected a known field \(did you mean targetSeconds\?\), found unknown field "targetSecond"/],
   ['missing required field', edit('  switchboard: { targetSeconds: 40 }', '  switchboard: { patienceSeconds: 60 }'), /:15: queues\.switchboard\.targetSeconds: expected a number \(a required field\), found nothing/],
   ['unknown queue in a pool', edit('serves: [primary, secondary]', 'serves: [primary, tertiary]'), /:26: handlers\.pools\[1\]\.serves\[1\]: expected a declared queue .*found "tertiary"/],
   ['roster of the wrong length', edit('staff: { hourOfDay: [1, 1, 1, 1, 1, 1, 2,', 'staff: { hourOfDay: [1, 1, 1, 1, 1, 2,'), /:19: switchboard\.staff\.hourOfDay: expected 24 headcounts \(non-negative integers\), found 23 values/],
@@ -51,7 +51,7 @@ const CASES: [string, string, RegExp][] = [
   ['area shares not summing to 1', edit('share: 0.4', 'share: 0.3'), /:38: dispatch\.areas: expected area shares to sum to 1, found a sum of 0\.9/],
   ['unknown neighbour', edit('neighbours: [county]', 'neighbours: [country]'), /:38: dispatch\.areas\[0\]\.neighbours\[0\]: expected a declared area .*found "country"/],
   ['need mix not summing to 1', edit('priority: 0.6 }', 'priority: 0.5 }'), /:34: grading\.need\.999: expected grade probabilities to sum to 1, found a sum of 0\.9/],
-  ['unknown grade', edit('primary: { scheduled: 1 }', 'primary: { routine: 1 }'), /:34: grading\.need\.primary\.routine: expected no such field/],
+  ['unknown grade', edit('primary: { scheduled: 1 }', 'primary: { routine: 1 }'), /:34: grading\.need\.primary\.routine: expected one of the fields immediate, priority, scheduled, resolvedWithoutDeployment, none, found unknown field "routine"/],
   ['bad area kind', edit('kind: rural', 'kind: remote'), /:39: dispatch\.areas\[1\]\.kind: expected one of "urban", "rural", found "remote"/],
   ['warm-up not shorter than the horizon', edit('warmup: { hours: 1 }', 'warmup: { days: 3 }'), /:4: warmup: expected a warm-up shorter than the horizon \(172800 s\), found 259200 s/],
   ['surge outside the horizon', edit('start: 2022-03-07T12:00:00Z, hours: 2', 'start: 2022-03-08T23:00:00Z, hours: 2'), /:10: channels\.101\.surges\[0\]: expected a surge window inside the horizon/],
@@ -60,7 +60,7 @@ const CASES: [string, string, RegExp][] = [
   ['bad shift clock', edit('start: "07:00", hours: 8, staff: 3', 'start: "7am", hours: 8, staff: 3'), /:27: handlers\.pools\[1\]\.roster\.shifts\[0\]\.start: expected a clock time "HH:MM"/],
   ['fractional headcount', edit('staff: 4 }', 'staff: 4.5 }'), /:24: handlers\.pools\[0\]\.staff: expected a whole number/],
   ['YAML syntax error', edit('queues:\n', 'queues:\n  bad: [\n'), /:\d+: expected valid YAML, found/],
-  ['unknown top-level field', `${VALID}replication: 3\n`, /:42: replication: expected no such field/],
+  ['unknown top-level field', `${VALID}replication: 3\n`, /:42: replication: expected a known field \(did you mean replications\?\)/],
 ];
 
 describe('malformed scenarios: each names the file, the line and the field', () => {
