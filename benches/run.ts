@@ -9,6 +9,7 @@ import type { Bench } from './format.js';
 export const BENCHES: ReadonlyArray<{ name: string; load: () => Promise<Bench> }> = [
   { name: 'hold', load: async () => (await import('./hold.js')).holdBench },
   { name: 'distributions', load: async () => (await import('./distributions.js')).distributionsBench },
+  { name: 'arrivals', load: async () => (await import('./arrivals.js')).arrivalsBench },
   { name: 'cc2', load: async () => (await import('./cc2.js')).cc2Bench },
 ];
 
