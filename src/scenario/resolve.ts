@@ -9,7 +9,7 @@ import { formatPath } from './paths.js';
 import { Problems } from './problems.js';
 import { resolveCalls, resolveSelection } from './resolve-calls.js';
 import { resolveDispatch, resolveGrading } from './resolve-dispatch.js';
-import { writtenScenarioSchema } from './schema.js';
+import { writtenScenarioSchema, type WrittenScenario } from './schema.js';
 import { parseTrace } from './trace.js';
 import { zodProblems, type RawProblem } from './zod-issues.js';
 
@@ -59,15 +59,51 @@ function readTrace(file: string, channelNames: readonly string[], startEpochMs: 
 /** Validate and resolve written scenario data; throws ScenarioError listing every problem. */
 export function resolveWith(written: unknown, ctx: ResolveContext): ResolvedScenario {
   const parsed = writtenScenarioSchema.safeParse(written);
-  if (!parsed.success) throw new ScenarioError(place(zodProblems(parsed.error.issues, written, writtenScenarioSchema), ctx));
-  const w = parsed.data;
+  if (!parsed.success) throw new ScenarioError(place(withSemantic(zodProblems(parsed.error.issues, written, writtenScenarioSchema), written, ctx), ctx));
   const problems = new Problems();
+  const resolved = build(parsed.data, ctx, problems);
+  if (problems.list.length > 0) throw new ScenarioError(place(problems.list, ctx));
+  const channelNames = resolved.channels.map((c) => c.name);
+  const baseDir = ctx.baseDir ?? (ctx.file !== undefined ? dirname(ctx.file) : process.cwd());
+  if (ctx.traceFile !== undefined) resolved.trace = readTrace(resolvePath(ctx.traceFile), channelNames, resolved.startEpochMs, '--trace', ctx);
+  else if (parsed.data.trace !== undefined) resolved.trace = readTrace(resolvePath(baseDir, parsed.data.trace), channelNames, resolved.startEpochMs, 'trace', ctx);
+  return deepFreeze(resolved);
+}
+
+const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const related = (a: readonly (string | number)[], b: readonly (string | number)[]): boolean => {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (String(a[i]) !== String(b[i])) return false;
+  return true;
+};
+
+/**
+ * Schema problems plus the semantic problems (unknown queue names, sums, rosters) found elsewhere,
+ * so a file's problems are all reported at once. Only when the skeleton is sound (no problem at the
+ * top level, the main sections of the right kind); a semantic problem on or under a field the
+ * schema already refused is dropped, since it may only repeat the schema's.
+ */
+function withSemantic(raw: RawProblem[], written: unknown, ctx: ResolveContext): RawProblem[] {
+  if (!raw.every((p) => p.path.length >= 2) || !isMap(written)) return raw;
+  const handlers = written.handlers;
+  if (!isMap(written.channels) || !isMap(written.queues) || !isMap(handlers) || !Array.isArray(handlers.pools) || !isMap(handlers.handleSeconds)) return raw;
+  const semantic = new Problems();
+  try {
+    build(written as WrittenScenario, ctx, semantic);
+  } catch {
+    // Malformed data the schema refused can trip the semantic pass; the schema's problems stand.
+  }
+  return [...raw, ...semantic.list.filter((s) => !raw.some((z) => related(s.path, z.path)))];
+}
+
+/** Semantic checks and resolution of schema-valid data (problems collected, none thrown). */
+function build(w: WrittenScenario, ctx: ResolveContext, problems: Problems): ResolvedScenario {
   if (w.extends !== undefined && ctx.locate === undefined) problems.add(['extends'], 'no extends in plain data (extends is applied when a file is loaded)', w.extends);
   const startEpochMs = Date.parse(w.start);
   const horizonSeconds = durationSeconds(w.horizon);
   const warmupSeconds = durationSeconds(w.warmup);
   if (!(horizonSeconds > 0)) problems.add(['horizon'], 'a positive span of time', w.horizon);
-  if (!(warmupSeconds < horizonSeconds)) problems.add(['warmup'], `a warm-up shorter than the horizon (${horizonSeconds} s)`, `${warmupSeconds} s`, true);
+  if (horizonSeconds > 0 && !(warmupSeconds < horizonSeconds)) problems.add(['warmup'], `a warm-up shorter than the horizon (${horizonSeconds} s)`, `${warmupSeconds} s`, true);
   const queueNames = Object.keys(w.queues);
   const channelNames = Object.keys(w.channels);
   const hasTrace = w.trace !== undefined || ctx.traceFile !== undefined;
@@ -92,8 +128,6 @@ export function resolveWith(written: unknown, ctx: ResolveContext): ResolvedScen
   if (dispatch !== undefined && horizonSeconds > 0) {
     dispatch.areas.forEach((a, i) => problems.engine(['dispatch', 'areas', i, 'units'], () => rosterPieces(a.units, calendar, checkSeconds)));
   }
-  if (problems.list.length > 0) throw new ScenarioError(place(problems.list, ctx));
-
   const resolved: ResolvedScenario = {
     name: w.name,
     start: new Date(startEpochMs).toISOString(),
@@ -108,10 +142,7 @@ export function resolveWith(written: unknown, ctx: ResolveContext): ResolvedScen
   if (resolved.switchboard === undefined) delete resolved.switchboard;
   if (grading !== undefined) resolved.grading = grading;
   if (dispatch !== undefined) resolved.dispatch = dispatch;
-  const baseDir = ctx.baseDir ?? (ctx.file !== undefined ? dirname(ctx.file) : process.cwd());
-  if (ctx.traceFile !== undefined) resolved.trace = readTrace(resolvePath(ctx.traceFile), channelNames, startEpochMs, '--trace', ctx);
-  else if (w.trace !== undefined) resolved.trace = readTrace(resolvePath(baseDir, w.trace), channelNames, startEpochMs, 'trace', ctx);
-  return deepFreeze(resolved);
+  return resolved;
 }
 
 /**

@@ -88,6 +88,18 @@ describe('malformed scenarios: each names the file, the line and the field', () 
     expect(load(semantic).problems.map((p) => p.path)).toEqual(expect.arrayContaining(['handlers.pools[1].serves[1]', 'switchboard.routes', 'dispatch.areas[0].neighbours[0]']));
   });
 
+  it('schema problems and semantic problems are reported together', () => {
+    const text = edit('perHour: 30', 'perHour: -30').replace('serves: [primary, secondary]', 'serves: [primary, tertiary]').replace('secondary: 0.3 }', 'secondary: 0.4 }');
+    const problems = load(text).problems.map((p) => `${p.line}: ${p.path}`);
+    expect(problems).toEqual(expect.arrayContaining(['6: channels.999.perHour', '26: handlers.pools[1].serves[1]', '21: switchboard.routes']));
+  });
+
+  it('a semantic check on a field the schema refused is not repeated', () => {
+    // the bad ivr probability fails the schema; its sum is not reported a second time
+    const problems = load(edit('deflected: 0.2', 'deflected: 1.2')).problems.map((p) => p.path);
+    expect(problems).toEqual(['channels.101.ivr.deflected']);
+  });
+
   it('JSON files carry lines too', () => {
     const json = JSON.stringify({ name: 'j', start: '2022-01-01T00:00:00Z', horizon: { days: 1 }, channels: { a: { perHour: -1, queue: 'a' } }, queues: { a: { targetSeconds: 1 } }, handlers: { pools: [{ name: 'p', serves: ['a'], staff: 1 }], handleSeconds: { a: 1 } } }, null, 2);
     expect(load(json, 'json').message).toMatch(/\.json:9: channels\.a\.perHour: expected a number >= 0, found -1/);
