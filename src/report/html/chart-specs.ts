@@ -45,7 +45,14 @@ export interface BandedLinesArgs {
   /** d3 format of the y axis, e.g. `.0%`. */
   yFormat?: string;
   yDomain?: [number, number];
+  /** Bounds the quantity cannot cross (0 for counts, [0, 1] for ratios): interval ends are clamped to them. */
+  bounds?: [number, number];
   rules?: Rule[];
+}
+
+/** Clamps interval ends to what the quantity can take (a symmetric t-interval can cross 0). */
+export function clampRows<T extends { lo: number | null; hi: number | null }>(rows: T[], [low, high]: [number, number]): T[] {
+  return rows.map((r) => ({ ...r, lo: r.lo === null ? null : Math.max(low, r.lo), hi: r.hi === null ? null : Math.min(high, r.hi) }));
 }
 
 /** Scales shared by colour, dash and shape so they merge into one legend. */
@@ -78,6 +85,7 @@ export function ruleLayers(rules: Rule[], format?: string): Record<string, unkno
 
 /** Lines of means with shaded 95% bands and points, one per group, over ordered keys. */
 export function bandedLines(a: BandedLinesArgs): TopLevelSpec {
+  const rows = a.bounds ? clampRows(a.rows, a.bounds) : a.rows;
   const legend = a.groups.length > 1;
   const enc = groupEncodings(a.groups, a.groupTitle, legend);
   const x = { field: 'key', type: 'ordinal', sort: a.keys, title: a.xTitle, axis: { labelAngle: 0 } };
@@ -92,8 +100,8 @@ export function bandedLines(a: BandedLinesArgs): TopLevelSpec {
     config: CONFIG,
     layer: [
       {
-        data: { values: a.rows.filter((r) => r.lo !== null && r.hi !== null) },
-        mark: { type: 'area', opacity: 0.18 },
+        data: { values: rows.filter((r) => r.lo !== null && r.hi !== null) },
+        mark: { type: 'area', opacity: 0.18, clip: true },
         encoding: {
           x,
           y: { field: 'lo', type: 'quantitative', scale: yScale },
@@ -104,13 +112,13 @@ export function bandedLines(a: BandedLinesArgs): TopLevelSpec {
         },
       },
       {
-        data: { values: a.rows },
-        mark: { type: 'line', point: false },
+        data: { values: rows },
+        mark: { type: 'line', point: false, clip: true },
         encoding: { x, y, color: enc.color, strokeDash: enc.strokeDash },
       },
       {
-        data: { values: a.rows },
-        mark: { type: 'point', filled: true, size: 36 },
+        data: { values: rows },
+        mark: { type: 'point', filled: true, size: 36, clip: true },
         encoding: { x, y, color: enc.color, shape: enc.shape },
       },
       ...ruleLayers(a.rules ?? [], a.yFormat),

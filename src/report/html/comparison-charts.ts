@@ -36,7 +36,7 @@ export function sideBySide(c: ComparisonResults, headlines: string[]): ChartPlan
       const m = s.metrics[metric];
       const mean = m.mean as number;
       const half = m.ci95 ?? 0;
-      return { metric, group: labels[i], mean, lo: mean - half, hi: mean + half };
+      return { metric, group: labels[i], mean, lo: Math.max(0, mean - half), hi: Math.min(1, mean + half) };
     }),
   );
   const y = { field: 'metric', type: 'nominal', sort: names, title: null, axis: { labelLimit: 360 } };
@@ -133,6 +133,7 @@ export function answered999ByHourPerScenario(c: ComparisonResults): ChartPlan {
       xTitle: 'Hour of day of arrival (00 = midnight to 1 am)',
       yTitle: 'Answered within target (% of answered)',
       yFormat: '.0%',
+      bounds: [0, 1],
       yDomain: [Math.max(0, Math.floor(low * 20) / 20), 1],
       rules: [{ y: 0.9, label: '90% standard' }],
     }),

@@ -50,7 +50,7 @@ export async function chartFigures(plans: ChartPlan[]): Promise<string> {
       );
       continue;
     }
-    const svg = await renderSvg(plan.spec);
+    const svg = await renderSvg(plan.spec, `svg-${plan.id}`);
     figures.push(
       `<figure class="chart" data-chart="${id}" role="group" aria-labelledby="cap-${id}">` +
         svg.replace('<svg ', `<svg role="img" aria-label="${escapeHtml(`${plan.title}. ${plan.description}`)}" `) +

@@ -18,10 +18,24 @@ export class ChartRenderError extends Error {
 const LOADS = /\s(?:href|xlink:href|src)\s*=\s*["'](?!#)/i;
 
 /**
- * Renders one Vega-Lite spec to an SVG string. Data must be inline (`data.values`): a URL would
- * be a request at generation time and is refused.
+ * Renames the SVG's own ids (Vega numbers clip paths with a process-wide counter) to
+ * `prefix-1`, `prefix-2`... in order of appearance, with their `url(#...)` and `#...` references:
+ * ids then stay unique among the charts of one page, and the same input gives the same bytes.
  */
-export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+export function scopeIds(svg: string, prefix: string): string {
+  const names = new Map<string, string>();
+  for (const m of svg.matchAll(/\sid="([^"]+)"/g)) if (!names.has(m[1])) names.set(m[1], `${prefix}-${names.size + 1}`);
+  if (names.size === 0) return svg;
+  return svg
+    .replace(/(\sid=")([^"]+)(")/g, (all, a: string, id: string, b: string) => (names.has(id) ? `${a}${names.get(id)}${b}` : all))
+    .replace(/(url\(#|href="#)([^)"]+)/g, (all, a: string, id: string) => (names.has(id) ? `${a}${names.get(id)}` : all));
+}
+
+/**
+ * Renders one Vega-Lite spec to an SVG string. Data must be inline (`data.values`): a URL would
+ * be a request at generation time and is refused. `idPrefix` scopes the SVG's ids (see scopeIds).
+ */
+export async function renderSvg(spec: TopLevelSpec, idPrefix = 'chart'): Promise<string> {
   if (JSON.stringify(spec).includes('"url"')) throw new ChartRenderError('chart data must be inline, not loaded from a URL');
   await useSansSerifMetrics();
   const vega = compile(spec).spec;
@@ -29,7 +43,7 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   try {
     const svg = await view.toSVG();
     if (LOADS.test(svg)) throw new ChartRenderError('a rendered chart refers to an external resource');
-    return svg;
+    return scopeIds(svg, idPrefix);
   } finally {
     view.finalize();
   }

@@ -47,6 +47,7 @@ export function occupancyByHour(results: Results): ChartPlan {
       xTitle: HOUR_TITLE,
       yTitle: 'Occupancy (% of staffed time)',
       yFormat: '.0%',
+      bounds: [0, 1],
       yDomain: [0, 1],
     }),
   };
@@ -74,6 +75,7 @@ export function dispatchWaitingByHour(results: Results): ChartPlan {
       groupTitle: 'Area',
       xTitle: HOUR_TITLE,
       yTitle: 'Incidents waiting (time-average)',
+      bounds: [0, Number.POSITIVE_INFINITY],
       yDomain: [0, Math.max(1, ...rows.map((r) => r.hi ?? r.mean)) * 1.05],
     }),
   };
@@ -97,7 +99,8 @@ export function attendanceByGrade(results: Results, options: StandardOptions = {
         if (m === undefined) continue;
         any = true;
         const half = m.ci95;
-        rows.push({ row, measure, minutes: m.mean, lo: half === null ? null : m.mean - half, hi: half === null ? null : m.mean + half });
+        // Minutes cannot go below 0; a symmetric t-interval from few replications can.
+        rows.push({ row, measure, minutes: m.mean, lo: half === null ? null : Math.max(0, m.mean - half), hi: half === null ? null : m.mean + half });
       }
       const target = attendanceTarget(grade, kind, options);
       if (any && target !== undefined) rows.push({ row, measure: 'time frame', minutes: target, lo: null, hi: null });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Results } from '../../../src/metrics/results.js';
+import { scopeIds } from '../../../src/report/html/render-svg.js';
 import { renderRunReport, runChartPlans } from '../../../src/report/html/run-report.js';
 import { externalReferences, figures, realRunFixture, runFixture } from './fixtures.js';
 
@@ -108,5 +109,39 @@ describe('run report with data missing', () => {
     results.series = { 'queues.999.answeredWithinTarget': s };
     const plans = runChartPlans(results);
     expect(plans.find((p) => p.id === 'answered-999-by-hour')?.spec).toBeDefined();
+  });
+});
+
+describe('intervals stay inside what a quantity can take', () => {
+  const dataOf = (spec: unknown): { lo?: number | null; hi?: number | null }[] =>
+    JSON.stringify(spec).length > 0 ? ((spec as { layer: { data?: { values: { lo?: number | null; hi?: number | null }[] } }[] }).layer.flatMap((l) => l.data?.values ?? [])) : [];
+
+  it('real output with 3 replications: no band below 0 (counts, ratios, minutes) and no ratio band above 100%', () => {
+    const plans = runChartPlans(realRunFixture());
+    for (const id of ['abandonment-by-month', 'occupancy-by-hour', 'dispatch-waiting-by-hour', 'attendance', 'answered-999-by-hour']) {
+      const rows = dataOf(plans.find((p) => p.id === id)?.spec);
+      expect(rows.length, id).toBeGreaterThan(0);
+      for (const r of rows) if (r.lo !== undefined && r.lo !== null) expect(r.lo, id).toBeGreaterThanOrEqual(0);
+      if (id !== 'dispatch-waiting-by-hour' && id !== 'attendance') for (const r of rows) if (r.hi !== undefined && r.hi !== null) expect(r.hi, id).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('the real output does have intervals crossing 0 before clamping (so the test above can fail)', () => {
+    const s = realRunFixture().series['dispatch.bristol.waiting.byHourOfDay'];
+    expect(s.mean.some((m, i) => m !== null && s.ci95[i] !== null && m - (s.ci95[i] as number) < 0)).toBe(true);
+  });
+});
+
+describe('ids inside the inline SVGs', () => {
+  it('scopeIds renames ids and their references in order, leaving other text alone', () => {
+    const svg = '<svg><clipPath id="clip7"><rect/></clipPath><g clip-path="url(#clip7)"/><use href="#clip7"/><text>id="x"</text></svg>';
+    expect(scopeIds(svg, 'a')).toBe('<svg><clipPath id="a-1"><rect/></clipPath><g clip-path="url(#a-1)"/><use href="#a-1"/><text>id="x"</text></svg>');
+  });
+
+  it('every id in a page is unique', async () => {
+    const html = await renderRunReport(realRunFixture());
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThan(10);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });
