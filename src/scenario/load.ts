@@ -4,7 +4,7 @@ import type { ResolvedScenario } from '../model/resolved.js';
 import { applySets } from './overrides.js';
 import type { PathSegments } from './paths.js';
 import { resolveWith } from './resolve.js';
-import { lineOf, loadChain } from './source.js';
+import { declaredOrder, lineOf, loadChain } from './source.js';
 
 export interface LoadedScenario {
   resolved: ResolvedScenario;
@@ -40,6 +40,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     }
     return { file: best.file, line: best.line };
   };
-  const resolved = resolveWith(data, { file, baseDir: dirname(resolvePath(file)), locate, traceFile: options.traceFile });
+  const order = { queues: declaredOrder(sources, ['queues']), channels: declaredOrder(sources, ['channels']) };
+  const resolved = resolveWith(data, { file, baseDir: dirname(resolvePath(file)), locate, traceFile: options.traceFile, order });
   return { resolved, file, sha256: createHash('sha256').update(sources[0].bytes).digest('hex') };
 }

@@ -9,7 +9,9 @@ export interface CallContext {
   problems: Problems;
   startEpochMs: number;
   horizonSeconds: number;
+  /** Queue and channel names in declared order. */
   queueNames: readonly string[];
+  channelNames: readonly string[];
   hasTrace: boolean;
 }
 
@@ -113,9 +115,9 @@ export function resolveCalls(w: WrittenScenario, ctx: CallContext): {
   handlers: ResolvedHandlers;
 } {
   const { problems } = ctx;
-  const channels = Object.entries(w.channels).map(([name, c]) => resolveChannel(name, c, ctx));
+  const channels = ctx.channelNames.map((name) => resolveChannel(name, w.channels[name], ctx));
   if (channels.length === 0) problems.add(['channels'], 'at least one channel', 'none', true);
-  const queues = Object.entries(w.queues).map(([name, q]) => resolveQueue(name, q));
+  const queues = ctx.queueNames.map((name) => resolveQueue(name, w.queues[name]));
   if (queues.length === 0) problems.add(['queues'], 'at least one queue', 'none', true);
 
   let switchboard: ResolvedSwitchboard | undefined;

@@ -23,7 +23,15 @@ export interface ResolveContext {
   locate?: Locator;
   /** A trace file replacing the scenario's own (relative to the working directory). */
   traceFile?: string;
+  /** Declared order of queue and channel names (the loader reads it from the files). */
+  order?: { queues: readonly string[]; channels: readonly string[] };
 }
+
+/** Keys of `map` in `order` first (names it lacks are skipped), then any others. */
+const orderedKeys = (map: Record<string, unknown>, order: readonly string[] = []): string[] => [
+  ...order.filter((k) => Object.hasOwn(map, k)),
+  ...Object.keys(map).filter((k) => !order.includes(k)),
+];
 
 const SECONDS = { days: 86_400, hours: 3600, minutes: 60, seconds: 1 } as const;
 const durationSeconds = (d: Partial<Record<keyof typeof SECONDS, number>> | undefined): number =>
@@ -104,10 +112,10 @@ function build(w: WrittenScenario, ctx: ResolveContext, problems: Problems): Res
   const warmupSeconds = durationSeconds(w.warmup);
   if (!(horizonSeconds > 0)) problems.add(['horizon'], 'a positive span of time', w.horizon);
   if (horizonSeconds > 0 && !(warmupSeconds < horizonSeconds)) problems.add(['warmup'], `a warm-up shorter than the horizon (${horizonSeconds} s)`, `${warmupSeconds} s`, true);
-  const queueNames = Object.keys(w.queues);
-  const channelNames = Object.keys(w.channels);
+  const queueNames = orderedKeys(w.queues, ctx.order?.queues);
+  const channelNames = orderedKeys(w.channels, ctx.order?.channels);
   const hasTrace = w.trace !== undefined || ctx.traceFile !== undefined;
-  const callCtx = { problems, startEpochMs, horizonSeconds, queueNames, hasTrace };
+  const callCtx = { problems, startEpochMs, horizonSeconds, queueNames, channelNames, hasTrace };
   const calls = resolveCalls(w, callCtx);
 
   const calendar = new Calendar(startEpochMs);
@@ -148,7 +156,9 @@ function build(w: WrittenScenario, ctx: ResolveContext, problems: Problems): Res
 /**
  * Resolve written scenario data (already parsed from YAML or JSON, `extends` already applied) into
  * the frozen ResolvedScenario. `origin.file` names the file in problems; `origin.baseDir` is where
- * a relative `trace` is read from. Throws ScenarioError listing every problem.
+ * a relative `trace` is read from. Queues and channels come in the object's key order (JavaScript
+ * lists integer-like names such as "999" first; `loadScenario` keeps the files' declared order).
+ * Throws ScenarioError listing every problem.
  */
 export function resolveScenario(written: unknown, origin: { file?: string; baseDir?: string } = {}): ResolvedScenario {
   return resolveWith(written, { file: origin.file, baseDir: origin.baseDir });

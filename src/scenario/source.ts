@@ -114,3 +114,21 @@ export function loadChain(file: string, stack: string[] = [], from?: { file: str
   delete data.extends;
   return { data: deepMerge(base.data, data) as Record<string, unknown>, sources: [source, ...base.sources] };
 }
+
+/**
+ * Keys of the map at `path` in the order the files declare them (bases first, then the keys each
+ * extending file adds). Plain objects cannot keep that order for names like "999" (JavaScript lists
+ * integer-like keys first), and the default queue-selection order is the declared order.
+ */
+export function declaredOrder(sources: readonly SourceFile[], path: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const source of [...sources].reverse()) {
+    const node = source.doc.getIn(path, true) as { items?: { key?: unknown }[] } | undefined;
+    for (const item of node?.items ?? []) {
+      const key = item.key as { value?: unknown } | null | undefined;
+      const name = key !== null && typeof key === 'object' && 'value' in key ? String(key.value) : String(key);
+      if (!out.includes(name)) out.push(name);
+    }
+  }
+  return out;
+}

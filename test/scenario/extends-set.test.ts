@@ -109,3 +109,32 @@ describe('--set', () => {
     expect(e.problems.map((p) => p.file)).toEqual(['--set nonsense', '--set handlers.pools[5].staff=1', '--set name.first=x']);
   });
 });
+
+describe('declared order', () => {
+  it('queues and channels keep the order the files declare (names like "999" included); the default policy follows it', () => {
+    const d = dir({
+      'base.yaml': `name: order
+start: 2022-01-01T00:00:00Z
+horizon: { hours: 6 }
+channels:
+  web: { perHour: 1, queue: secondary }
+  "101": { perHour: 1, queue: primary }
+  "999": { perHour: 1, queue: "999" }
+queues:
+  primary: { targetSeconds: 60 }
+  "999": { targetSeconds: 10 }
+  secondary: { targetSeconds: 600 }
+handlers:
+  pools: [{ name: all, serves: [secondary, "999", primary], staff: 2 }]
+  handleSeconds: { primary: 60, "999": 60, secondary: 60 }
+`,
+      'top.yaml': 'extends: base.yaml\nname: top\nqueues:\n  "112": { targetSeconds: 5 }\n  primary: { targetSeconds: 30 }\nhandlers:\n  pools: [{ name: all, serves: [secondary, "999", primary, "112"], staff: 2 }]\n  handleSeconds: { "112": 30 }\n',
+    });
+    const base = loadScenario(join(d, 'base.yaml')).resolved;
+    expect(base.queues.map((q) => q.name)).toEqual(['primary', '999', 'secondary']);
+    expect(base.channels.map((c) => c.name)).toEqual(['web', '101', '999']);
+    expect(base.policy.queueSelection).toEqual({ kind: 'strictPriority', order: ['primary', '999', 'secondary'] });
+    // an extending file keeps the base's order and appends its new names
+    expect(loadScenario(join(d, 'top.yaml')).resolved.queues.map((q) => q.name)).toEqual(['primary', '999', 'secondary', '112']);
+  });
+});
