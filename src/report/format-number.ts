@@ -14,7 +14,10 @@ export function meanPlusMinus(mean: number | null, ci95: number | null, unit: st
   if (mean === null || !Number.isFinite(mean)) return '-';
   const ratio = unit === 'ratio';
   const m = ratio ? 100 * mean : mean;
-  const digits = ratio ? 1 : decimalsFor(m);
+  let digits = ratio ? 1 : decimalsFor(m);
+  // A narrow interval keeps a significant digit rather than showing ± 0.0.
+  const h = ci95 === null ? 0 : Math.abs(ratio ? 100 * ci95 : ci95);
+  while (h > 0 && digits < 4 && Number(h.toFixed(digits)) === 0) digits++;
   const fixed = (x: number): string => (x === 0 ? '0' : x.toFixed(digits));
   const text = `${fixed(m)}${ratio ? '%' : ''}`;
   if (ci95 === null || !Number.isFinite(ci95)) return text;

@@ -1,11 +1,18 @@
-/** `callsim schema`: the JSON Schema of scenario files (for editors). */
+/** `callsim schema`: the JSON Schema of scenario files (for editors), or `--markdown`: the field reference. */
 import type { CommandModule } from 'yargs';
+import { scenarioReference } from '../../report/scenario-reference.js';
 import { scenarioJsonSchema } from '../../scenario/json-schema.js';
 import { emit } from '../output.js';
 
-export const schemaCommand: CommandModule<object, { out?: string }> = {
+export const schemaCommand: CommandModule<object, { out?: string; markdown: boolean }> = {
   command: 'schema',
-  describe: 'Print the JSON Schema of scenario files',
-  builder: (yargs) => yargs.option('out', { type: 'string', describe: 'write to this file instead of stdout' }),
-  handler: (argv) => emit(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`, argv.out),
+  describe: 'Print the JSON Schema of scenario files (--markdown: a field reference)',
+  builder: (yargs) =>
+    yargs
+      .option('out', { type: 'string', describe: 'write to this file instead of stdout' })
+      .option('markdown', { type: 'boolean', default: false, describe: 'a markdown table of every field (the README reference)' }),
+  handler: (argv) => {
+    const schema = scenarioJsonSchema();
+    emit(argv.markdown ? scenarioReference(schema) : `${JSON.stringify(schema, null, 2)}\n`, argv.out, true);
+  },
 };
