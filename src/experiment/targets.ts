@@ -157,6 +157,17 @@ function evaluateMetric(target: MetricTarget, results: Results): TargetOutcome {
   };
 }
 
+/**
+ * A series by name and grouping: the results carry it either under its own name (with `by`) or,
+ * as the metrics collector writes them, under `NAME.byMonth`, `NAME.byHourOfDay`, ...
+ */
+function findSeries(results: Results, name: string, by: SeriesTarget['by']): Results['series'][string] | undefined {
+  const suffixed = results.series[`${name}.by${by.charAt(0).toUpperCase()}${by.slice(1)}`];
+  if (suffixed && suffixed.by === by) return suffixed;
+  const plain = results.series[name];
+  return plain && plain.by === by ? plain : undefined;
+}
+
 function evaluateSeries(target: SeriesTarget, results: Results): TargetOutcome {
   const kind = target.each ? 'each' : target.lowest ? 'lowest' : 'highest';
   const range = (target.each ?? target.lowest ?? target.highest) as [number | null, number | null];
@@ -164,8 +175,8 @@ function evaluateSeries(target: SeriesTarget, results: Results): TargetOutcome {
   const base: Omit<TargetOutcome, 'mean' | 'ci95' | 'key' | 'spread' | 'status'> = {
     label: target.label, name: target.series, kind, required, range, observed: target.observed ?? null, unit: 'ratio',
   };
-  const series = results.series[target.series];
-  if (!series || series.by !== target.by) {
+  const series = findSeries(results, target.series, target.by);
+  if (!series) {
     return { ...base, mean: null, ci95: null, key: null, spread: null, status: 'noData' };
   }
   const unit = results.metrics[target.series]?.unit;

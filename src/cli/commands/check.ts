@@ -5,8 +5,11 @@
  * missed, 2 for bad input (an unreadable or invalid scenario or targets file).
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { runScenarioFile } from '../../experiment/run-file.js';
 import { allRequiredMet, evaluateTargets, loadTargets, type TargetOutcome } from '../../experiment/targets.js';
 import type { Results } from '../../metrics/results.js';
+import { isBadInput } from '../errors.js';
+import { seedFrom, threadsFrom, wholeNumber } from '../options.js';
 
 interface CheckArgs {
   file: string;
@@ -72,25 +75,9 @@ export function formatTargetsTable(outcomes: readonly TargetOutcome[], results: 
 /** Runs a scenario file into summarised results (the experiment layer's entry point). */
 export type ScenarioFileRunner = (file: string, options: { replications?: number; threads?: number; seed?: number }) => Promise<Results>;
 
-/**
- * The experiment layer's runner, loaded when the command runs. The module and export named here
- * are the one wiring point between this command and `src/experiment/` (not yet landed when this
- * command was written): change them to the experiment layer's actual entry point.
- */
-const RUNNER_MODULE = '../../experiment/run-file.js';
-const RUNNER_EXPORT = 'runScenarioFile';
-
-const defaultRunner: ScenarioFileRunner = async (file, options) => {
-  let loaded: Record<string, unknown>;
-  try {
-    loaded = (await import(RUNNER_MODULE)) as Record<string, unknown>;
-  } catch {
-    throw new Error(`callsim check: cannot load the experiment runner (${RUNNER_MODULE})`);
-  }
-  const run = loaded[RUNNER_EXPORT];
-  if (typeof run !== 'function') throw new Error(`callsim check: ${RUNNER_MODULE} has no ${RUNNER_EXPORT}()`);
-  return (run as ScenarioFileRunner)(file, options);
-};
+/** The experiment layer's runner: replications on worker threads (same seed, same results whatever `threads`). */
+const defaultRunner: ScenarioFileRunner = (file, options) =>
+  runScenarioFile(file, { replications: options.replications, seed: options.seed, threads: options.threads });
 
 /** The `check` command with an injected runner (tests pass their own). */
 export function makeCheckCommand(runScenarioFile: ScenarioFileRunner = defaultRunner): CommandModule<object, CheckArgs> {
@@ -114,11 +101,15 @@ export function makeCheckCommand(runScenarioFile: ScenarioFileRunner = defaultRu
       process.exitCode = 2;
       return;
     }
+    // Bad arguments throw UsageError (exit 2 through main's error handling).
+    const options = { replications: wholeNumber(argv.reps, 'reps', 1), threads: threadsFrom(argv.threads), seed: seedFrom(argv.seed) };
     let results: Results;
     try {
-      results = await runScenarioFile(argv.file, { replications: argv.reps, threads: argv.threads, seed: argv.seed });
+      results = await runScenarioFile(argv.file, options);
     } catch (error) {
-      process.stderr.write(`${(error as Error).message}\n`);
+      // A bad scenario file is bad input (exit 2); anything else is an unexpected failure (main reports it, exit 1).
+      if (!isBadInput(error)) throw error;
+      process.stderr.write(`callsim check: ${(error as Error).message}\n`);
       process.exitCode = 2;
       return;
     }
