@@ -9,6 +9,7 @@ import { escapeHtml, formatDifference, formatHalfWidth, formatValue } from './fo
 import { chartFigures, footer, htmlDocument } from './page.js';
 import { occupancyBases, queueNames } from './results-index.js';
 import { judge, type StandardOptions } from './standards.js';
+import { metricCell } from './summary-table.js';
 
 export interface ComparisonReportOptions extends StandardOptions {
   title?: string;
@@ -59,7 +60,7 @@ export function comparisonTable(c: ComparisonResults, names: string[], options: 
   const rows = names.map((name) => {
     const unit = c.scenarios[0].metrics[name]?.unit ?? '';
     return (
-      `<tr data-metric="${escapeHtml(name)}"><th scope="row"><code>${escapeHtml(name)}</code></th><td>${escapeHtml(unit === 'ratio' ? '%' : unit)}</td>` +
+      `<tr data-metric="${escapeHtml(name)}"><th scope="row">${metricCell(name)}</th><td>${escapeHtml(unit === 'ratio' ? '%' : unit)}</td>` +
       c.scenarios.map((s) => cell(s, name, options)).join('') +
       labels.slice(1).map((_, i) => differenceCell(c, name, i, unit)).join('') +
       '</tr>'

@@ -21,6 +21,8 @@ thead th { border-bottom: 2px solid #222; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.group th { background: #eee; font-weight: 600; }
 code { font-family: ui-monospace, monospace; font-size: .9em; }
+code.name { font-size: .75em; color: #444; font-weight: normal; }
+th[scope="row"] { font-weight: 600; }
 td.verdict { white-space: nowrap; font-weight: 600; }
 td.verdict.met { color: #0b5d1e; }
 td.verdict.missed { color: #a00000; text-decoration: underline; }

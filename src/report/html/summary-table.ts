@@ -4,6 +4,7 @@
  */
 import type { MetricSummary, Results } from '../../metrics/results.js';
 import { escapeHtml, formatHalfWidth, formatValue, unitLabel } from './format.js';
+import { metricLabel } from './metric-labels.js';
 import { judge, type Judgement, type StandardOptions } from './standards.js';
 
 /** One row of the summary: a metric, its figures and the judgement of its standard, if any. */
@@ -34,10 +35,16 @@ export function verdictCell(j: Judgement | undefined): string {
   return `<td class="verdict ${j.status}" data-verdict="${j.status}">${word}${firmness}</td>`;
 }
 
+/** The metric cell: the plain label, then the metric's name in small code (when they differ). */
+export function metricCell(name: string): string {
+  const label = metricLabel(name);
+  return label === name ? `<code>${escapeHtml(name)}</code>` : `${escapeHtml(label)}<br><code class="name">${escapeHtml(name)}</code>`;
+}
+
 function row(r: SummaryRow): string {
   const m = r.metric;
   return (
-    `<tr data-metric="${escapeHtml(r.name)}"><th scope="row"><code>${escapeHtml(r.name)}</code></th>` +
+    `<tr data-metric="${escapeHtml(r.name)}"><th scope="row">${metricCell(r.name)}</th>` +
     `<td class="num">${formatValue(m.mean, m.unit)}</td>` +
     `<td class="num">${escapeHtml(formatHalfWidth(m.ci95, m.unit))}</td>` +
     `<td class="num">${escapeHtml(interval(m))}</td>` +
