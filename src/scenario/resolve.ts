@@ -54,14 +54,15 @@ function place(raw: RawProblem[], ctx: ResolveContext): ScenarioProblem[] {
   return out;
 }
 
-function readTrace(file: string, channelNames: readonly string[], startEpochMs: number, at: string, ctx: ResolveContext): TraceCall[] {
+function readTrace(file: string, scenario: ResolvedScenario, at: string, ctx: ResolveContext): TraceCall[] {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     throw new ScenarioError([{ file: ctx.file, path: at, expected: 'a readable trace file', found: `${file} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})` }]);
   }
-  return parseTrace(text, file, channelNames, startEpochMs);
+  const channelNames = scenario.channels.map((c) => c.name);
+  return parseTrace(text, file, channelNames, scenario.startEpochMs, scenario.dispatch?.areas.map((a) => a.name));
 }
 
 /** Validate and resolve written scenario data; throws ScenarioError listing every problem. */
@@ -71,10 +72,9 @@ export function resolveWith(written: unknown, ctx: ResolveContext): ResolvedScen
   const problems = new Problems();
   const resolved = build(parsed.data, ctx, problems);
   if (problems.list.length > 0) throw new ScenarioError(place(problems.list, ctx));
-  const channelNames = resolved.channels.map((c) => c.name);
   const baseDir = ctx.baseDir ?? (ctx.file !== undefined ? dirname(ctx.file) : process.cwd());
-  if (ctx.traceFile !== undefined) resolved.trace = readTrace(resolvePath(ctx.traceFile), channelNames, resolved.startEpochMs, '--trace', ctx);
-  else if (parsed.data.trace !== undefined) resolved.trace = readTrace(resolvePath(baseDir, parsed.data.trace), channelNames, resolved.startEpochMs, 'trace', ctx);
+  if (ctx.traceFile !== undefined) resolved.trace = readTrace(resolvePath(ctx.traceFile), resolved, '--trace', ctx);
+  else if (parsed.data.trace !== undefined) resolved.trace = readTrace(resolvePath(baseDir, parsed.data.trace), resolved, 'trace', ctx);
   return deepFreeze(resolved);
 }
 

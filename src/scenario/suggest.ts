@@ -8,6 +8,8 @@ interface Def {
   element?: z.ZodType;
   innerType?: z.ZodType;
   options?: z.ZodType[];
+  keyType?: z.ZodType;
+  entries?: Record<string, string>;
 }
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
@@ -30,7 +32,13 @@ export function knownFields(schema: z.ZodType, path: readonly (string | number)[
       return [];
     });
   }
-  return [...new Set(unwrap(nodes).flatMap((s) => Object.keys(defOf(s).shape ?? {})))];
+  // object fields, or the names a record keyed by an enum (grades) accepts
+  const fields = (s: z.ZodType): string[] => {
+    const d = defOf(s);
+    if (d.type === 'record' && d.keyType && defOf(d.keyType).type === 'enum') return Object.values(defOf(d.keyType).entries ?? {});
+    return Object.keys(d.shape ?? {});
+  };
+  return [...new Set(unwrap(nodes).flatMap(fields))];
 }
 
 function distance(a: string, b: string): number {

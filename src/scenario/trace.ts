@@ -38,9 +38,10 @@ function splitCsv(line: string): string[] {
  * Parse a call log (CSV with a header). `arrival` (an ISO-8601 instant, or seconds from the start)
  * and `channel` are required; `handleSeconds`, `patienceSeconds`, `area` and `need` are optional and
  * override the sampled values. Every problem is reported with its line and column; rows are
- * returned sorted by arrival (stable).
+ * returned sorted by arrival (stable). With `areaNames` (a scenario with dispatch areas), an
+ * `area` must be one of them.
  */
-export function parseTrace(text: string, file: string, channelNames: readonly string[], startEpochMs: number): TraceCall[] {
+export function parseTrace(text: string, file: string, channelNames: readonly string[], startEpochMs: number, areaNames?: readonly string[]): TraceCall[] {
   const problems: ScenarioProblem[] = [];
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const headerIndex = lines.findIndex((l) => l.trim() !== '');
@@ -92,7 +93,10 @@ export function parseTrace(text: string, file: string, channelNames: readonly st
       else call[name] = Number(v);
     }
     const area = cell('area');
-    if (area !== undefined) call.area = area;
+    if (area !== undefined) {
+      if (areaNames !== undefined && !areaNames.includes(area)) bad('area', `an area of the scenario (${areaNames.join(', ')})`, describeValue(area));
+      call.area = area;
+    }
     const need = cell('need');
     if (need !== undefined) {
       if (!(GRADES as readonly string[]).includes(need)) bad('need', `one of ${GRADES.join(', ')}`, describeValue(need));

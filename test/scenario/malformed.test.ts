@@ -59,6 +59,9 @@ const CASES: [string, string, RegExp][] = [
   ['bad shift day', edit('days: [Fri, Sat]', 'days: [Fri, Sab]'), /:27: handlers\.pools\[1\]\.roster\.shifts\[1\]\.days\[1\]: expected one of Mon, Tue, Wed, Thu, Fri, Sat, Sun, found "Sab"/],
   ['bad shift clock', edit('start: "07:00", hours: 8, staff: 3', 'start: "7am", hours: 8, staff: 3'), /:27: handlers\.pools\[1\]\.roster\.shifts\[0\]\.start: expected a clock time "HH:MM"/],
   ['fractional headcount', edit('staff: 4 }', 'staff: 4.5 }'), /:24: handlers\.pools\[0\]\.staff: expected a whole number/],
+  ['unknown grade in onSceneMinutes', edit('onSceneMinutes: { immediate: 60,', 'onSceneMinutes: { immedate: 60,'), /:40: dispatch\.onSceneMinutes\.immedate: expected a known field \(did you mean immediate\?\)/],
+  ['mixture weight of 0', edit('handleSeconds: 60', 'handleSeconds: { mixture: [{ weight: 0, fixed: 1 }] }'), /:20: switchboard\.handleSeconds\.mixture\[0\]\.weight: expected a positive number, found 0/],
+  ['zero horizon', edit('horizon: { days: 2 }', 'horizon: { days: 0 }'), /:3: horizon: expected a positive span of time/],
   ['YAML syntax error', edit('queues:\n', 'queues:\n  bad: [\n'), /:\d+: expected valid YAML, found/],
   ['unknown top-level field', `${VALID}replication: 3\n`, /:42: replication: expected a known field \(did you mean replications\?\)/],
 ];
@@ -131,5 +134,10 @@ describe('malformed traces: each names the line and the column', () => {
     writeFileSync(join(dirPath, 'bad.csv'), 'arrival,channel\n5,999\nsoon,999\n');
     const text = `${VALID}trace: bad.csv\n`;
     expect(load(text).message).toMatch(/bad\.csv:3: column 1 \(arrival\)/);
+  });
+
+  it('a trace area must be one of the scenario\'s dispatch areas', () => {
+    writeFileSync(join(dirPath, 'areas.csv'), 'arrival,channel,area\n5,999,city\n6,999,town\n');
+    expect(load(`${VALID}trace: areas.csv\n`).message).toMatch(/areas\.csv:3: column 3 \(area\): expected an area of the scenario \(city, county\), found "town"/);
   });
 });
