@@ -125,7 +125,10 @@ export function resolveCalls(w: WrittenScenario, ctx: CallContext): {
     const s = w.switchboard;
     const queue = s.queue ?? 'switchboard';
     problems.name(['switchboard', s.queue === undefined ? 'routes' : 'queue'], queue, ctx.queueNames, 'a declared queue for the switchboard');
-    for (const r of Object.keys(s.routes)) if (r !== 'resolved') problems.name(['switchboard', 'routes', r], r, ctx.queueNames, '"resolved" or a declared queue');
+    for (const r of Object.keys(s.routes)) {
+      if (r === queue) problems.add(['switchboard', 'routes', r], 'a route onward from the switchboard (not back into its own queue)', r);
+      else if (r !== 'resolved') problems.name(['switchboard', 'routes', r], r, ctx.queueNames, '"resolved" or a declared queue');
+    }
     problems.sumsToOne(['switchboard', 'routes'], Object.values(s.routes).reduce((a, b) => a + b, 0), 'route probabilities');
     switchboard = { queue, staff: asRoster(s.staff), handleSeconds: dist(s.handleSeconds), routes: s.routes };
     if (s.wrapUpSeconds !== undefined) switchboard.wrapUpSeconds = dist(s.wrapUpSeconds);

@@ -62,6 +62,7 @@ const CASES: [string, string, RegExp][] = [
   ['unknown grade in onSceneMinutes', edit('onSceneMinutes: { immediate: 60,', 'onSceneMinutes: { immedate: 60,'), /:40: dispatch\.onSceneMinutes\.immedate: expected a known field \(did you mean immediate\?\)/],
   ['mixture weight of 0', edit('handleSeconds: 60', 'handleSeconds: { mixture: [{ weight: 0, fixed: 1 }] }'), /:20: switchboard\.handleSeconds\.mixture\[0\]\.weight: expected a positive number, found 0/],
   ['zero horizon', edit('horizon: { days: 2 }', 'horizon: { days: 0 }'), /:3: horizon: expected a positive span of time/],
+  ['switchboard routing back into itself', edit('resolved: 0.5, primary', 'resolved: 0.3, switchboard: 0.2, primary'), /:21: switchboard\.routes\.switchboard: expected a route onward from the switchboard/],
   ['YAML syntax error', edit('queues:\n', 'queues:\n  bad: [\n'), /:\d+: expected valid YAML, found/],
   ['unknown top-level field', `${VALID}replication: 3\n`, /:42: replication: expected a known field \(did you mean replications\?\)/],
 ];
