@@ -50,7 +50,7 @@ export class ControlRoomCollector implements ModelMonitor {
     this.dispatch = new DispatchStats(layout, this.calendar, this.targets);
   }
 
-  queueEntered(): void {}
+  queueEntered(_queue: number, _at: number, _call: CallView): void {}
 
   queueLeft(queue: number, at: number, outcome: QueueOutcome, answerSeconds: number, call: CallView): void {
     this.queues[queue].left(at, outcome, answerSeconds, call);
@@ -80,7 +80,7 @@ export class ControlRoomCollector implements ModelMonitor {
     this.pools[pool].set(at, busy, staffed);
   }
 
-  queueLevel(): void {}
+  queueLevel(_queue: number, _at: number, _waiting: number): void {}
 
   incidentCreated(_area: number, _at: number, needed: Grade, given: Grade, counted: boolean): void {
     if (counted) this.dispatch.created1(needed, given);
@@ -109,11 +109,11 @@ export class ControlRoomCollector implements ModelMonitor {
   }
 
   /** Upgrades count from the warm-up's end (the record carries no `counted` flag). */
-  incidentUpgraded(_area: number, at: number): void {
+  incidentUpgraded(_area: number, at: number, _from: Grade, _to: Grade): void {
     if (at >= this.layout.warmupSeconds) this.dispatch.upgraded++;
   }
 
-  end(): void {
+  end(_horizonSeconds?: number): void {
     for (const level of this.pools) level.close();
     this.dispatch.close();
   }
