@@ -59,7 +59,8 @@ function readTrace(file: string, scenario: ResolvedScenario, at: string, ctx: Re
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ScenarioError([{ file: ctx.file, path: at, expected: 'a readable trace file', found: `${file} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})` }]);
+    const where = at === 'trace' ? (ctx.locate?.(['trace']) ?? { file: ctx.file }) : { file: '--trace' };
+    throw new ScenarioError([{ ...where, path: at, expected: 'a readable trace file', found: `${file} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})` }]);
   }
   const channelNames = scenario.channels.map((c) => c.name);
   return parseTrace(text, file, channelNames, scenario.startEpochMs, scenario.dispatch?.areas.map((a) => a.name));

@@ -137,6 +137,10 @@ describe('malformed traces: each names the line and the column', () => {
     expect(load(text).message).toMatch(/bad\.csv:3: column 1 \(arrival\)/);
   });
 
+  it('a missing trace file names the scenario line that asks for it', () => {
+    expect(load(`${VALID}trace: missing.csv\n`).message).toMatch(/case-\d+\.yaml:42: trace: expected a readable trace file, found .*missing\.csv \(ENOENT\)/);
+  });
+
   it('a trace area must be one of the scenario\'s dispatch areas', () => {
     writeFileSync(join(dirPath, 'areas.csv'), 'arrival,channel,area\n5,999,city\n6,999,town\n');
     expect(load(`${VALID}trace: areas.csv\n`).message).toMatch(/areas\.csv:3: column 3 \(area\): expected an area of the scenario \(city, county\), found "town"/);
