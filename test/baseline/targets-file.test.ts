@@ -6,9 +6,9 @@ import { loadTargets } from '../../src/experiment/targets.js';
 const SCENARIO = 'scenarios/avon-somerset-2022.yaml';
 const TARGETS = 'scenarios/avon-somerset-2022.targets.yaml';
 
-// The end-to-end check (`callsim check SCENARIO --targets TARGETS --reps 8`) needs the scenario,
-// experiment and CLI layers; this file checks what can be checked without them: the targets file
-// is valid and its under-graded range contains the value the scenario's own probabilities imply.
+// The end-to-end check (the baseline run against these targets) is check-baseline.test.ts; this
+// file checks the targets file itself: it is valid and its under-graded range contains the value
+// the scenario's own probabilities imply.
 describe('Avon and Somerset 2022 targets file', () => {
   const targets = loadTargets(TARGETS);
 

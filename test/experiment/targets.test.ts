@@ -103,6 +103,20 @@ describe('evaluateTargets', () => {
     expect(byLabel['primary Jan-Feb'].status).toBe('met');
   });
 
+  it('finds a series written by the metrics collector as NAME.byMonth, and only with the matching grouping', () => {
+    const r = results();
+    r.series = { 'queues.secondary.abandonedRatio.byMonth': r.series['queues.secondary.abandonedRatio'] };
+    const lines = parseTargets({
+      targets: [
+        { label: 'by month', series: 'queues.secondary.abandonedRatio', by: 'month', lowest: [0.14, 0.2] },
+        { label: 'by hour', series: 'queues.secondary.abandonedRatio', by: 'hourOfDay', lowest: [0.14, 0.2] },
+      ],
+    });
+    const [month, hour] = evaluateTargets(lines, r);
+    expect(month).toMatchObject({ status: 'met', key: '2022-01', mean: 0.17 });
+    expect(hour.status).toBe('noData');
+  });
+
   it('counts a required line with no data as not met', () => {
     expect(byLabel['absent'].status).toBe('noData');
     expect(allRequiredMet(outcomes)).toBe(false);
