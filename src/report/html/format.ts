@@ -25,7 +25,8 @@ export function formatValue(x: number | null | undefined, unit: string): string 
 /** A 95% half-width in the unit of its value: percentage points for ratios. */
 export function formatHalfWidth(x: number | null | undefined, unit: string): string {
   if (!isNumber(x)) return '';
-  if (unit === 'ratio') return `± ${(100 * x).toFixed(1)} pp`;
+  // Below 0.1 percentage point one more decimal, so a tight interval does not read as ± 0.0.
+  if (unit === 'ratio') return `± ${(100 * x).toFixed(100 * x < 0.1 ? 2 : 1)} pp`;
   if (Math.abs(x) >= 1000) return `± ${Math.round(x).toLocaleString('en-GB')}`;
   return `± ${x.toFixed(digits(x) + (Math.abs(x) < 1 ? 1 : 0))}`;
 }
