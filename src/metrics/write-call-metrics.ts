@@ -28,6 +28,8 @@ function writeQueue(out: MetricSink, q: QueueStats, c: ControlRoomCollector, win
   out.put(`${p}.abandonedRatio`, ratio(q.abandoned, q.offered), 'ratio');
   out.put(`${p}.serviceLevel`, ratio(q.withinTarget, q.offered), 'ratio');
   out.put(`${p}.answeredWithinTarget`, ratio(q.withinTarget, q.answered), 'ratio');
+  out.put(`${p}.answeredWithin10s`, ratio(q.within10s, q.answered), 'ratio');
+  out.put(`${p}.targetSeconds`, q.targetSeconds, 'seconds');
   out.put(`${p}.waitSeconds.mean`, q.waits.mean, 'seconds');
   out.put(`${p}.waitSeconds.p50`, q.waits.quantile(0.5), 'seconds');
   out.put(`${p}.waitSeconds.p90`, q.waits.quantile(0.9), 'seconds');

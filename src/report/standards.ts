@@ -18,8 +18,14 @@ const UNDER_FIVE: TableStandard = { text: '< 5% abandoned', complies: (x) => x <
 /** Queues of the 101 path judged by the abandonment standard. */
 export const QUEUES_101 = ['switchboard', 'primary', 'secondary'] as const;
 
-/** The standard that judges a metric, if any. */
-export function tableStandard(metric: string): TableStandard | undefined {
+/**
+ * The standard that judges a metric, if any. The 999 standard is judged on the queue's
+ * within-target figures only when its target is the standard's 10 s (`queues.999.targetSeconds`,
+ * when the results carry it): a scenario with another target measures something else.
+ */
+export function tableStandard(metric: string, metrics?: Readonly<Record<string, MetricSummary>>): TableStandard | undefined {
+  const target = metrics?.['queues.999.targetSeconds']?.mean;
+  if (metric.startsWith('queues.999.') && target !== undefined && target !== null && target !== 10) return undefined;
   if (metric === 'queues.999.answeredWithinTarget' || metric === 'queues.999.serviceLevel') return NINETY_IN_TEN;
   const m = /^queues\.([^.]+)\.abandonedRatio$/.exec(metric);
   if (m !== null && (QUEUES_101 as readonly string[]).includes(m[1])) return UNDER_FIVE;
@@ -27,8 +33,8 @@ export function tableStandard(metric: string): TableStandard | undefined {
 }
 
 /** `met`, `missed`, or '' (no standard, or no data). */
-export function verdict(metric: string, summary: MetricSummary | undefined): '' | 'met' | 'missed' {
-  const s = tableStandard(metric);
+export function verdict(metric: string, summary: MetricSummary | undefined, metrics?: Readonly<Record<string, MetricSummary>>): '' | 'met' | 'missed' {
+  const s = tableStandard(metric, metrics);
   if (s === undefined || summary === undefined || summary.mean === null || !Number.isFinite(summary.mean)) return '';
   return s.complies(summary.mean) ? 'met' : 'missed';
 }

@@ -22,9 +22,9 @@ export function resultsTable(results: Results): string {
   const rows: string[][] = [['metric', 'unit', 'mean ± 95% half-width', 'standard', 'verdict']];
   for (const name of names) {
     const m = results.metrics[name];
-    rows.push([name, unitLabel(m.unit), meanPlusMinus(m.mean, m.ci95, m.unit), tableStandard(name)?.text ?? '', verdict(name, m)]);
+    rows.push([name, unitLabel(m.unit), meanPlusMinus(m.mean, m.ci95, m.unit), tableStandard(name, results.metrics)?.text ?? '', verdict(name, m, results.metrics)]);
   }
-  const judged = names.some((n) => tableStandard(n) !== undefined);
+  const judged = names.some((n) => tableStandard(n, results.metrics) !== undefined);
   return [heading(results), '', ...alignRows(rows, [false, false, true]), ...(judged ? ['', NOTE] : []), ''].join('\n');
 }
 
@@ -45,7 +45,7 @@ export function comparisonTable(c: ComparisonResults): string {
     const unit = base.metrics[name].unit;
     const cells = c.scenarios.map((s) => {
       const m = s.metrics[name];
-      const v = verdict(name, m);
+      const v = verdict(name, m, s.metrics);
       return `${meanPlusMinus(m?.mean ?? null, m?.ci95 ?? null, unit)}${v === '' ? '' : ` ${v}`}`;
     });
     const diffs = others.map((_, i) => {
@@ -54,7 +54,7 @@ export function comparisonTable(c: ComparisonResults): string {
       const sign = d.mean > 0 ? '+' : '';
       return `${sign}${meanPlusMinus(d.mean, d.ci95, unit)}${d.significant ? ' *' : ''}`;
     });
-    rows.push([name, unitLabel(unit), ...cells, ...diffs, tableStandard(name)?.text ?? '']);
+    rows.push([name, unitLabel(unit), ...cells, ...diffs, tableStandard(name, base.metrics)?.text ?? '']);
   }
   const legend = c.scenarios.map((s, i) => `${label(i)} = ${s.scenario.name}${s.scenario.file === null ? '' : ` (${s.scenario.file})`}`);
   const right = header.map((_, i) => i >= 2 && i < header.length - 1);
