@@ -139,6 +139,13 @@ const inRange = (x: number, range: readonly [number | null, number | null]): boo
 const distanceOut = (x: number, range: readonly [number | null, number | null]): number =>
   Math.max(range[0] === null ? 0 : range[0] - x, range[1] === null ? 0 : x - range[1], 0);
 
+/** Distance outside the range when outside; minus the margin to the nearer end when inside (larger is worse). */
+const edgeScore = (x: number, range: readonly [number | null, number | null]): number => {
+  const out = distanceOut(x, range);
+  if (out > 0) return out;
+  return -Math.min(range[0] === null ? Infinity : x - range[0], range[1] === null ? Infinity : range[1] - x);
+};
+
 function judge(range: [number | null, number | null] | null, mean: number | null): TargetStatus {
   if (range === null) return 'shown';
   if (mean === null || !Number.isFinite(mean)) return 'noData';
@@ -195,7 +202,7 @@ function evaluateSeries(target: SeriesTarget, results: Results): TargetOutcome {
   if (kind === 'lowest') chosen = points.reduce((a, b) => (b.mean < a.mean ? b : a));
   else if (kind === 'highest') chosen = points.reduce((a, b) => (b.mean > a.mean ? b : a));
   // For `each`, show the key farthest outside the range (or nearest an edge when all are inside).
-  else chosen = points.reduce((a, b) => (distanceOut(b.mean, range) > distanceOut(a.mean, range) ? b : a));
+  else chosen = points.reduce((a, b) => (edgeScore(b.mean, range) > edgeScore(a.mean, range) ? b : a));
   const status: TargetStatus = kind === 'each' ? (means.every((m) => inRange(m, range)) ? 'met' : 'missed') : judge(range, chosen.mean);
   return { ...base, mean: chosen.mean, ci95: chosen.ci95, key: chosen.key, spread, status };
 }

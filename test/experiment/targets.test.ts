@@ -77,6 +77,7 @@ describe('evaluateTargets', () => {
       { label: 'highest secondary', series: 'queues.secondary.abandonedRatio', by: 'month', highest: [0.27, 0.33] },
       { label: 'primary each', series: 'queues.primary.abandonedRatio', by: 'month', each: [0.01, 0.025] },
       { label: 'primary Jan-Feb', series: 'queues.primary.abandonedRatio', by: 'month', keys: ['2022-01', '2022-02'], each: [0.01, 0.025] },
+      { label: 'primary Feb, Apr', series: 'queues.primary.abandonedRatio', by: 'month', keys: ['2022-02', '2022-04'], each: [0.01, 0.025] },
       { label: 'absent', metric: 'no.such.metric', range: [0, 1] },
     ],
   });
@@ -101,6 +102,8 @@ describe('evaluateTargets', () => {
   it('misses an each-line when any key is out and shows the worst key', () => {
     expect(byLabel['primary each']).toMatchObject({ status: 'missed', key: '2022-03', spread: [0.012, 0.03] });
     expect(byLabel['primary Jan-Feb'].status).toBe('met');
+    // All inside: the key nearest an end is shown (Feb 0.017 is 0.007 from 0.01; Apr 0.012 only 0.002).
+    expect(byLabel['primary Feb, Apr']).toMatchObject({ status: 'met', key: '2022-04', mean: 0.012 });
   });
 
   it('finds a series written by the metrics collector as NAME.byMonth, and only with the matching grouping', () => {
