@@ -26,7 +26,7 @@ export function wholeNumber(value: unknown, option: string, min: number): number
 /** The thread count: --threads, or the machine's available parallelism. */
 export const threadsFrom = (value: unknown): number => wholeNumber(value, 'threads', 1) ?? availableParallelism();
 
-/** A seed: any finite integer (negative seeds are allowed by the streams). */
+/** A seed: a finite integer (negative seeds are allowed by the streams). */
 export function seedFrom(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new UsageError(`--seed: expected a whole number, found ${JSON.stringify(value)}`);
