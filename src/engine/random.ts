@@ -16,18 +16,30 @@ import seedrandom from 'seedrandom';
  */
 export class RandomStream {
   private readonly prng: () => number;
+  private readonly prng32: () => number;
   // The second normal of a Box-Muller pair is kept on the stream (not on a distribution), so a
   // stream's sequence never depends on what other streams did.
   private spareNormal = 0;
   private hasSpareNormal = false;
 
   constructor(public readonly seed: string) {
-    this.prng = seedrandom.xor4096(seed).double;
+    const generator = seedrandom.xor4096(seed);
+    this.prng = generator.double;
+    this.prng32 = generator;
   }
 
   /** Uniform on (0, 1) with 53 random bits (seedrandom redraws 0). */
   uniform(): number {
     return this.prng();
+  }
+
+  /**
+   * Uniform on [0, 1) with 32 random bits, from one generator step instead of two: for choices
+   * against probabilities (a route, a flag, a grade), where 2^-32 is resolution enough. It
+   * advances the same sequence as `uniform()`.
+   */
+  decision(): number {
+    return this.prng32();
   }
 
   /** Uniform on (0, 1]: safe to take a logarithm of. */
@@ -50,7 +62,7 @@ export class RandomStream {
 
   /** True with probability p. */
   bernoulli(p: number): boolean {
-    return this.uniform() < p;
+    return this.decision() < p;
   }
 
   /** An index in [0, n). */

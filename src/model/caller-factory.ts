@@ -106,7 +106,7 @@ export class CallerFactory {
     let entry = this.defaultEntry;
     if (this.ivr !== null) {
       call.ivrSeconds = this.ivr.menu.sample(this.ivrStream);
-      const outcome = this.ivr.outcome[pickIndex(this.ivr.cumulative, this.ivrStream.uniform())];
+      const outcome = this.ivr.outcome[pickIndex(this.ivr.cumulative, this.ivrStream.decision())];
       if (outcome === -2) call.ivrOutcome = 'deflected';
       else if (outcome === -1) call.ivrOutcome = 'ivrHangUp';
       else entry = outcome;
@@ -116,7 +116,7 @@ export class CallerFactory {
     const board = this.switchboard;
     let routed = -1;
     if (board !== null) {
-      const u = this.route.uniform();
+      const u = this.route.decision();
       if (entry === board.queueIndex) routed = board.target[pickIndex(board.cumulative, u)];
     }
     call.routedQueue = routed;
@@ -135,12 +135,12 @@ export class CallerFactory {
     }
     const last = second >= 0 ? second : entry;
     if (last >= 0 && draws.hasCallback[last]) {
-      call.callbackDraw = this.callbackStream.uniform();
-      call.reachDraw = this.callbackStream.uniform();
+      call.callbackDraw = this.callbackStream.decision();
+      call.reachDraw = this.callbackStream.decision();
       call.failedAttemptSeconds = draws.callbackFailedAttempt[last]?.sample(this.callbackStream) ?? 0;
     }
     if ((entry >= 0 && draws.hasRedial[entry]) || (second >= 0 && draws.hasRedial[second])) {
-      call.redialDraw = this.redialStream.uniform();
+      call.redialDraw = this.redialStream.decision();
       call.redialDelay0 = entry >= 0 ? (draws.redialDelay[entry]?.sample(this.redialStream) ?? 0) : 0;
       call.redialDelay1 = second >= 0 ? (draws.redialDelay[second]?.sample(this.redialStream) ?? 0) : 0;
     }

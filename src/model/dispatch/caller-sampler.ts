@@ -100,25 +100,25 @@ export class CallerSampler {
     if (trace?.need !== undefined) needed = gradeIndex(trace.need, 'trace need');
     else {
       const mix = (plannedQueueIndex >= 0 ? this.queueMix[plannedQueueIndex] : null) ?? this.channelMix[channelIndex];
-      const u = s.need.uniform();
+      const u = s.need.decision();
       needed = mix === null ? INCIDENT_GRADES : pick(mix, u);
     }
-    const repeat = s.flags.uniform() < this.repeatProbability;
-    const vulnerable = s.flags.uniform() < this.vulnerableProbability;
+    const repeat = s.flags.decision() < this.repeatProbability;
+    const vulnerable = s.flags.decision() < this.vulnerableProbability;
     let area = -1;
     if (trace?.area !== undefined && trace.area !== '') {
       const known = this.areaIndex.get(trace.area);
       if (known === undefined) throw new RangeError(`trace area: expected one of ${this.areaNames.join(', ')}, found ${JSON.stringify(trace.area)}`);
       area = known;
     } else if (this.areaNames.length > 0) {
-      area = pick(this.areaCumulative, s.area.uniform());
+      area = pick(this.areaCumulative, s.area.decision());
     }
     const c = new CallerCase(channelIndex, needed, area, area >= 0 ? this.areaNames[area] : '', repeat, vulnerable);
     const g = s.grading;
-    c.uThrive = g.uniform();
-    c.uRepeat = g.uniform();
-    c.uVulnerable = g.uniform();
-    c.uUndergrade = g.uniform();
+    c.uThrive = g.decision();
+    c.uRepeat = g.decision();
+    c.uVulnerable = g.decision();
+    c.uUndergrade = g.decision();
     if (area >= 0 && needed < INCIDENT_GRADES && this.dispatched[needed]) {
       c.travelSeconds = 60 * this.travel[area].sample(s.travel);
       c.onSceneSeconds = 60 * (this.onScene[needed]?.sample(s.onScene) ?? 0);
@@ -137,9 +137,9 @@ export class CallerSampler {
   drawChase(channelIndex: number, neededIndex: number, areaIndex: number, vulnerable: boolean): CallerCase {
     const c = new CallerCase(channelIndex, neededIndex, areaIndex, areaIndex >= 0 ? this.areaNames[areaIndex] : '', true, vulnerable);
     const s = this.streams[channelIndex].chase;
-    c.uThrive = s.uniform();
-    c.uRepeat = s.uniform();
-    c.uVulnerable = s.uniform();
+    c.uThrive = s.decision();
+    c.uRepeat = s.decision();
+    c.uVulnerable = s.decision();
     c.uUndergrade = 1;
     c.travelSeconds = NaN;
     c.onSceneSeconds = NaN;
