@@ -30,10 +30,10 @@ export function holdModel(events: number, seed = 1): number {
 }
 
 /**
- * The same hold model on a bare fastpriorityqueue with a (time, order) comparator (no Simulator:
- * no validation, no action call, no cancel flag check). The Simulator used this heap until its own
- * 4-ary heap of parallel arrays measured faster; printed beside it so the comparison can be
- * repeated on any machine, at any load.
+ * The same hold model on a bare fastpriorityqueue whose entries are objects compared by
+ * (time, order) (no Simulator: no validation, no action call, no cancel flag check). The Simulator
+ * uses fastpriorityqueue too, but its entries are slot numbers whose keys sit in typed arrays;
+ * printed beside it so the comparison can be repeated on any machine, at any load.
  */
 export function bareHeapHold(events: number, seed = 1): number {
   interface Item {

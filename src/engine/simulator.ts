@@ -106,7 +106,11 @@ export class Simulator {
       times = t;
       orders = o;
     };
-    this.queue = new FastPriorityQueue<number>((a, b) => times[a] < times[b] || (times[a] === times[b] && orders[a] < orders[b]));
+    this.queue = new FastPriorityQueue<number>((a, b) => {
+      const ta = times[a];
+      const tb = times[b];
+      return ta < tb || (ta === tb && orders[a] < orders[b]);
+    });
   }
 
   /** Current simulated time in seconds. It never decreases. */
