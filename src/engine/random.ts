@@ -35,7 +35,7 @@ export class RandomStream {
 
   /**
    * Uniform on [0, 1) with 32 random bits, from one generator step instead of two: for choices
-   * against probabilities (a route, a flag, a grade), where 2^-32 is resolution enough. It
+   * against probabilities (a route, a flag, a category), where 2^-32 is resolution enough. It
    * advances the same sequence as `uniform()`.
    */
   decision(): number {
