@@ -130,4 +130,17 @@ describe('ControlRoom, hand-computable', () => {
     expect(m.ended).toHaveLength(1);
     expect(m.left).toHaveLength(1);
   });
+
+  it("at a shift's end a busy handler finishes the call, then leaves", () => {
+    const hourOfDay = [1, ...Array.from({ length: 23 }, () => 0)];
+    const scenario = singleQueue({ staff: 1, handle: { fixed: 300 }, hours: 2, trace: [{ arrivalSeconds: 3500, channel: '999' }, { arrivalSeconds: 3700, channel: '999' }] });
+    const m = run({ ...scenario, handlers: { ...scenario.handlers, pools: [{ name: 'handlers', serves: ['999'], roster: { hourOfDay } }] } });
+    // The first call, answered at 3500 s, is finished at 3800 s although the shift ended at 3600 s.
+    expect(m.ended.find((r) => r.id === 0)).toMatchObject({ outcome: 'answered', endedAt: 3800 });
+    // Nobody is on duty after that: the second caller is still waiting at the horizon.
+    expect(m.ended.find((r) => r.id === 1)).toMatchObject({ outcome: 'open' });
+    const levels = m.poolLevels.map((l) => [l.at, l.busy, l.staffed]);
+    expect(levels).toContainEqual([3600, 1, 1]);
+    expect(levels[levels.length - 1]).toEqual([3800, 0, 0]);
+  });
 });
