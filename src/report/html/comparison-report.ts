@@ -8,7 +8,7 @@ import { answered999ByHourPerScenario, pairedDifferences, scenarioLabels, sideBy
 import { escapeHtml, formatDifference, formatHalfWidth, formatValue } from './format.js';
 import { chartFigures, footer, htmlDocument } from './page.js';
 import { occupancyBases, queueNames } from './results-index.js';
-import { judge, type StandardOptions } from './standards.js';
+import { judge, withResultTargets, type StandardOptions } from './standards.js';
 import { metricCell } from './summary-table.js';
 
 export interface ComparisonReportOptions extends StandardOptions {
@@ -70,8 +70,9 @@ export function comparisonTable(c: ComparisonResults, names: string[], options: 
 }
 
 /** One self-contained HTML file for a comparison (async: charts render to SVG in Node). */
-export async function renderComparisonReport(c: ComparisonResults, options: ComparisonReportOptions = {}): Promise<string> {
+export async function renderComparisonReport(c: ComparisonResults, given: ComparisonReportOptions = {}): Promise<string> {
   if (c.scenarios.length === 0) throw new Error('a comparison needs at least one scenario');
+  const options: ComparisonReportOptions = { ...given, ...withResultTargets(c.scenarios[0].metrics, given) };
   const labels = scenarioLabels(c);
   const title = options.title ?? `callsim comparison: ${labels.join(' vs ')}`;
   const names = headlineMetrics(c.scenarios[0]);

@@ -8,7 +8,7 @@ import { escapeHtml } from './format.js';
 import { chartFigures, footer, htmlDocument } from './page.js';
 import { abandonmentByMonth, answerBands, answered999ByHour, waitStatistics } from './run-charts-calls.js';
 import { attendanceByGrade, dispatchWaitingByHour, occupancyByHour } from './run-charts-resources.js';
-import type { StandardOptions } from './standards.js';
+import { withResultTargets, type StandardOptions } from './standards.js';
 import { allMetricsTable, standardsTable, summaryRows } from './summary-table.js';
 
 export interface RunReportOptions extends StandardOptions {
@@ -33,7 +33,8 @@ export function runChartPlans(results: Results, options: StandardOptions = {}): 
  * One self-contained HTML file for a run. Async because Vega renders its scenegraph to SVG
  * asynchronously; the charts are rendered here, in Node, so the page itself has no script.
  */
-export async function renderRunReport(results: Results, options: RunReportOptions = {}): Promise<string> {
+export async function renderRunReport(results: Results, given: RunReportOptions = {}): Promise<string> {
+  const options: RunReportOptions = { ...given, ...withResultTargets(results.metrics, given) };
   const title = options.title ?? `callsim report: ${results.scenario.name}`;
   const rows = summaryRows(results, options);
   const body =

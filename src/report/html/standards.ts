@@ -26,6 +26,22 @@ export interface StandardOptions {
   attendanceTargets?: AttendanceTargets;
   /** Kind of each named dispatch area, so its Immediate attendance can be judged too. */
   areaKinds?: Record<string, AreaKind>;
+  /**
+   * Each queue's targetSeconds. The 999 standard (90% within 10 s) judges the 999 queue's
+   * within-target share only when its target is 10 s; another target measures something else.
+   */
+  queueTargetSeconds?: Record<string, number>;
+}
+
+/** `options` with each queue's target read from the results (`queues.Q.targetSeconds`) when not given. */
+export function withResultTargets(metrics: Readonly<Record<string, MetricSummary>>, options: StandardOptions): StandardOptions {
+  if (options.queueTargetSeconds !== undefined) return options;
+  const queueTargetSeconds: Record<string, number> = {};
+  for (const [name, m] of Object.entries(metrics)) {
+    const q = /^queues\.(.+)\.targetSeconds$/.exec(name);
+    if (q !== null && m.mean !== null) queueTargetSeconds[q[1]] = m.mean;
+  }
+  return { ...options, queueTargetSeconds };
 }
 
 /** A standard that applies to a metric: `value direction threshold` is compliance. */
@@ -61,7 +77,8 @@ export function attendanceTarget(grade: 'immediate' | 'priority', group: string,
 
 /** The standard that judges this metric, if any. */
 export function standardFor(name: string, options: StandardOptions = {}): Standard | undefined {
-  if (name === 'queues.999.answeredWithinTarget') {
+  const target999 = options.queueTargetSeconds?.['999'];
+  if (name === 'queues.999.answeredWithinTarget' && (target999 === undefined || target999 === 10)) {
     return { text: '≥ 90% answered within 10 s (Home Office 999 standard)', threshold: 0.9, direction: 'atLeast', informational: false };
   }
   const queue = /^queues\.([^.]+)\.abandonedRatio$/.exec(name);

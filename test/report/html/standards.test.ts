@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricSummary } from '../../../src/metrics/results.js';
-import { attendanceTarget, judge, standardFor } from '../../../src/report/html/standards.js';
+import { attendanceTarget, judge, standardFor, withResultTargets } from '../../../src/report/html/standards.js';
 import { standardsTable, summaryRows } from '../../../src/report/html/summary-table.js';
 import { externalReferences, runFixture } from './fixtures.js';
 
@@ -74,5 +74,20 @@ describe('standards table', () => {
     expect(table).toContain('data-metric="incidents.priority.all.attendanceMinutes.mean"');
     expect(table).not.toContain('data-metric="incidents.priority.bristol.attendanceMinutes.mean"');
     expect(rows.find((r) => r.name === 'incidents.priority.bristol.attendanceMinutes.p90')?.judgement?.status).toBe('missed');
+  });
+});
+
+describe('the 999 standard and the queue target', () => {
+  const share = (mean: number): MetricSummary => ({ mean, ci95: 0.001, min: mean, max: mean, unit: 'ratio', values: [mean] });
+  const seconds = (mean: number): MetricSummary => ({ mean, ci95: 0, min: mean, max: mean, unit: 'seconds', values: [mean] });
+
+  it('judges the 999 within-target share when the 999 target is 10 s', () => {
+    const options = withResultTargets({ 'queues.999.targetSeconds': seconds(10) }, {});
+    expect(judge('queues.999.answeredWithinTarget', share(0.85), options)?.status).toBe('missed');
+  });
+
+  it('does not judge it when the 999 target is another time', () => {
+    const options = withResultTargets({ 'queues.999.targetSeconds': seconds(20) }, {});
+    expect(judge('queues.999.answeredWithinTarget', share(0.85), options)).toBeUndefined();
   });
 });
