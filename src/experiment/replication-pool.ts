@@ -88,6 +88,16 @@ export class ReplicationPool {
     });
   }
 
+  /**
+   * Start the workers for a job of `replications` now, so that their start-up (loading the
+   * modules) overlaps whatever the caller does next, such as reading the scenario.
+   */
+  warm(replications: number): void {
+    if (this.threads === 1) return;
+    const wanted = Math.min(this.threads, replications);
+    while (this.workers.length < wanted) this.spawn();
+  }
+
   /** Stops the workers. */
   async close(): Promise<void> {
     const all = this.workers.splice(0);

@@ -17,9 +17,11 @@ export interface RunFileOptions extends InputOptions {
 
 /** Loads, runs and summarises a scenario file (same seed, same results whatever `threads`). */
 export async function runScenarioFile(file: string, options: RunFileOptions = {}): Promise<Results> {
-  const input = loadInput(file, options);
   const pool = new ReplicationPool(options.threads ?? availableParallelism());
+  // Worker start-up overlaps reading and resolving the scenario.
+  pool.warm(options.replications ?? availableParallelism());
   try {
+    const input = loadInput(file, options);
     const run = await runReplications(pool, input.scenario, { replications: input.scenario.replications });
     return summarise(run.results, {
       callsim: callsimVersion(),

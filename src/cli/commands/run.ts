@@ -5,6 +5,7 @@
  * narrow enough.
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { availableParallelism } from 'node:os';
 import { ReplicationPool } from '../../experiment/replication-pool.js';
 import { parsePrecision } from '../../experiment/overrides.js';
 import { runReplication } from '../../experiment/run-replication.js';
@@ -65,25 +66,32 @@ async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
   const maxReps = wholeNumber(argv.maxReps, 'max-reps', 1);
   const precision = listFrom(argv.precision).map(parsePrecision);
   const threads = threadsFrom(argv.threads);
-  const input = loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace, seed: seedFrom(argv.seed), replications: reps });
-  const { scenario } = input;
-  const done = argv.traceOut === undefined ? [] : [traceReplicationZero(scenario, argv.traceOut)];
-  const progress = makeProgress(scenario.replications, { quiet: argv.quiet });
   const pool = new ReplicationPool(threads);
+  // Worker start-up overlaps reading and resolving the scenario.
+  pool.warm(reps ?? availableParallelism());
+  let input;
   let run;
   try {
-    for (let i = 0; i < done.length; i++) progress.tick();
-    run = await runReplications(
-      pool,
-      scenario,
-      { replications: scenario.replications, precision, maxReplications: maxReps ?? DEFAULT_MAX_REPLICATIONS, done },
-      () => progress.tick(),
-      (total) => progress.setTotal(total),
-    );
+    input = loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace, seed: seedFrom(argv.seed), replications: reps });
+    const { scenario } = input;
+    const done = argv.traceOut === undefined ? [] : [traceReplicationZero(scenario, argv.traceOut)];
+    const progress = makeProgress(scenario.replications, { quiet: argv.quiet });
+    try {
+      for (let i = 0; i < done.length; i++) progress.tick();
+      run = await runReplications(
+        pool,
+        scenario,
+        { replications: scenario.replications, precision, maxReplications: maxReps ?? DEFAULT_MAX_REPLICATIONS, done },
+        () => progress.tick(),
+        (total) => progress.setTotal(total),
+      );
+    } finally {
+      progress.stop();
+    }
   } finally {
-    progress.stop();
     await pool.close();
   }
+  const { scenario } = input;
   if (!run.precisionMet && !argv.quiet) {
     const misses = precision.filter((t) => !(run.halfWidths[t.metric] <= t.halfWidth)).map((t) => `${t.metric} ± ${run.halfWidths[t.metric]} (wanted ≤ ${t.halfWidth})`);
     process.stderr.write(`callsim: precision not reached after ${run.results.length} replications (--max-reps): ${misses.join('; ')}\n`);
