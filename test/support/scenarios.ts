@@ -1,7 +1,7 @@
 import type { DistributionSpec } from '../../src/engine/distributions.js';
 import type { QueueSelectionSpec, ResolvedScenario, TraceCall } from '../../src/model/resolved.js';
 
-/** Resolved scenarios built in code for model tests (the scenario layer has its own tests). */
+/** One 999 queue and one pool (resolved scenarios built in code; the scenario layer has its own tests). */
 export function singleQueue(options: {
   perHour?: number;
   staff: number;
@@ -14,24 +14,8 @@ export function singleQueue(options: {
   trace?: TraceCall[];
   wrapUp?: DistributionSpec;
 }): ResolvedScenario {
-  return {
-    name: 'single queue',
-    start: '2022-01-03T00:00:00Z',
-    startEpochMs: Date.parse('2022-01-03T00:00:00Z'),
-    horizonSeconds: options.hours * 3600,
-    warmupSeconds: (options.warmupHours ?? 0) * 3600,
-    replications: 1,
-    seed: options.seed ?? 1,
-    channels: [{ name: '999', rate: { perHour: options.perHour ?? 0 }, dayBusynessCv: 0, surges: [], queue: '999' }],
-    queues: [{ name: '999', targetSeconds: options.targetSeconds ?? 10, patienceSeconds: options.patience }],
-    handlers: {
-      pools: [{ name: 'handlers', serves: ['999'], roster: { constant: options.staff } }],
-      handleSeconds: { '999': options.handle },
-      wrapUpSeconds: options.wrapUp,
-    },
-    policy: { queueSelection: { kind: 'strictPriority', order: ['999'] } },
-    trace: options.trace,
-  };
+  const { perHour, handle, patience, targetSeconds, ...rest } = options;
+  return sharedPool({ ...rest, name: 'single queue', classes: [{ name: '999', perHour: perHour ?? 0, handle, patience, targetSeconds }] });
 }
 
 /** Several Poisson classes sharing one pool (Cobham's model; the cc2 benchmark). */
@@ -42,10 +26,13 @@ export function sharedPool(options: {
   warmupHours?: number;
   seed?: number;
   policy?: QueueSelectionSpec;
+  name?: string;
+  trace?: TraceCall[];
+  wrapUp?: DistributionSpec;
 }): ResolvedScenario {
   const names = options.classes.map((c) => c.name);
   return {
-    name: 'shared pool',
+    name: options.name ?? 'shared pool',
     start: '2022-01-03T00:00:00Z',
     startEpochMs: Date.parse('2022-01-03T00:00:00Z'),
     horizonSeconds: options.hours * 3600,
@@ -57,7 +44,9 @@ export function sharedPool(options: {
     handlers: {
       pools: [{ name: 'handlers', serves: names, roster: { constant: options.staff } }],
       handleSeconds: Object.fromEntries(options.classes.map((c) => [c.name, c.handle])),
+      wrapUpSeconds: options.wrapUp,
     },
     policy: { queueSelection: options.policy ?? { kind: 'strictPriority', order: names } },
+    trace: options.trace,
   };
 }
