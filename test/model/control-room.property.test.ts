@@ -134,6 +134,29 @@ describe('ControlRoom properties', () => {
     );
   });
 
+  it('no handler serves two calls at once: concurrent talking never exceeds the handlers on duty', () => {
+    fc.assert(
+      fc.property(smallRoom, (scenario) => {
+        const m = run({ ...scenario, handlers: { ...scenario.handlers, pools: [{ name: 'handlers', serves: ['999', 'primary', 'secondary'], roster: { constant: 3 } }] } });
+        // Talking runs from the answer (a queue left as answered or called back) to the call's end.
+        const endOf = new Map(m.ended.map((r) => [r.id, r.endedAt]));
+        const changes: [number, number][] = [];
+        for (const r of m.left) {
+          if (r.queue === 'switchboard' || r.outcome === 'abandoned' || r.outcome === 'open') continue;
+          changes.push([r.at, 1], [endOf.get(r.callId)!, -1]);
+        }
+        // Ends before starts at the same instant: a handler freed at t may answer at t.
+        changes.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        let talking = 0;
+        for (const [, step] of changes) {
+          talking += step;
+          expect(talking).toBeLessThanOrEqual(3);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('FIFO within a queue: answered callers are answered in the order they entered', () => {
     fc.assert(
       fc.property(smallRoom, (scenario) => {
