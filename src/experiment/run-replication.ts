@@ -3,7 +3,7 @@ import type { Call } from '../model/call.js';
 import { ControlRoom } from '../model/control-room.js';
 import type { CallView } from '../model/monitor.js';
 import type { ResolvedScenario } from '../model/resolved.js';
-import { ControlRoomCollector } from '../metrics/control-room-collector.js';
+import { ControlRoomCollector } from '../metrics/collector.js';
 import { DEFAULT_TARGETS } from '../metrics/incident-stats.js';
 import type { ReplicationResult } from '../metrics/results.js';
 import { makeDispatchPolicy } from '../policies/dispatch/dispatch-policies.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/experiment/run-scenario.js';
 import { cobhamWaits } from '../../src/metrics/analytical/cobham.js';
 import { erlangA } from '../../src/metrics/analytical/erlang-a.js';
-import { mmc } from '../../src/metrics/analytical/erlang.js';
+import { mmc } from '../../src/metrics/analytical/erlang-c.js';
 import type { Results } from '../../src/metrics/results.js';
 import { halfWidthsAway } from '../support/intervals.js';
 import { sharedPool, singleQueue } from '../support/scenarios.js';

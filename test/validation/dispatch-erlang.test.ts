@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Exponential } from '../../src/engine/distributions.js';
 import { cobhamWaits } from '../../src/metrics/analytical/cobham.js';
-import { erlangC } from '../../src/metrics/analytical/erlang.js';
+import { erlangC } from '../../src/metrics/analytical/erlang-c.js';
 import { StreamFactory } from '../../src/engine/random.js';
 import type { ResolvedGrading } from '../../src/model/dispatch/types.js';
 import { Harness } from '../model/dispatch/harness.js';
