@@ -143,4 +143,28 @@ describe('ControlRoom, hand-computable', () => {
     expect(levels).toContainEqual([3600, 1, 1]);
     expect(levels[levels.length - 1]).toEqual([3800, 0, 0]);
   });
+
+  it('when handlers of several pools are free, the one idle longest takes the call', () => {
+    const onFromHourOne = [0, ...Array.from({ length: 23 }, () => 1)];
+    const withTwoPools = (trace: TraceCall[]): ResolvedScenario => {
+      const scenario = singleQueue({ staff: 1, handle: { fixed: 700 }, hours: 3, trace });
+      return {
+        ...scenario,
+        handlers: {
+          ...scenario.handlers,
+          pools: [
+            { name: 'early', serves: ['999'], roster: { constant: 1 } },
+            { name: 'late', serves: ['999'], roster: { hourOfDay: onFromHourOne } },
+          ],
+        },
+      };
+    };
+    const takerAt = (m: RecordingMonitor, at: number): string | undefined => m.poolLevels.find((l) => l.at === at && l.busy === 1)?.pool;
+    // 'early' has been free since 0 s, 'late' since 3600 s: 'early' takes the call at 7200 s.
+    expect(takerAt(run(withTwoPools([{ arrivalSeconds: 7200, channel: '999' }])), 7200)).toBe('early');
+    // 'early' talks from 3000 s to 3700 s, so 'late' (free since 3600 s) has been idle longest.
+    const m = run(withTwoPools([{ arrivalSeconds: 3000, channel: '999' }, { arrivalSeconds: 7200, channel: '999' }]));
+    expect(takerAt(m, 3000)).toBe('early');
+    expect(takerAt(m, 7200)).toBe('late');
+  });
 });
