@@ -50,6 +50,21 @@ export interface BandedLinesArgs {
   rules?: Rule[];
 }
 
+/**
+ * The y axis of a 999 answered-within-target chart: a share from a little below the lowest value
+ * (at most 80%) to 100%, with the 90% standard as a rule.
+ */
+export function answeredWithinTargetAxis(rows: readonly BandRow[]): Pick<BandedLinesArgs, 'yTitle' | 'yFormat' | 'bounds' | 'yDomain' | 'rules'> {
+  const low = Math.min(0.8, ...rows.map((r) => r.lo ?? r.mean));
+  return {
+    yTitle: 'Answered within target (% of answered)',
+    yFormat: '.0%',
+    bounds: [0, 1],
+    yDomain: [Math.max(0, Math.floor(low * 20) / 20), 1],
+    rules: [{ y: 0.9, label: '90% standard' }],
+  };
+}
+
 /** Clamps interval ends to what the quantity can take (a symmetric t-interval can cross 0). */
 export function clampRows<T extends { lo: number | null; hi: number | null }>(rows: T[], [low, high]: [number, number]): T[] {
   return rows.map((r) => ({ ...r, lo: r.lo === null ? null : Math.max(low, r.lo), hi: r.hi === null ? null : Math.min(high, r.hi) }));

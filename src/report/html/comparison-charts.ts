@@ -4,7 +4,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ComparisonResults } from '../../metrics/results.js';
-import { bandedLines, groupEncodings, type BandRow, type ChartPlan } from './chart-specs.js';
+import { answeredWithinTargetAxis, bandedLines, groupEncodings, type BandRow, type ChartPlan } from './chart-specs.js';
 import { findSeries, metricWithMean, seriesPoints } from './results-index.js';
 import { CHART_WIDTH, CONFIG, STANDARD_COLOUR } from './theme.js';
 
@@ -117,7 +117,6 @@ export function answered999ByHourPerScenario(c: ComparisonResults): ChartPlan {
     rows.push(...seriesPoints(series).map((p) => ({ group: labels[i], ...p })));
   });
   if (rows.length === 0) return { id, title, description, note: 'No 999 answer series by hour of day in these results.' };
-  const low = Math.min(0.8, ...rows.map((r) => r.lo ?? r.mean));
   return {
     id,
     title,
@@ -131,11 +130,7 @@ export function answered999ByHourPerScenario(c: ComparisonResults): ChartPlan {
       keys,
       groupTitle: 'Scenario',
       xTitle: 'Hour of day of arrival (00 = midnight to 1 am)',
-      yTitle: 'Answered within target (% of answered)',
-      yFormat: '.0%',
-      bounds: [0, 1],
-      yDomain: [Math.max(0, Math.floor(low * 20) / 20), 1],
-      rules: [{ y: 0.9, label: '90% standard' }],
+      ...answeredWithinTargetAxis(rows),
     }),
   };
 }

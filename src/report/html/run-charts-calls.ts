@@ -4,7 +4,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../../metrics/results.js';
-import { bandedLines, type BandRow, type ChartPlan } from './chart-specs.js';
+import { answeredWithinTargetAxis, bandedLines, type BandRow, type ChartPlan } from './chart-specs.js';
 import { findSeries, metricWithMean, queueNames, seriesPoints } from './results-index.js';
 import { CHART_WIDTH, CONFIG, PALETTE, SHAPES } from './theme.js';
 
@@ -21,7 +21,6 @@ export function answered999ByHour(results: Results): ChartPlan {
     return { id, title, description, note: 'No 999 answer series by hour of day in these results (no queue named "999", or no answered call).' };
   }
   const rows: BandRow[] = seriesPoints(s).map((p) => ({ group: '999', ...p }));
-  const low = Math.min(0.8, ...rows.map((r) => r.lo ?? r.mean));
   return {
     id,
     title,
@@ -35,11 +34,7 @@ export function answered999ByHour(results: Results): ChartPlan {
       keys: s.keys,
       groupTitle: 'Queue',
       xTitle: HOUR_TITLE,
-      yTitle: 'Answered within target (% of answered)',
-      yFormat: '.0%',
-      bounds: [0, 1],
-      yDomain: [Math.max(0, Math.floor(low * 20) / 20), 1],
-      rules: [{ y: 0.9, label: '90% standard' }],
+      ...answeredWithinTargetAxis(rows),
     }),
   };
 }
