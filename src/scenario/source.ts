@@ -1,29 +1,28 @@
-import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve as resolvePath } from 'node:path';
 import { DISTRIBUTION_KINDS } from '../engine/distributions.js';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { describeValue, ScenarioError, type ScenarioProblem } from './errors.js';
+import { readErrorCode, utf8Text, type ScenarioFiles } from './files.js';
 import type { PathSegments } from './paths.js';
 
 /** One parsed scenario file with what is needed to find a field's line. */
 export interface SourceFile {
   file: string;
-  bytes: Buffer;
+  bytes: Uint8Array;
   data: unknown;
   doc: Document.Parsed;
   lines: LineCounter;
 }
 
 /** Read and parse one YAML or JSON file (JSON by its `.json` extension); syntax errors carry lines. */
-export function readSource(file: string, from?: { file: string; line?: number }): SourceFile {
-  let bytes: Buffer;
+export function readSource(files: ScenarioFiles, file: string, from?: { file: string; line?: number }): SourceFile {
+  let bytes: Uint8Array;
   try {
-    bytes = readFileSync(file);
+    bytes = files.read(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    const code = readErrorCode(error);
     throw new ScenarioError([{ file: from?.file ?? file, line: from?.line, path: from ? 'extends' : '', expected: 'a readable scenario file', found: `${file} (${code})` }]);
   }
-  const text = bytes.toString('utf8');
+  const text = utf8Text(bytes);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   let data: unknown;
@@ -96,21 +95,21 @@ export function deepMerge(base: unknown, override: unknown): unknown {
  * merged data and the sources, the named file first. `trace` paths are made absolute against the
  * file that names them. A cycle is a problem naming the file and line of the `extends` that closes it.
  */
-export function loadChain(file: string, stack: string[] = [], from?: { file: string; line?: number }): { data: Record<string, unknown>; sources: SourceFile[] } {
-  const source = readSource(file, from);
+export function loadChain(files: ScenarioFiles, file: string, stack: string[] = [], from?: { file: string; line?: number }): { data: Record<string, unknown>; sources: SourceFile[] } {
+  const source = readSource(files, file, from);
   const data = { ...(source.data as Record<string, unknown>) };
-  if (typeof data.trace === 'string' && !isAbsolute(data.trace)) data.trace = resolvePath(dirname(file), data.trace);
+  if (typeof data.trace === 'string' && !files.isAbsolute(data.trace)) data.trace = files.resolve(files.dirname(file), data.trace);
   const ext = data.extends;
   if (ext === undefined) return { data, sources: [source] };
   const line = lineOf(source, ['extends']).line;
   if (typeof ext !== 'string') throw new ScenarioError([{ file, line, path: 'extends', expected: 'a file path (text)', found: describeValue(ext) }]);
-  const basePath = resolvePath(dirname(file), ext);
-  const chain = [...stack, resolvePath(file)];
+  const basePath = files.resolve(files.dirname(file), ext);
+  const chain = [...stack, files.resolve(file)];
   if (chain.includes(basePath)) {
     throw new ScenarioError([{ file, line, path: 'extends', expected: 'a base scenario that does not extend this one (no cycle)', found: `a cycle: ${[...chain, basePath].join(' -> ')}` }]);
   }
-  const shown = relative(process.cwd(), basePath);
-  const base = loadChain(shown.startsWith('..') ? basePath : shown, chain, { file, line });
+  const shown = files.relative(files.cwd(), basePath);
+  const base = loadChain(files, shown.startsWith('..') ? basePath : shown, chain, { file, line });
   delete data.extends;
   return { data: deepMerge(base.data, data) as Record<string, unknown>, sources: [source, ...base.sources] };
 }
