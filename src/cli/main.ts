@@ -15,6 +15,7 @@ import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
+import { webCommand } from './commands/web.js';
 import { reportError, UsageError } from './errors.js';
 
 /** Parses `args` and runs the command; resolves to the exit code. */
@@ -32,6 +33,7 @@ export async function main(args: string[]): Promise<number> {
     .command(generateCommand)
     .command(checkCommand)
     .command(reportCommand)
+    .command(webCommand)
     .demandCommand(1, 'give a command (callsim --help lists them)')
     .strict()
     .exitProcess(false)
