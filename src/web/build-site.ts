@@ -51,20 +51,25 @@ async function bundle(entry: string): Promise<string> {
   return result.outputFiles[0].text;
 }
 
-/** Reads through the disk from `root`, recording each file read under its name relative to `root`. */
+/**
+ * A file's name in the page: relative to `root` when under it (as the command line names it from
+ * there), else its absolute path.
+ */
+export function siteName(root: string, file: string): string {
+  const absolute = resolve(root, file);
+  const name = relative(root, absolute).split('\\').join('/');
+  return name.startsWith('..') || isAbsolute(name) ? absolute : name;
+}
+
+/** Reads through the disk from `root`, recording each file read under its name in the page. */
 function recordingFiles(root: string, seen: Map<string, string>): ScenarioFiles {
   return {
     ...nodeFiles,
     resolve: (...paths) => resolve(root, ...paths),
     cwd: () => root,
     read(file) {
-      const absolute = resolve(root, file);
-      const name = relative(root, absolute).split('\\').join('/');
-      if (name.startsWith('..') || isAbsolute(name)) {
-        throw Object.assign(new Error(`${file} lies outside ${root}`), { code: 'outside the working directory: the page carries files under it only' });
-      }
-      const bytes = readFileSync(absolute);
-      seen.set(name, bytes.toString('utf8'));
+      const bytes = readFileSync(resolve(root, file));
+      seen.set(siteName(root, file), bytes.toString('utf8'));
       return bytes;
     },
   };
@@ -89,8 +94,6 @@ export async function buildSite(out: string, names: string[], root: string): Pro
   const seen = new Map<string, string>();
   const reader = recordingFiles(root, seen);
   for (const name of names) loadScenarioFrom(reader, name);
-  // The names the user typed (a file read under another spelling is stored under that spelling too).
-  for (const name of names) seen.set(name, readFileSync(resolve(root, name), 'utf8'));
   const data: SiteData = { callsim: callsimVersion(), scenarios: names, files: Object.fromEntries([...seen].sort(([a], [b]) => a.localeCompare(b))) };
   const [app, worker] = await Promise.all([bundle('page.js'), bundle('worker.js')]);
   const workerScript = `var ${WORKER_SOURCE_GLOBAL} = ${JSON.stringify(worker)};\n`;

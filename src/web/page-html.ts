@@ -27,7 +27,7 @@ button.primary { background: var(--accent); color: #fff; font-weight: 650; }
 button:disabled { opacity: .55; cursor: default; }
 :focus-visible { outline: 3px solid #000; outline-offset: 2px; }
 .actions { display: flex; flex-wrap: wrap; gap: .4rem; margin: .3rem 0; }
-.run { position: sticky; top: 0; background: #fff; z-index: 1; padding-bottom: .4rem; }
+.run { padding-bottom: .4rem; border-bottom: 1px solid var(--line); margin-bottom: .8rem; }
 .run .row { display: grid; grid-template-columns: 1fr 1fr; gap: .5rem; }
 progress { width: 100%; height: 1rem; }
 textarea { width: 100%; min-height: 22rem; font: 13px/1.4 ui-monospace, "DejaVu Sans Mono", monospace; border: 1px solid #777; padding: .4rem; }

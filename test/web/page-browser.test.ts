@@ -65,10 +65,12 @@ class Page {
     return this.eval(`(() => { const i = document.querySelector('[data-lever="${id}"]'); i.focus(); i.value = ${JSON.stringify(value)}; i.dispatchEvent(new Event('change', { bubbles: true })); })()`);
   }
 
-  async screenshot(file: string): Promise<void> {
+  /** The whole page (up to 2400 px tall), or only what a 1280x800 screen shows from the top. */
+  async screenshot(file: string, screenOnly = false): Promise<void> {
+    await this.eval('window.scrollTo(0, 0)');
     const metrics = (await this.browser.send('Page.getLayoutMetrics', {}, this.sessionId)) as { cssContentSize: { width: number; height: number } };
-    const { width, height } = metrics.cssContentSize;
-    const shot = (await this.browser.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip: { x: 0, y: 0, width, height: Math.min(height, 2400), scale: 1 } }, this.sessionId)) as { data: string };
+    const { width, height } = screenOnly ? { width: 1280, height: 800 } : metrics.cssContentSize;
+    const shot = (await this.browser.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: !screenOnly, clip: { x: 0, y: 0, width, height: Math.min(height, 2400), scale: 1 } }, this.sessionId)) as { data: string };
     mkdirSync(ARTIFACTS, { recursive: true });
     writeFileSync(join(ARTIFACTS, file), Buffer.from(shot.data, 'base64'));
   }
@@ -137,6 +139,7 @@ describe.skipIf(CHROMIUM === undefined)('the what-if page in headless chromium',
     await page.eval(`document.getElementById('run').click()`);
     await page.until("document.getElementById('results').dataset.ready === 'true'", 110_000);
     await page.screenshot('results.png');
+    await page.screenshot('results-1280x800.png', true);
 
     const edited = await page.eval<string>(`document.getElementById('yaml').value`);
     expect(edited).toMatch(/- \{ start: "15:00", hours: 8, staff: 7 \}/);

@@ -5,9 +5,9 @@
  */
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, relative, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { buildSite, defaultScenarios } from '../../web/build-site.js';
+import { buildSite, defaultScenarios, siteName } from '../../web/build-site.js';
 import { UsageError } from '../errors.js';
 
 interface WebArgs {
@@ -59,7 +59,7 @@ export const webCommand: CommandModule<object, WebArgs> = {
     if (argv.out === undefined || argv.out === '') throw new UsageError('web: give --out DIR, the directory to write the site into');
     if (!Number.isInteger(argv.port) || argv.port < 0 || argv.port > 65535) throw new UsageError(`--port: expected a whole number from 0 to 65535, found ${argv.port}`);
     const given = argv.files ?? [];
-    const { root, names } = given.length > 0 ? { root: process.cwd(), names: given.map((f) => relative(process.cwd(), resolve(f)).split('\\').join('/')) } : defaultScenarios();
+    const { root, names } = given.length > 0 ? { root: process.cwd(), names: given.map((f) => siteName(process.cwd(), f)) } : defaultScenarios();
     const out = resolve(argv.out);
     const site = await buildSite(out, names, root);
     const total = site.bytes.index + site.bytes.app + site.bytes.worker;
