@@ -27,7 +27,7 @@ function control(lever: Lever, n: number, problems: readonly ScenarioProblem[], 
   const id = `lever-${n}`;
   const unitId = `${id}-unit`;
   const errorId = `${id}-error`;
-  const field = el('div', { className: lever.kind === 'choice' ? 'field wide' : 'field' });
+  const field = el('div', { className: lever.kind === 'number' ? 'field' : 'field wide' });
   field.append(el('label', { htmlFor: id, textContent: lever.label }));
   let input: HTMLInputElement | HTMLSelectElement;
   if (lever.kind === 'choice') {

@@ -82,6 +82,8 @@ function check(name: string, text: string): Checked {
 }
 
 let current = check(settings.selected, editedText(settings.selected));
+/** The file's seed and replications from the last version that loaded (shown while an edit is broken). */
+let fileFacts = { seed: current.loaded?.resolved.seed, replications: current.loaded?.resolved.replications };
 let running = false;
 
 const controls = document.getElementById('controls') as HTMLElement;
@@ -110,7 +112,10 @@ function renderControls(fromEditor = false): void {
   const focused = document.activeElement?.id;
   const editorScroll = (document.getElementById('yaml') as HTMLTextAreaElement | null)?.scrollTop ?? 0;
   const picker = el('select', { id: 'scenario' });
-  for (const name of site.scenarios) picker.append(el('option', { value: name, textContent: name, selected: name === settings.selected }));
+  for (const name of site.scenarios) {
+    const title = /^name:\s*(.+?)\s*(#.*)?$/m.exec(original(name))?.[1]?.replace(/^["']|["']$/g, '');
+    picker.append(el('option', { value: name, textContent: title === undefined ? name : `${title} (${name})`, selected: name === settings.selected }));
+  }
   picker.addEventListener('change', () => {
     settings.selected = picker.value;
     settings.seed = undefined;
@@ -118,8 +123,9 @@ function renderControls(fromEditor = false): void {
     current = check(settings.selected, editedText(settings.selected));
     renderControls();
   });
-  const fileSeed = current.loaded?.resolved.seed;
-  const fileReps = current.loaded?.resolved.replications;
+  if (current.loaded !== undefined) fileFacts = { seed: current.loaded.resolved.seed, replications: current.loaded.resolved.replications };
+  const fileSeed = fileFacts.seed;
+  const fileReps = fileFacts.replications;
   const runButton = el('button', { type: 'button', id: 'run', className: 'primary', textContent: running ? 'Running…' : 'Run', disabled: running || current.loaded === undefined });
   runButton.addEventListener('click', () => void run());
   const edited = current.text !== original(settings.selected);
@@ -196,11 +202,15 @@ async function run(): Promise<void> {
   const status = document.getElementById('status') as HTMLElement;
   const began = performance.now();
   try {
+    let runMillis: number[] = [];
     const runs = await pool.run(scenarios, tasks, (p) => {
+      runMillis = p.millis;
       progress.value = p.done / p.total;
       status.textContent = `${p.done} of ${p.total} replications done on ${Math.min(cores, p.total)} workers`;
     });
     const seconds = (performance.now() - began) / 1000;
+    // For benches/web-page.ts: each replication's time inside its worker.
+    results.dataset.replicationMs = runMillis.map((ms) => ms.toFixed(0)).join(' ');
     const meta = (l: LoadedScenario) => ({ callsim: site.callsim, scenario: { name: l.resolved.name, file: name, sha256: l.sha256 }, seed });
     const edited = summarise(runs[0], meta(loaded));
     const comparison = written === undefined ? undefined : pairedComparison([runs[1], runs[0]], [summarise(runs[1], meta(written)), edited], { callsim: site.callsim, seed, replications: count });
@@ -251,3 +261,5 @@ async function showResults(edited: Results, comparison: ComparisonResults | unde
 
 renderControls();
 document.body.dataset.ready = 'true';
+// Milliseconds from navigation to a usable form (benches/web-page.ts reports it).
+document.body.dataset.readyMs = performance.now().toFixed(0);
