@@ -121,6 +121,9 @@ describe.skipIf(CHROMIUM === undefined)('the what-if page in headless chromium',
     await page.navigate(url);
     await page.screenshot('opened.png');
     expect(await page.eval<string>(`document.querySelector('[data-lever="${LATE_SHIFT}"]').value`)).toBe('5');
+    // Every control has a label a screen reader announces, and the page fits a 1280 px screen without sideways scrolling.
+    expect(await page.eval<string[]>(`[...document.querySelectorAll('input, select, textarea')].filter((c) => c.labels.length === 0 && !c.getAttribute('aria-label')).map((c) => c.id)`)).toEqual([]);
+    expect(await page.eval<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1280);
 
     await page.setLever(LATE_SHIFT, '7');
     // A 21-day horizon keeps the test short; the July surges then lie outside it and are removed (buttons of the form).
@@ -140,6 +143,7 @@ describe.skipIf(CHROMIUM === undefined)('the what-if page in headless chromium',
     await page.until("document.getElementById('results').dataset.ready === 'true'", 110_000);
     await page.screenshot('results.png');
     await page.screenshot('results-1280x800.png', true);
+    expect(await page.eval<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1280);
 
     const edited = await page.eval<string>(`document.getElementById('yaml').value`);
     expect(edited).toMatch(/- \{ start: "15:00", hours: 8, staff: 7 \}/);

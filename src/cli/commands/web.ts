@@ -54,7 +54,7 @@ export const webCommand: CommandModule<object, WebArgs> = {
       .positional('files', { type: 'string', array: true, describe: 'scenario files to offer (default: the Avon and Somerset baseline and its what-ifs)' })
       .option('out', { type: 'string', describe: 'directory to write index.html, app.js and worker.js into' })
       .option('serve', { type: 'boolean', default: false, describe: 'serve the site on 127.0.0.1 after writing it' })
-      .option('port', { type: 'number', default: 8080, describe: 'port for --serve (0: any free port)' }) as unknown as Argv<WebArgs>,
+      .option('port', { type: 'number', default: 8080, describe: 'port for --serve (0 picks a free port)' }) as unknown as Argv<WebArgs>,
   handler: async (argv: ArgumentsCamelCase<WebArgs>) => {
     if (argv.out === undefined || argv.out === '') throw new UsageError('web: give --out DIR, the directory to write the site into');
     if (!Number.isInteger(argv.port) || argv.port < 0 || argv.port > 65535) throw new UsageError(`--port: expected a whole number from 0 to 65535, found ${argv.port}`);
