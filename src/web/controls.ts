@@ -36,12 +36,13 @@ function control(lever: Lever, n: number, problems: readonly ScenarioProblem[], 
     input.addEventListener('change', () => onChange({ lever, write: lever.options.find((o) => o.value === input.value)?.write }));
   } else {
     const shown = lever.kind === 'number' && lever.percent ? String(Math.round(lever.value * 10000) / 100) : String(lever.value);
-    input = el('input', { id, type: 'text', value: shown, inputMode: lever.kind === 'number' ? 'decimal' : 'text', autocomplete: 'off' });
+    input = el('input', { id, type: 'text', value: shown, inputMode: lever.kind === 'number' ? (lever.step === 1 ? 'numeric' : 'decimal') : 'text', autocomplete: 'off' });
     input.addEventListener('change', () => onChange({ lever, text: input.value }));
   }
   input.dataset.lever = lever.id;
   const describedBy = [unitId];
-  field.append(input, el('span', { id: unitId, className: 'unit', textContent: lever.unit }));
+  const help = lever.kind === 'number' && lever.help !== undefined && lever.help.length <= 120 ? ` · ${lever.help}` : '';
+  field.append(input, el('span', { id: unitId, className: 'unit', textContent: `${lever.unit}${help}` }));
   const here = problemsAt(lever, problems);
   if (here.length > 0) {
     input.setAttribute('aria-invalid', 'true');

@@ -5,6 +5,7 @@
  * and the national standard it bears on; help text comes from the scenario schema's descriptions.
  */
 import { formatPath, type PathSegments } from '../scenario/paths.js';
+import { fieldHelp } from './schema-help.js';
 
 export interface NumberLever {
   kind: 'number';
@@ -19,6 +20,8 @@ export interface NumberLever {
   step: number;
   /** Percent shown for a ratio field (stored 0..1). */
   percent?: boolean;
+  /** The schema's description of the field. */
+  help?: string;
 }
 
 export interface TextLever {
@@ -190,7 +193,19 @@ function unitGroup(data: Data): LeverGroup {
   return { title: 'Response units on duty, per area and shift', standard: STANDARD_ATTENDANCE, levers };
 }
 
-/** The lever groups of a scenario's merged data (groups without levers left out). */
-export function leverGroups(data: Data): LeverGroup[] {
-  return [...handlerGroups(data), demandGroup(data), callbackGroup(data), policyGroup(data), unitGroup(data)].filter((g) => g.levers.length > 0);
+/** A number lever with the schema's description and bounds (the schema's word wins over the defaults above). */
+function withSchema(lever: Lever, schema: unknown): Lever {
+  if (lever.kind !== 'number' || schema === undefined) return lever;
+  const help = fieldHelp(schema, lever.path);
+  return { ...lever, help: help.description, min: help.minimum ?? lever.min, max: help.maximum ?? lever.max, step: help.integer ? 1 : lever.step };
+}
+
+/**
+ * The lever groups of a scenario's merged data (groups without levers left out); with the scenario
+ * JSON Schema, each number lever carries the schema's description and bounds.
+ */
+export function leverGroups(data: Data, schema?: unknown): LeverGroup[] {
+  return [...handlerGroups(data), demandGroup(data), callbackGroup(data), policyGroup(data), unitGroup(data)]
+    .filter((g) => g.levers.length > 0)
+    .map((g) => ({ ...g, levers: g.levers.map((l) => withSchema(l, schema)) }));
 }

@@ -6,7 +6,7 @@ body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-ser
 header.top { padding: .6rem 1.2rem; border-bottom: 2px solid var(--accent); display: flex; gap: 1.5rem; align-items: baseline; flex-wrap: wrap; }
 header.top h1 { font-size: 1.25rem; margin: 0; }
 header.top p { margin: 0; color: var(--soft); }
-.layout { display: grid; grid-template-columns: minmax(320px, 420px) minmax(0, 1fr); gap: 1.2rem; padding: 1rem 1.2rem; }
+.layout { display: grid; grid-template-columns: minmax(300px, 360px) minmax(0, 1fr); gap: 1.2rem; padding: 1rem 1.2rem; }
 @media (max-width: 960px) { .layout { grid-template-columns: 1fr; } }
 aside { min-width: 0; }
 section.results { min-width: 0; }
@@ -35,7 +35,7 @@ textarea { width: 100%; min-height: 22rem; font: 13px/1.4 ui-monospace, "DejaVu 
 ul.problems { margin: .3rem 0; padding-left: 1.2rem; font-size: .85rem; }
 table.summary { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .82rem; }
 table.summary code { font-size: .75rem; }
-table.summary th, table.summary td { border-bottom: 1px solid #ccc; padding: .25rem .4rem; text-align: left; vertical-align: top; }
+table.summary th, table.summary td { border-bottom: 1px solid #ccc; padding: .2rem .3rem; text-align: left; vertical-align: top; }
 table.summary td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 caption { text-align: left; font-weight: 600; padding: .3rem 0; }
 .soft { color: var(--soft); font-weight: normal; }

@@ -15,6 +15,7 @@ import { runChartPlans } from '../report/html/run-report.js';
 import { withResultTargets } from '../report/html/standards.js';
 import { standardsTable, summaryRows } from '../report/html/summary-table.js';
 import { formatProblem, ScenarioError, type ScenarioProblem } from '../scenario/errors.js';
+import { scenarioJsonSchema } from '../scenario/json-schema.js';
 import { loadScenarioFrom, type LoadedScenario } from '../scenario/load.js';
 import { loadChain } from '../scenario/source.js';
 import { drawCharts } from './charts.js';
@@ -30,6 +31,7 @@ const workerSource = (globalThis as unknown as Record<string, string>)[WORKER_SO
 const cores = Math.max(1, navigator.hardwareConcurrency || 1);
 const pool = new BrowserPool(workerSource, cores);
 const STORE = 'callsim-web:v1:';
+const schema = scenarioJsonSchema();
 
 interface Settings { selected: string; replications: number; seed?: number }
 
@@ -167,7 +169,7 @@ function renderControls(fromEditor = false): void {
   const advanced = el('details', { id: 'advanced', open: fromEditor || (document.getElementById('advanced') as HTMLDetailsElement | null)?.open === true }, el('summary', { textContent: 'Advanced: edit the scenario file (YAML)' }), el('label', { htmlFor: 'yaml', className: 'sr-only', textContent: 'Scenario file (YAML)' }), editor);
   const problemsBox = el('div', { role: 'alert' });
   if (current.problems.length > 0) problemsBox.append(el('h2', { textContent: `${current.problems.length} problem${current.problems.length === 1 ? '' : 's'} to fix before running` }), problemList);
-  const form = current.merged === undefined ? el('p', { textContent: 'The form returns when the YAML reads again.' }) : leverForm(leverGroups(current.merged), current.problems, onLever);
+  const form = current.merged === undefined ? el('p', { textContent: 'The form returns when the YAML reads again.' }) : leverForm(leverGroups(current.merged, schema), current.problems, onLever);
   controls.replaceChildren(runBox, problemsBox, form, advanced);
   if (fromEditor) {
     editor.focus();

@@ -62,3 +62,17 @@ describe('levers and edits', () => {
     expect(JSON.stringify(after.handlers)).toBe(JSON.stringify(before.handlers));
   });
 });
+
+describe('levers carry the scenario schema\'s words and bounds', () => {
+  it('a headcount is a whole number from 0 with the schema\'s description; a callback acceptance a share up to 1', async () => {
+    const { scenarioJsonSchema } = await import('../../src/scenario/json-schema.js');
+    const { fieldHelp } = await import('../../src/web/schema-help.js');
+    const schema = scenarioJsonSchema();
+    expect(fieldHelp(schema, ['handlers', 'pools', 1, 'roster', 'shifts', 1, 'staff'])).toMatchObject({ minimum: 0, integer: true });
+    expect(fieldHelp(schema, ['channels', '999', 'perDay'])).toMatchObject({ minimum: 0, integer: false, description: expect.stringMatching(/arrivals per day/) });
+    expect(fieldHelp(schema, ['queues', 'secondary', 'callback', 'accept'])).toMatchObject({ minimum: 0, maximum: 1 });
+    const data = loadChain(memoryFiles(texts), BASELINE).data;
+    const perDay = leverGroups(data, schema).flatMap((g) => g.levers).find((l) => l.id === 'channels.999.perDay') as NumberLever;
+    expect(perDay.help).toMatch(/Mean arrivals per day/);
+  });
+});
