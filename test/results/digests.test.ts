@@ -29,18 +29,18 @@ const RUNS: Record<string, readonly string[]> = {
 };
 
 const EXPECTED: Record<string, string> = {
-  'scenarios/examples/mmc-abandonment.yaml': '90855cb3ff18a4d5989a0efa8cef4c3e',
-  'scenarios/examples/mmc-abandonment.json': '3cd4736636345aa083171e16181cf5ae',
-  'scenarios/examples/two-queue.yaml': '2b44c50fe6b84bd835bcf5bd948ad430',
-  'scenarios/examples/replay.yaml': '33c2b6b9187d4a9b8baa2b83ac5c4e0c',
-  'scenarios/avon-somerset-2022.yaml': 'b2824b9d1fba5f16c21b5d90499de1f1',
-  'scenarios/what-if/ageing-secondary.yaml': 'e1d3f116d7ec11404fd194d32e61e106',
-  'scenarios/what-if/blended-call-takers.yaml': '6d56856c0733250f7fafbe32e7f8e1bf',
-  'scenarios/what-if/deflect-online-plus-10.yaml': 'ebd5ff4aa661ca8ec266eb339d5fcc80',
-  'scenarios/what-if/late-shift-plus-two.yaml': '3c02f8fb472477d88f5e3eac6e66ae8a',
-  'scenarios/what-if/secondary-callback.yaml': '99f1a4df8feb25b6caeb7af3da2446c4',
-  'scenarios/what-if/summer-without-hibiscus.yaml': '44bfb92dd25bea05805683c1899b5f53',
-  'scenarios/what-if/thrive-recognition-100.yaml': 'c9289bafc75edcd8f4649d8cb7a928b9',
+  'scenarios/examples/mmc-abandonment.yaml': '7838b96ff3ef94e882494cb182f132bc',
+  'scenarios/examples/mmc-abandonment.json': '50cd78f18f3119b45a766946a0f36871',
+  'scenarios/examples/two-queue.yaml': '3d85d1d2d91ce7a7ae434c6e2fed93b2',
+  'scenarios/examples/replay.yaml': '8d1956cfb493b6fcd3e3d14c84b92635',
+  'scenarios/avon-somerset-2022.yaml': '0c34fff07504ea24eb0b8de67655d777',
+  'scenarios/what-if/ageing-secondary.yaml': '02c0200793e22cb1661b79abe7d90b8e',
+  'scenarios/what-if/blended-call-takers.yaml': '10f21904146f118aac945525fb032f10',
+  'scenarios/what-if/deflect-online-plus-10.yaml': 'abc733795521fdb649ef5eba8fad31d9',
+  'scenarios/what-if/late-shift-plus-two.yaml': 'b7ea9574f62d479ddb7beff683b3e188',
+  'scenarios/what-if/secondary-callback.yaml': 'a7add0f7790a4cee856221c95492934e',
+  'scenarios/what-if/summer-without-hibiscus.yaml': '59e159e76f7fbdce089f03263659d9c2',
+  'scenarios/what-if/thrive-recognition-100.yaml': '1d804be15588f81240c7d27342997252',
   'baseline calls.csv': '73e0701a43100193c61470a2ab12a5e7',
 };
 
