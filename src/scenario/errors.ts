@@ -10,10 +10,17 @@ export interface ScenarioProblem {
   found: string;
 }
 
-/** Every problem of a scenario at once; `message` has one line per problem: `file:line: path: expected X, found Y`. */
+/** Problems listed in a message; a hostile file (10,000 unknown keys) gets a count of the rest. */
+export const MAX_LISTED_PROBLEMS = 50;
+
+/**
+ * Every problem of a scenario at once; `message` has one line per problem: `file:line: path:
+ * expected X, found Y` (the first MAX_LISTED_PROBLEMS, then a line counting the rest).
+ */
 export class ScenarioError extends Error {
   constructor(public readonly problems: ScenarioProblem[]) {
-    super(problems.map(formatProblem).join('\n'));
+    const more = problems.length - MAX_LISTED_PROBLEMS;
+    super([...problems.slice(0, MAX_LISTED_PROBLEMS).map(formatProblem), ...(more > 0 ? [`... and ${more} more problems`] : [])].join('\n'));
     this.name = 'ScenarioError';
   }
 }
@@ -30,7 +37,8 @@ export function cutEcho(text: string, max = MAX_ECHO): string {
 export function formatProblem(p: ScenarioProblem): string {
   const file = p.file === undefined ? undefined : cutEcho(p.file);
   const where = file === undefined ? '' : p.line === undefined ? `${file}: ` : `${file}:${p.line}: `;
-  return `${where}${p.path ? `${cutEcho(p.path)}: ` : ''}expected ${p.expected}, found ${cutEcho(p.found)}`;
+  // `expected` is our words, but some quote the user's (an instant after `from`): cut it too, more loosely.
+  return `${where}${p.path ? `${cutEcho(p.path)}: ` : ''}expected ${cutEcho(p.expected, 2 * MAX_ECHO)}, found ${cutEcho(p.found)}`;
 }
 
 /** A short, readable rendering of a found value. */

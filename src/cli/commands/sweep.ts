@@ -40,14 +40,15 @@ async function handler(argv: ArgumentsCamelCase<SweepArgs>): Promise<void> {
   const seed = seedFrom(argv.seed);
   const sets = listFrom(argv.set);
   const threads = threadsFrom(argv.threads);
-  checkOutPath('--out', argv.out, [argv.file]);
+  // The output is checked against every file the scenario reads before the output itself is read.
+  checkOutPath('--out', argv.out, loadInput(argv.file, { sets, seed, replications: reps, threads, allowLarge: argv.allowLarge }).inputs);
   let existing = readSweepFile(argv.out, paths);
   const done = new Set((existing?.done ?? []).map(pointKey));
   // Load every remaining point first, so a bad value fails before any simulation.
   const todo = sweepGrid(axes)
     .filter((p) => !done.has(pointKey(p.values)))
     .map((p) => ({ point: p, input: loadInput(argv.file, { sets: [...sets, ...p.sets], seed, replications: reps, threads, allowLarge: argv.allowLarge }) }));
-  // The scenario's bases and trace are inputs too: never write the sweep over them.
+  // A point's --set may name another trace: never write the sweep over it.
   for (const { input } of todo) checkOutPath('--out', argv.out, input.inputs);
   const total = todo.reduce((n, t) => n + t.input.scenario.replications, 0);
   if (!argv.quiet && done.size > 0) process.stderr.write(`${argv.out}: ${done.size} points already done, ${todo.length} to run\n`);
