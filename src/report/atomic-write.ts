@@ -101,7 +101,14 @@ export class AtomicStream {
   write(text: string): void {
     this.buffer.push(text);
     this.size += text.length;
-    if (this.size >= 65_536) this.flush();
+    if (this.size < 65_536) return;
+    try {
+      this.flush();
+    } catch (error) {
+      // A full disk mid-trace: drop the partial file and name the user's path, not the temporary one.
+      this.abort();
+      throw writeError(this.file, error);
+    }
   }
 
   /** Flushes, syncs and renames the file into place. */
