@@ -7,6 +7,8 @@
 export interface ScenarioFiles {
   /** The file's bytes; throws an error carrying a `code` (ENOENT, EACCES...) when it cannot be read. */
   read(file: string): Uint8Array;
+  /** The file's size in bytes (checked before reading); throws as `read` does. */
+  size(file: string): number;
   /** The absolute path of the last argument, taken against the ones before it, then the working directory. */
   resolve(...paths: string[]): string;
   dirname(path: string): string;

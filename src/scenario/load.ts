@@ -13,6 +13,8 @@ export interface LoadedScenario {
   file: string;
   /** SHA-256 (hex) of the file's bytes. */
   sha256: string;
+  /** Every file read: the scenario, its `extends` bases and its trace (absolute paths), so no output overwrites them. */
+  inputs: string[];
 }
 
 export interface LoadOptions {
@@ -20,6 +22,8 @@ export interface LoadOptions {
   sets?: string[];
   /** A call log replayed instead of the scenario's own `trace` or rates (relative to the working directory). */
   traceFile?: string;
+  /** Lift the scenario file size limit (`--allow-large`). */
+  allowLarge?: boolean;
 }
 
 const startsWith = (path: PathSegments, prefix: PathSegments): boolean => prefix.length <= path.length && prefix.every((s, i) => String(s) === String(path[i]));
@@ -31,7 +35,7 @@ const startsWith = (path: PathSegments, prefix: PathSegments): boolean => prefix
  * reports the same `sha256` as the command line.
  */
 export function loadScenarioFrom(files: ScenarioFiles, file: string, options: LoadOptions = {}): LoadedScenario {
-  const { data, sources } = loadChain(files, file);
+  const { data, sources } = loadChain(files, file, [], undefined, { allowLarge: options.allowLarge });
   const applied = applySets(data, options.sets ?? []);
   const locate = (path: PathSegments): { file?: string; line?: number } => {
     for (let i = applied.length - 1; i >= 0; i--) if (startsWith(path, applied[i].path)) return { file: `--set ${applied[i].text}` };
@@ -44,5 +48,7 @@ export function loadScenarioFrom(files: ScenarioFiles, file: string, options: Lo
   };
   const order = { queues: declaredOrder(sources, ['queues']), channels: declaredOrder(sources, ['channels']) };
   const resolved = resolveWith(data, { file, baseDir: files.dirname(files.resolve(file)), locate, traceFile: options.traceFile, order, files });
-  return { resolved, file, sha256: bytesToHex(sha256(sources[0].bytes)) };
+  const trace = options.traceFile !== undefined ? files.resolve(options.traceFile) : typeof data.trace === 'string' ? files.resolve(files.dirname(files.resolve(file)), data.trace) : undefined;
+  const inputs = [...sources.map((s) => files.resolve(s.file)), ...(trace === undefined ? [] : [trace])];
+  return { resolved, file, sha256: bytesToHex(sha256(sources[0].bytes)), inputs };
 }

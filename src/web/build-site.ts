@@ -5,7 +5,7 @@
  * or any static host, with nothing fetched from the network.
  */
 import { build, type Plugin } from 'esbuild';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeFiles } from '../experiment/node-files.js';
@@ -67,6 +67,7 @@ function recordingFiles(root: string, seen: Map<string, string>): ScenarioFiles 
     ...nodeFiles,
     resolve: (...paths) => resolve(root, ...paths),
     cwd: () => root,
+    size: (file) => statSync(resolve(root, file)).size,
     read(file) {
       const bytes = readFileSync(resolve(root, file));
       seen.set(siteName(root, file), bytes.toString('utf8'));

@@ -24,12 +24,14 @@ export function memoryFiles(texts: ReadonlyMap<string, string>): ScenarioFiles {
     for (const p of paths) joined = p.startsWith('/') ? p : `${joined}/${p}`;
     return normalise(joined);
   };
+  const read = (file: string): Uint8Array => {
+    const text = byPath.get(resolve(file));
+    if (text === undefined) throw Object.assign(new Error(`no such file: ${file}`), { code: 'ENOENT' });
+    return encoder.encode(text);
+  };
   return {
-    read(file) {
-      const text = byPath.get(resolve(file));
-      if (text === undefined) throw Object.assign(new Error(`no such file: ${file}`), { code: 'ENOENT' });
-      return encoder.encode(text);
-    },
+    read,
+    size: (file) => read(file).length,
     resolve,
     dirname: (path) => {
       const cut = path.replace(/\/+$/, '').lastIndexOf('/');
