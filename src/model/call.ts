@@ -1,3 +1,4 @@
+import type { CallerCase } from './dispatch/caller-case.js';
 import type { Grade } from './dispatch/types.js';
 import type { CallOutcome, CallView } from './monitor.js';
 import type { EventHandle } from '../engine/simulator.js';
@@ -56,7 +57,7 @@ export class Call implements CallView {
   /** Id of the incident whose victim this outbound work updates; -1 for a caller's call. */
   victimUpdateFor = -1;
   /** Dispatch's case for this caller (need, flags, area), when grading is modelled. */
-  caseRef: unknown = null;
+  caseRef: CallerCase | null = null;
 
   constructor(
     readonly id: number,

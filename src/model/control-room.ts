@@ -364,8 +364,8 @@ export class ControlRoom {
 
   /** The handler has finished talking: dispatch grades the call and creates its incident. */
   private grade(call: Call): void {
-    if (this.dispatch === null || call.caseRef === null) return;
-    const caller = call.caseRef as CallerCase;
+    const caller = call.caseRef;
+    if (this.dispatch === null || caller === null) return;
     this.dispatch.callHandled(caller, call.arrivedAt, call.answeredAt, call.counted);
     call.needed = caller.needed;
     call.given = caller.given;

@@ -1,4 +1,5 @@
 import { gradeName, NO_INCIDENT } from './grades.js';
+import type { Incident } from './incident.js';
 import type { Grade } from './types.js';
 
 /**
@@ -24,10 +25,9 @@ export class CallerCase {
   travelSeconds = 0;
   onSceneSeconds = 0;
   /**
-   * The incident this caller is chasing (an object of the dispatch model), or null for a first
-   * call about a new matter.
+   * The incident this caller is chasing, or null for a first call about a new matter.
    */
-  chasing: object | null = null;
+  chasing: Incident | null = null;
   /** Id of the chased incident, or -1. */
   chasingIncident = -1;
 

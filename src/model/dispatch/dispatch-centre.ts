@@ -134,10 +134,10 @@ export class DispatchCentre {
    * repeat-recognition step: recognised, its incident is re-graded to the grade it needs.
    */
   callHandled(caller: CallerCase, callArrivedAt: number, connectedAt: number, counted: boolean): void {
-    if (caller.chasing !== null) {
-      const incident = caller.chasing as Incident;
-      if (incident.unattended && incident.given > incident.neededIndex && this.grader.recognisesRepeat(caller)) {
-        this.events.upgrade(incident, incident.neededIndex);
+    const chased = caller.chasing;
+    if (chased !== null) {
+      if (chased.unattended && chased.given > chased.neededIndex && this.grader.recognisesRepeat(caller)) {
+        this.events.upgrade(chased, chased.neededIndex);
       }
       return;
     }
