@@ -5,7 +5,7 @@ import type { StreamFactory } from '../engine/random.js';
 import { rosterPieces } from '../engine/roster.js';
 import { Simulator } from '../engine/simulator.js';
 import { channelRate, ProfileArrivals, TraceArrivals, type ArrivalSource } from './arrival-sources.js';
-import { Call } from './call.js';
+import { Call, QueueVisit } from './call.js';
 import { CallQueue } from './call-queue.js';
 import { CallerFactory, type QueueDraws, type RouteTable } from './caller-factory.js';
 import { Handler, HandlerPool } from './handler-pool.js';
@@ -183,8 +183,7 @@ export class ControlRoom {
   private readonly onArrival = (source: ArrivalSource): void => {
     const call = this.factories[source.channelIndex].create(this.nextCallId++, this.sim.now, -1, -1, source.row);
     if (this.dispatch !== null) {
-      const planned = call.routedQueue >= 0 ? call.routedQueue : call.entryQueue;
-      call.caseRef = this.dispatch.drawCaller(source.channelIndex, planned, source.row);
+      call.caseRef = this.dispatch.drawCaller(source.channelIndex, call.plannedLastQueue, source.row);
     }
     this.scheduleArrival(source);
     this.begin(call);
@@ -197,12 +196,9 @@ export class ControlRoom {
   private readonly victimUpdateWork = (queueName: string, handleSeconds: number, at: number, incidentId: number): void => {
     const queue = this.queues.find((q) => q.name === queueName);
     if (queue === undefined) throw new Error(`dispatch.victimUpdates.queue: unknown queue '${queueName}'`);
-    const work = new Call(this.nextCallId++, '', -1, at, false, -1, -1);
+    const handle = Number.isNaN(handleSeconds) ? (this.handleDistributions[queue.index]?.mean ?? 0) : handleSeconds;
+    const work = new Call(this.nextCallId++, '', -1, at, false, -1, -1, new QueueVisit(queue.index, Infinity, handle, 0), null);
     work.victimUpdateFor = incidentId;
-    work.handle0 = Number.isNaN(handleSeconds) ? (this.handleDistributions[queue.index]?.mean ?? 0) : handleSeconds;
-    work.entryQueue = queue.index;
-    work.stage = 0;
-    work.queueIndex = queue.index;
     work.lastQueue = queue.name;
     work.enteredQueueAt = at;
     queue.push(work);
@@ -243,17 +239,17 @@ export class ControlRoom {
       this.end(call, call.ivrOutcome, this.sim.now);
       return;
     }
-    this.enter(call, this.queues[call.entryQueue], 0);
+    this.enter(call, call.entryVisit);
   }
 
-  private enter(call: Call, queue: CallQueue, stage: number): void {
+  private enter(call: Call, visit: QueueVisit): void {
     const now = this.sim.now;
-    call.stage = stage;
-    call.queueIndex = queue.index;
+    const queue = this.queues[visit.queueIndex];
+    call.visit = visit;
     call.lastQueue = queue.name;
     call.enteredQueueAt = now;
     this.monitor.queueEntered(queue.index, now, call);
-    const patience = stage === 0 ? call.patience0 : call.patience1;
+    const patience = visit.patienceSeconds;
     if (queue.eagerPatience) {
       call.abandonAt = Infinity;
       if (patience !== Infinity) call.patienceEvent = this.sim.schedule(now + patience, this.onPatienceEnd, call, SameInstant.timeout);
@@ -314,8 +310,8 @@ export class ControlRoom {
       this.sim.cancel(call.offerEvent);
       call.offerEvent = null;
     }
-    const answerSeconds = now - call.enteredQueueAt + (call.stage === 0 ? call.transferSeconds : 0);
-    let talkSeconds = call.stage === 0 ? call.handle0 : call.handle1;
+    const answerSeconds = now - call.enteredQueueAt + (call.inEntryQueue ? call.transferSeconds : 0);
+    let talkSeconds = call.visit.handleSeconds;
     if (call.victimUpdateFor >= 0) {
       // Outbound work: no caller waited, so the queue's figures do not see it.
     } else if (!Number.isNaN(call.callbackAcceptedAt)) {
@@ -346,10 +342,10 @@ export class ControlRoom {
       this.release(handler);
       return;
     }
-    const inSwitchboard = call.stage === 0 && call.queueIndex === this.switchboardQueue;
-    const wrapUp = call.stage === 0 ? call.wrapUp0 : call.wrapUp1;
-    if (inSwitchboard && call.routedQueue >= 0) {
-      this.enter(call, this.queues[call.routedQueue], 1);
+    const inSwitchboard = call.inEntryQueue && call.visit.queueIndex === this.switchboardQueue;
+    const wrapUp = call.visit.wrapUpSeconds;
+    if (inSwitchboard && call.routedVisit !== null) {
+      this.enter(call, call.routedVisit);
     } else if (inSwitchboard) {
       this.end(call, 'resolved', now);
     } else if (call.outcome === 'callbackFailed') {
@@ -412,7 +408,7 @@ export class ControlRoom {
       this.sim.cancel(call.offerEvent);
       call.offerEvent = null;
     }
-    this.queues[call.queueIndex].remove(call);
+    this.queues[call.visit.queueIndex].remove(call);
     this.abandon(call, this.sim.now);
   };
 
@@ -424,19 +420,19 @@ export class ControlRoom {
       this.sim.cancel(call.patienceEvent);
       call.patienceEvent = null;
     }
-    this.monitor.callbackAccepted(call.queueIndex, this.sim.now, call);
+    this.monitor.callbackAccepted(call.visit.queueIndex, this.sim.now, call);
   };
 
   /** The caller's patience ran out at `at` (now, or earlier when settled lazily). */
   private abandon(call: Call, at: number): void {
-    const queue = this.queues[call.queueIndex];
-    const answerSeconds = at - call.enteredQueueAt + (call.stage === 0 ? call.transferSeconds : 0);
+    const queue = this.queues[call.visit.queueIndex];
+    const answerSeconds = at - call.enteredQueueAt + (call.inEntryQueue ? call.transferSeconds : 0);
     this.monitor.queueLeft(queue.index, at, 'abandoned', answerSeconds, call);
     this.end(call, 'abandoned', at);
     const redial = queue.spec.redial;
     if (redial !== undefined && call.redialDraw < redial.probability) {
       // Redials exist only in queues with patience events, so `at` is now.
-      const delay = call.stage === 0 ? call.redialDelay0 : call.redialDelay1;
+      const delay = call.visit.redialDelaySeconds;
       const first = call.redialOf >= 0 ? call.redialOf : call.id;
       const redialAt = at + delay;
       if (redialAt < this.scenario.horizonSeconds) {
