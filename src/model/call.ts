@@ -58,8 +58,6 @@ export class Call implements CallView {
   reachDraw = 0;
   failedAttemptSeconds = 0;
   redialDraw = 1;
-  /** Id of the incident whose victim this outbound work updates; -1 for a caller's call. */
-  victimUpdateFor = -1;
   /** Dispatch's case for this caller (need, flags, area), when grading is modelled. */
   caseRef: CallerCase | null = null;
 

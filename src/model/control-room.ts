@@ -5,7 +5,7 @@ import type { StreamFactory } from '../engine/random.js';
 import { rosterPieces } from '../engine/roster.js';
 import { Simulator } from '../engine/simulator.js';
 import { channelRate, ProfileArrivals, TraceArrivals, type ArrivalSource } from './arrival-sources.js';
-import { Call, QueueVisit } from './call.js';
+import { Call, type QueueVisit } from './call.js';
 import { CallQueue } from './call-queue.js';
 import { CallerFactory, type QueueDraws, type RouteTable } from './caller-factory.js';
 import { Handler, HandlerPool } from './handler-pool.js';
@@ -15,6 +15,7 @@ import type { CallerCase } from './dispatch/caller-case.js';
 import { DispatchCentre } from './dispatch/dispatch-centre.js';
 import type { DispatchPolicyFactory } from './dispatch/policy-types.js';
 import type { ResolvedScenario } from './resolved.js';
+import { VictimUpdateJob } from './victim-update.js';
 
 /** The name the switchboard's operators report under. */
 export const SWITCHBOARD_POOL = 'switchboard';
@@ -197,11 +198,7 @@ export class ControlRoom {
     const queue = this.queues.find((q) => q.name === queueName);
     if (queue === undefined) throw new Error(`dispatch.victimUpdates.queue: unknown queue '${queueName}'`);
     const handle = Number.isNaN(handleSeconds) ? (this.handleDistributions[queue.index]?.mean ?? 0) : handleSeconds;
-    const work = new Call(this.nextCallId++, '', -1, at, false, -1, -1, new QueueVisit(queue.index, Infinity, handle, 0), null);
-    work.victimUpdateFor = incidentId;
-    work.lastQueue = queue.name;
-    work.enteredQueueAt = at;
-    queue.push(work);
+    queue.push(new VictimUpdateJob(this.nextCallId++, incidentId, queue.index, handle, at));
     this.offerToFreeHandler(queue);
   };
 
@@ -301,7 +298,14 @@ export class ControlRoom {
 
   private serve(pool: HandlerPool, handler: Handler, queue: CallQueue): void {
     const now = this.sim.now;
-    const call = queue.take();
+    const work = queue.take();
+    if (work instanceof VictimUpdateJob) {
+      // Outbound work: no caller waited, so the queue's figures do not see it.
+      handler.work = work;
+      this.occupy(pool, handler, now + work.handleSeconds);
+      return;
+    }
+    const call = work;
     if (call.patienceEvent !== null) {
       this.sim.cancel(call.patienceEvent);
       call.patienceEvent = null;
@@ -312,9 +316,7 @@ export class ControlRoom {
     }
     const answerSeconds = now - call.enteredQueueAt + (call.inEntryQueue ? call.transferSeconds : 0);
     let talkSeconds = call.visit.handleSeconds;
-    if (call.victimUpdateFor >= 0) {
-      // Outbound work: no caller waited, so the queue's figures do not see it.
-    } else if (!Number.isNaN(call.callbackAcceptedAt)) {
+    if (!Number.isNaN(call.callbackAcceptedAt)) {
       // A callback: the caller kept their place; the handler now calls them back.
       const reached = call.reachDraw < (queue.spec.callback?.reachProbability ?? 1);
       if (!reached) {
@@ -327,21 +329,27 @@ export class ControlRoom {
       this.monitor.queueLeft(queue.index, now, 'answered', answerSeconds, call);
     }
     call.answeredAt = now;
-    handler.call = call;
+    handler.work = call;
+    this.occupy(pool, handler, now + talkSeconds);
+  }
+
+  /** The handler is busy until `until` (end of talk). */
+  private occupy(pool: HandlerPool, handler: Handler, until: number): void {
     pool.busy++;
-    this.monitor.poolLevel(pool.index, now, pool.busy, pool.present);
-    this.sim.schedule(now + talkSeconds, this.onTalkEnd, handler, SameInstant.release);
+    this.monitor.poolLevel(pool.index, this.sim.now, pool.busy, pool.present);
+    this.sim.schedule(until, this.onTalkEnd, handler, SameInstant.release);
   }
 
   private readonly onTalkEnd = (handler: Handler): void => {
     const now = this.sim.now;
-    const call = handler.call as Call;
-    handler.call = null;
-    if (call.victimUpdateFor >= 0) {
-      this.dispatch?.victimUpdateMade(call.victimUpdateFor, now);
+    const call = handler.work;
+    handler.work = null;
+    if (call instanceof VictimUpdateJob) {
+      this.dispatch?.victimUpdateMade(call.incidentId, now);
       this.release(handler);
       return;
     }
+    if (call === null) return;
     const inSwitchboard = call.inEntryQueue && call.visit.queueIndex === this.switchboardQueue;
     const wrapUp = call.visit.wrapUpSeconds;
     if (inSwitchboard && call.routedVisit !== null) {
@@ -459,7 +467,7 @@ export class ControlRoom {
         if (!call.waiting) return;
         call.waiting = false;
         queue.waiting--;
-        if (call.victimUpdateFor >= 0) return; // outbound work left undone: not a caller
+        if (call instanceof VictimUpdateJob) return; // outbound work left undone: not a caller
         if (call.abandonAt <= horizon) {
           this.abandon(call, call.abandonAt);
         } else {
@@ -469,7 +477,7 @@ export class ControlRoom {
       });
     }
     for (const handlers of this.handlersOf) {
-      for (const handler of handlers) if (handler.call !== null && handler.call.victimUpdateFor < 0) this.end(handler.call, 'open', horizon);
+      for (const handler of handlers) if (handler.work instanceof Call) this.end(handler.work, 'open', horizon);
     }
     for (const call of this.inTransit) this.end(call, 'open', horizon);
     this.inTransit.clear();
