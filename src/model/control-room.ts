@@ -16,6 +16,8 @@ import { DispatchCentre } from './dispatch/dispatch-centre.js';
 import type { DispatchPolicyFactory } from './dispatch/policy-types.js';
 import type { ResolvedScenario } from './resolved.js';
 import { VictimUpdateJob } from './victim-update.js';
+import { GradingHandoff } from './grading-handoff.js';
+import { Journey } from './journey.js';
 
 /** The name the switchboard's operators report under. */
 export const SWITCHBOARD_POOL = 'switchboard';
@@ -57,8 +59,9 @@ export class ControlRoom {
   private readonly switchboardQueue: number;
   private readonly handleDistributions: (Distribution | null)[];
   private readonly inTransit = new Set<Call>();
-  private nextCallId = 0;
-  callsOffered = 0;
+  private readonly journey: Journey;
+  /** The hand-off to grading and dispatch, when the scenario models them. */
+  private readonly grading: GradingHandoff | null = null;
 
   constructor(
     readonly scenario: ResolvedScenario,
@@ -67,6 +70,7 @@ export class ControlRoom {
     private readonly options: ControlRoomOptions,
   ) {
     this.calendar = new Calendar(scenario.startEpochMs);
+    this.journey = new Journey(this.sim, monitor, options.callSink);
     const horizon = scenario.horizonSeconds;
     const queueIndex = new Map(scenario.queues.map((q, i) => [q.name, i]));
     const indexOf = (name: string): number => {
@@ -140,6 +144,7 @@ export class ControlRoom {
         policy: options.dispatchPolicy,
         hooks: { offerChasingCall: this.offerChasingCall, victimUpdateWork: this.victimUpdateWork },
       });
+      this.grading = new GradingHandoff(this.dispatch);
     }
 
     // Rosters: headcount at 0, then an event at each change.
@@ -182,10 +187,8 @@ export class ControlRoom {
   }
 
   private readonly onArrival = (source: ArrivalSource): void => {
-    const call = this.factories[source.channelIndex].create(this.nextCallId++, this.sim.now, -1, -1, source.row);
-    if (this.dispatch !== null) {
-      call.caseRef = this.dispatch.drawCaller(source.channelIndex, call.plannedLastQueue, source.row);
-    }
+    const call = this.factories[source.channelIndex].create(this.journey.newId(), this.sim.now, -1, -1, source.row);
+    this.grading?.drawCase(call, source.channelIndex, source.row);
     this.scheduleArrival(source);
     this.begin(call);
   };
@@ -198,14 +201,14 @@ export class ControlRoom {
     const queue = this.queues.find((q) => q.name === queueName);
     if (queue === undefined) throw new Error(`dispatch.victimUpdates.queue: unknown queue '${queueName}'`);
     const handle = Number.isNaN(handleSeconds) ? (this.handleDistributions[queue.index]?.mean ?? 0) : handleSeconds;
-    queue.push(new VictimUpdateJob(this.nextCallId++, incidentId, queue.index, handle, at));
+    queue.push(new VictimUpdateJob(this.journey.newId(), incidentId, queue.index, handle, at));
     this.offerToFreeHandler(queue);
   };
 
   /** Dispatch's hook: a caller waiting for attendance calls again, as a new offered call. */
   private readonly offerChasingCall = (channel: string, at: number, incidentId: number, caller: CallerCase): void => {
     const index = this.scenario.channels.findIndex((c) => c.name === channel);
-    const call = this.chaseFactories[index].create(this.nextCallId++, at, -1, incidentId);
+    const call = this.chaseFactories[index].create(this.journey.newId(), at, -1, incidentId);
     call.caseRef = caller;
     this.sim.schedule(at, this.onRedial, call, SameInstant.arrival);
   };
@@ -216,7 +219,7 @@ export class ControlRoom {
 
   /** A call has reached the control room: through BT's transfer or the IVR, then a queue. */
   private begin(call: Call): void {
-    this.callsOffered++;
+    this.journey.callsOffered++;
     const delay = call.transferSeconds + call.ivrSeconds;
     if (delay > 0) {
       this.inTransit.add(call);
@@ -359,22 +362,12 @@ export class ControlRoom {
     } else if (call.outcome === 'callbackFailed') {
       this.end(call, 'callbackFailed', now);
     } else {
-      this.grade(call);
+      this.grading?.handOver(call);
       this.end(call, 'answered', now);
     }
     if (wrapUp > 0) this.sim.schedule(now + wrapUp, this.onRelease, handler, SameInstant.release);
     else this.release(handler);
   };
-
-  /** The handler has finished talking: dispatch grades the call and creates its incident. */
-  private grade(call: Call): void {
-    const caller = call.caseRef;
-    if (this.dispatch === null || caller === null) return;
-    this.dispatch.callHandled(caller, call.arrivedAt, call.answeredAt, call.counted);
-    call.needed = caller.needed;
-    call.given = caller.given;
-    call.area = caller.area;
-  }
 
   private readonly onRelease = (handler: Handler): void => {
     this.release(handler);
@@ -444,7 +437,7 @@ export class ControlRoom {
       const first = call.redialOf >= 0 ? call.redialOf : call.id;
       const redialAt = at + delay;
       if (redialAt < this.scenario.horizonSeconds) {
-        const again = this.redialFactories[call.channelIndex].create(this.nextCallId++, redialAt, first, call.chasingIncident);
+        const again = this.redialFactories[call.channelIndex].create(this.journey.newId(), redialAt, first, call.chasingIncident);
         // The redialling caller has the same matter: dispatch's case goes with them.
         again.caseRef = call.caseRef;
         this.monitor.redialScheduled(queue.index, at, call);
@@ -454,10 +447,12 @@ export class ControlRoom {
   }
 
   private end(call: Call, outcome: CallOutcome, at: number): void {
-    call.outcome = outcome;
-    call.endedAt = at;
-    this.monitor.callEnded(call);
-    this.options.callSink?.(call);
+    this.journey.end(call, outcome, at);
+  }
+
+  /** Calls offered so far (first calls, redials and chasing calls). */
+  get callsOffered(): number {
+    return this.journey.callsOffered;
   }
 
   /** At the horizon: settle expired waits, and report every call still in the system as open. */
