@@ -2,6 +2,7 @@ import type { Distribution } from '../engine/distributions.js';
 import type { RandomStream, StreamFactory } from '../engine/random.js';
 import { Call, QueueVisit } from './call.js';
 import type { ResolvedChannel, TraceCall } from './resolved.js';
+import type { SwitchboardRoutes } from './switchboard.js';
 
 /** Per-queue facts the factory needs, by queue index. */
 export interface QueueDraws {
@@ -22,12 +23,6 @@ interface IvrTable {
   outcome: Int32Array;
 }
 
-/** Switchboard routes: cumulative probabilities over targets (-1: resolved). */
-export interface RouteTable {
-  queueIndex: number;
-  cumulative: Float64Array;
-  target: Int32Array;
-}
 
 function pickIndex(cumulative: Float64Array, u: number): number {
   let i = 0;
@@ -64,7 +59,7 @@ export class CallerFactory {
     private readonly draws: QueueDraws,
     private readonly btTransfer: Distribution | null,
     ivrMenu: Distribution | null,
-    private readonly switchboard: RouteTable | null,
+    private readonly switchboard: SwitchboardRoutes | null,
     private readonly warmupSeconds: number,
   ) {
     this.transfer = streams.stream(`${prefix}.transfer`);
@@ -117,7 +112,7 @@ export class CallerFactory {
     let routed = -1;
     if (board !== null) {
       const u = this.route.decision();
-      if (entry === board.queueIndex) routed = board.target[pickIndex(board.cumulative, u)];
+      if (entry === board.queueIndex) routed = board.pick(u);
     }
 
     // A visit for each queue on the planned path (drawn even when the IVR ends the call, so a

@@ -7,7 +7,8 @@ import { Simulator } from '../engine/simulator.js';
 import { channelRate, ProfileArrivals, TraceArrivals, type ArrivalSource } from './arrival-sources.js';
 import { Call, type QueueVisit } from './call.js';
 import { CallQueue } from './call-queue.js';
-import { CallerFactory, type QueueDraws, type RouteTable } from './caller-factory.js';
+import { CallerFactory, type QueueDraws } from './caller-factory.js';
+import { Switchboard, SwitchboardRoutes, switchboardPool } from './switchboard.js';
 import { Handler, HandlerPool } from './handler-pool.js';
 import type { CallOutcome, ModelMonitor } from './monitor.js';
 import type { QueueSelectorFactory } from './queue-selection-types.js';
@@ -18,9 +19,6 @@ import type { ResolvedScenario } from './resolved.js';
 import { VictimUpdateJob } from './victim-update.js';
 import { GradingHandoff } from './grading-handoff.js';
 import { Journey } from './journey.js';
-
-/** The name the switchboard's operators report under. */
-export const SWITCHBOARD_POOL = 'switchboard';
 
 /** Options for one run of the control room. */
 export interface ControlRoomOptions {
@@ -57,6 +55,7 @@ export class ControlRoom {
   readonly dispatch: DispatchCentre | null = null;
   private readonly sources: ArrivalSource[];
   private readonly switchboardQueue: number;
+  private readonly switchboard: Switchboard;
   private readonly handleDistributions: (Distribution | null)[];
   private readonly inTransit = new Set<Call>();
   private readonly journey: Journey;
@@ -99,7 +98,8 @@ export class ControlRoom {
       hasCallback: scenario.queues.map((q) => q.callback !== undefined),
       hasRedial: scenario.queues.map((q) => q.redial !== undefined),
     };
-    const routes: RouteTable | null = board ? routeTable(this.switchboardQueue, board.routes, indexOf) : null;
+    const routes = board ? new SwitchboardRoutes(this.switchboardQueue, board.routes, indexOf) : null;
+    this.switchboard = new Switchboard(this.switchboardQueue, this.journey, { enter: (call, visit) => this.enter(call, visit) });
     const makeFactory = (prefix: (name: string) => string) =>
       scenario.channels.map(
         (c, i) =>
@@ -113,9 +113,7 @@ export class ControlRoom {
     // Pools: handler pools in scenario order, then the switchboard's operators.
     const policy = scenario.policy.queueSelection;
     const poolSpecs = scenario.handlers.pools.map((p) => ({ name: p.name, serves: p.serves, roster: p.roster, selection: p.queueSelection ?? policy }));
-    if (board) {
-      poolSpecs.push({ name: SWITCHBOARD_POOL, serves: [board.queue], roster: board.staff, selection: { kind: 'strictPriority', order: [board.queue] } });
-    }
+    if (board) poolSpecs.push(switchboardPool(board));
     this.pools = poolSpecs.map((p, i) => {
       const served = p.serves.map((name) => this.queues[indexOf(name)]);
       served.forEach((q) => q.poolIndices.push(i));
@@ -353,12 +351,9 @@ export class ControlRoom {
       return;
     }
     if (call === null) return;
-    const inSwitchboard = call.inEntryQueue && call.visit.queueIndex === this.switchboardQueue;
     const wrapUp = call.visit.wrapUpSeconds;
-    if (inSwitchboard && call.routedVisit !== null) {
-      this.enter(call, call.routedVisit);
-    } else if (inSwitchboard) {
-      this.end(call, 'resolved', now);
+    if (this.switchboard.answered(call)) {
+      this.switchboard.afterOperator(call, now);
     } else if (call.outcome === 'callbackFailed') {
       this.end(call, 'callbackFailed', now);
     } else {
@@ -478,17 +473,3 @@ export class ControlRoom {
     this.inTransit.clear();
   }
 }
-
-function routeTable(queueIndex: number, routes: Readonly<Record<string, number>>, indexOf: (name: string) => number): RouteTable {
-  const entries = Object.entries(routes);
-  const cumulative = new Float64Array(entries.length);
-  const target = new Int32Array(entries.length);
-  let acc = 0;
-  entries.forEach(([name, p], i) => {
-    acc += p;
-    cumulative[i] = acc;
-    target[i] = name === 'resolved' ? -1 : indexOf(name);
-  });
-  return { queueIndex, cumulative, target };
-}
-
