@@ -3,6 +3,7 @@ import type { RandomStream, StreamFactory } from '../engine/random.js';
 import { Call, QueueVisit } from './call.js';
 import type { ResolvedChannel, TraceCall } from './resolved.js';
 import type { SwitchboardRoutes } from './switchboard.js';
+import { IVR_DEFLECTED, IVR_HANG_UP, type IvrMenu } from './ivr.js';
 
 /** Per-queue facts the factory needs, by queue index. */
 export interface QueueDraws {
@@ -15,20 +16,6 @@ export interface QueueDraws {
   hasRedial: readonly boolean[];
 }
 
-/** How a call leaves the IVR: cumulative probabilities over outcomes. */
-interface IvrTable {
-  menu: Distribution;
-  cumulative: Float64Array;
-  /** -2 deflected, -1 hang-up, otherwise a queue index. */
-  outcome: Int32Array;
-}
-
-
-function pickIndex(cumulative: Float64Array, u: number): number {
-  let i = 0;
-  while (i < cumulative.length - 1 && u >= cumulative[i]) i++;
-  return i;
-}
 
 /**
  * Draws a new call's attributes when it arrives, each kind from its own stream of the channel
@@ -46,7 +33,6 @@ export class CallerFactory {
   private readonly wrapUpStream: RandomStream;
   private readonly callbackStream: RandomStream;
   private readonly redialStream: RandomStream;
-  private readonly ivr: IvrTable | null;
   /** The channel's own queue (where a call goes without an IVR). */
   private readonly defaultEntry: number;
 
@@ -55,10 +41,10 @@ export class CallerFactory {
     readonly channelIndex: number,
     streams: StreamFactory,
     prefix: string,
-    private readonly queueIndexOf: (name: string) => number,
+    queueIndexOf: (name: string) => number,
     private readonly draws: QueueDraws,
     private readonly btTransfer: Distribution | null,
-    ivrMenu: Distribution | null,
+    private readonly ivr: IvrMenu | null,
     private readonly switchboard: SwitchboardRoutes | null,
     private readonly warmupSeconds: number,
   ) {
@@ -70,26 +56,7 @@ export class CallerFactory {
     this.wrapUpStream = streams.stream(`${prefix}.wrapUp`);
     this.callbackStream = streams.stream(`${prefix}.callback`);
     this.redialStream = streams.stream(`${prefix}.redial`);
-    this.ivr = channel.ivr && ivrMenu ? this.ivrTable(ivrMenu) : null;
     this.defaultEntry = queueIndexOf(channel.queue);
-  }
-
-  private ivrTable(menu: Distribution): IvrTable {
-    const ivr = this.channel.ivr!;
-    const entries: [number, number][] = [
-      [-2, ivr.deflected],
-      [-1, ivr.hangUp],
-      ...Object.entries(ivr.onward).map(([name, p]): [number, number] => [this.queueIndexOf(name), p]),
-    ];
-    const cumulative = new Float64Array(entries.length);
-    const outcome = new Int32Array(entries.length);
-    let acc = 0;
-    entries.forEach(([target, p], i) => {
-      acc += p;
-      cumulative[i] = acc;
-      outcome[i] = target;
-    });
-    return { menu, cumulative, outcome };
   }
 
   /** A new call arriving at `at`, with every attribute drawn. */
@@ -102,9 +69,9 @@ export class CallerFactory {
     let entry = this.defaultEntry;
     if (this.ivr !== null) {
       ivrSeconds = this.ivr.menu.sample(this.ivrStream);
-      const outcome = this.ivr.outcome[pickIndex(this.ivr.cumulative, this.ivrStream.decision())];
-      if (outcome === -2) ivrOutcome = 'deflected';
-      else if (outcome === -1) ivrOutcome = 'ivrHangUp';
+      const outcome = this.ivr.choose(this.ivrStream.decision());
+      if (outcome === IVR_DEFLECTED) ivrOutcome = 'deflected';
+      else if (outcome === IVR_HANG_UP) ivrOutcome = 'ivrHangUp';
       else entry = outcome;
     }
 

@@ -9,6 +9,8 @@ import { Call, type QueueVisit } from './call.js';
 import { CallQueue } from './call-queue.js';
 import { CallerFactory, type QueueDraws } from './caller-factory.js';
 import { Switchboard, SwitchboardRoutes, switchboardPool } from './switchboard.js';
+import { IvrMenu } from './ivr.js';
+import { TransferLeg } from './bt-transfer.js';
 import { Handler, HandlerPool } from './handler-pool.js';
 import type { CallOutcome, ModelMonitor } from './monitor.js';
 import type { QueueSelectorFactory } from './queue-selection-types.js';
@@ -57,7 +59,7 @@ export class ControlRoom {
   private readonly switchboardQueue: number;
   private readonly switchboard: Switchboard;
   private readonly handleDistributions: (Distribution | null)[];
-  private readonly inTransit = new Set<Call>();
+  private readonly transferLeg: TransferLeg;
   private readonly journey: Journey;
   /** The hand-off to grading and dispatch, when the scenario models them. */
   private readonly grading: GradingHandoff | null = null;
@@ -99,12 +101,14 @@ export class ControlRoom {
       hasRedial: scenario.queues.map((q) => q.redial !== undefined),
     };
     const routes = board ? new SwitchboardRoutes(this.switchboardQueue, board.routes, indexOf) : null;
-    this.switchboard = new Switchboard(this.switchboardQueue, this.journey, { enter: (call, visit) => this.enter(call, visit) });
+    const entrance = { enter: (call: Call, visit: QueueVisit) => this.enter(call, visit) };
+    this.switchboard = new Switchboard(this.switchboardQueue, this.journey, entrance);
+    this.transferLeg = new TransferLeg(this.journey, entrance);
+    const ivrs = scenario.channels.map((c) => (c.ivr === undefined ? null : new IvrMenu(c.ivr, makeDistribution(c.ivr.menuSeconds, `channels.${c.name}.ivr.menuSeconds`), indexOf)));
     const makeFactory = (prefix: (name: string) => string) =>
       scenario.channels.map(
         (c, i) =>
-          new CallerFactory(c, i, streams, prefix(c.name), indexOf, draws, dist(c.btTransferSeconds, `channels.${c.name}.btTransferSeconds`),
-            dist(c.ivr?.menuSeconds, `channels.${c.name}.ivr.menuSeconds`), routes, scenario.warmupSeconds),
+          new CallerFactory(c, i, streams, prefix(c.name), indexOf, draws, dist(c.btTransferSeconds, `channels.${c.name}.btTransferSeconds`), ivrs[i], routes, scenario.warmupSeconds),
       );
     this.factories = makeFactory((name) => name);
     this.redialFactories = makeFactory((name) => `${name}.redial`);
@@ -188,7 +192,7 @@ export class ControlRoom {
     const call = this.factories[source.channelIndex].create(this.journey.newId(), this.sim.now, -1, -1, source.row);
     this.grading?.drawCase(call, source.channelIndex, source.row);
     this.scheduleArrival(source);
-    this.begin(call);
+    this.transferLeg.begin(call);
   };
 
   /**
@@ -212,33 +216,8 @@ export class ControlRoom {
   };
 
   private readonly onRedial = (call: Call): void => {
-    this.begin(call);
+    this.transferLeg.begin(call);
   };
-
-  /** A call has reached the control room: through BT's transfer or the IVR, then a queue. */
-  private begin(call: Call): void {
-    this.journey.callsOffered++;
-    const delay = call.transferSeconds + call.ivrSeconds;
-    if (delay > 0) {
-      this.inTransit.add(call);
-      this.sim.schedule(this.sim.now + delay, this.onReachForce, call, SameInstant.arrival);
-    } else {
-      this.reachForce(call);
-    }
-  }
-
-  private readonly onReachForce = (call: Call): void => {
-    this.inTransit.delete(call);
-    this.reachForce(call);
-  };
-
-  private reachForce(call: Call): void {
-    if (call.ivrOutcome !== 'onward') {
-      this.end(call, call.ivrOutcome, this.sim.now);
-      return;
-    }
-    this.enter(call, call.entryVisit);
-  }
 
   private enter(call: Call, visit: QueueVisit): void {
     const now = this.sim.now;
@@ -469,7 +448,6 @@ export class ControlRoom {
     for (const handlers of this.handlersOf) {
       for (const handler of handlers) if (handler.work instanceof Call) this.end(handler.work, 'open', horizon);
     }
-    for (const call of this.inTransit) this.end(call, 'open', horizon);
-    this.inTransit.clear();
+    this.transferLeg.settle(horizon);
   }
 }

@@ -1,6 +1,11 @@
 import type { Simulator } from '../engine/simulator.js';
-import type { Call } from './call.js';
+import type { Call, QueueVisit } from './call.js';
 import type { CallOutcome, ModelMonitor } from './monitor.js';
+
+/** The queue stage as other stages see it: a call joins the queue of `visit`. */
+export interface QueueEntrance {
+  enter(call: Call, visit: QueueVisit): void;
+}
 
 /**
  * What every stage of the call journey shares: the clock, the monitor, the counter of call ids,

@@ -1,15 +1,10 @@
-import type { Call, QueueVisit } from './call.js';
-import type { Journey } from './journey.js';
+import type { Call } from './call.js';
+import type { Journey, QueueEntrance } from './journey.js';
 import type { QueueSelectionSpec, ResolvedSwitchboard } from './resolved.js';
 import type { RosterSpec } from '../engine/profile-types.js';
 
 /** The name the switchboard's operators report under. */
 export const SWITCHBOARD_POOL = 'switchboard';
-
-/** Where a call routed on by an operator goes next: a handler queue. */
-export interface QueueEntrance {
-  enter(call: Call, visit: QueueVisit): void;
-}
 
 /** Switchboard routes: cumulative probabilities over targets (-1: resolved by the operator). */
 export class SwitchboardRoutes {
