@@ -5,12 +5,13 @@ import type { StreamFactory } from '../engine/random.js';
 import { rosterPieces } from '../engine/roster.js';
 import { Simulator } from '../engine/simulator.js';
 import { channelRate, ProfileArrivals, TraceArrivals, type ArrivalSource } from './arrival-sources.js';
-import { Call, type QueueVisit } from './call.js';
+import { Call } from './call.js';
 import { CallQueue } from './call-queue.js';
 import { CallerFactory, type QueueDraws } from './caller-factory.js';
 import { Switchboard, SwitchboardRoutes, switchboardPool } from './switchboard.js';
 import { IvrMenu } from './ivr.js';
 import { TransferLeg } from './bt-transfer.js';
+import { QueueStage } from './queue-stage.js';
 import { Handler, HandlerPool } from './handler-pool.js';
 import type { CallOutcome, ModelMonitor } from './monitor.js';
 import type { QueueSelectorFactory } from './queue-selection-types.js';
@@ -51,7 +52,6 @@ export class ControlRoom {
   /** Every handler ever on duty per pool (to find calls in service at the horizon). */
   private readonly handlersOf: Handler[][];
   private readonly factories: CallerFactory[];
-  private readonly redialFactories: CallerFactory[];
   private readonly chaseFactories: CallerFactory[];
   /** Grading and dispatch, when the scenario models them. */
   readonly dispatch: DispatchCentre | null = null;
@@ -60,6 +60,7 @@ export class ControlRoom {
   private readonly switchboard: Switchboard;
   private readonly handleDistributions: (Distribution | null)[];
   private readonly transferLeg: TransferLeg;
+  private readonly queueStage: QueueStage;
   private readonly journey: Journey;
   /** The hand-off to grading and dispatch, when the scenario models them. */
   private readonly grading: GradingHandoff | null = null;
@@ -68,7 +69,7 @@ export class ControlRoom {
     readonly scenario: ResolvedScenario,
     streams: StreamFactory,
     private readonly monitor: ModelMonitor,
-    private readonly options: ControlRoomOptions,
+    options: ControlRoomOptions,
   ) {
     this.calendar = new Calendar(scenario.startEpochMs);
     this.journey = new Journey(this.sim, monitor, options.callSink);
@@ -83,14 +84,13 @@ export class ControlRoom {
 
     const board = scenario.switchboard;
     this.switchboardQueue = board ? indexOf(board.queue) : -1;
-    const settle = (call: Call): void => this.abandon(call, call.abandonAt);
-    this.queues = scenario.queues.map((q, i) => new CallQueue(i, q, dist(q.patienceSeconds, `queues.${q.name}.patienceSeconds`), settle));
+    const patience = scenario.queues.map((q) => dist(q.patienceSeconds, `queues.${q.name}.patienceSeconds`));
 
     this.handleDistributions = scenario.queues.map((q, i) =>
       i === this.switchboardQueue ? dist(board!.handleSeconds, 'switchboard.handleSeconds') : dist(scenario.handlers.handleSeconds[q.name], `handlers.handleSeconds.${q.name}`),
     );
     const draws: QueueDraws = {
-      patience: this.queues.map((q) => q.patience),
+      patience,
       handle: this.handleDistributions,
       wrapUp: scenario.queues.map((_, i) =>
         i === this.switchboardQueue ? dist(board!.wrapUpSeconds, 'switchboard.wrapUpSeconds') : dist(scenario.handlers.wrapUpSeconds, 'handlers.wrapUpSeconds'),
@@ -101,9 +101,6 @@ export class ControlRoom {
       hasRedial: scenario.queues.map((q) => q.redial !== undefined),
     };
     const routes = board ? new SwitchboardRoutes(this.switchboardQueue, board.routes, indexOf) : null;
-    const entrance = { enter: (call: Call, visit: QueueVisit) => this.enter(call, visit) };
-    this.switchboard = new Switchboard(this.switchboardQueue, this.journey, entrance);
-    this.transferLeg = new TransferLeg(this.journey, entrance);
     const ivrs = scenario.channels.map((c) => (c.ivr === undefined ? null : new IvrMenu(c.ivr, makeDistribution(c.ivr.menuSeconds, `channels.${c.name}.ivr.menuSeconds`), indexOf)));
     const makeFactory = (prefix: (name: string) => string) =>
       scenario.channels.map(
@@ -111,8 +108,12 @@ export class ControlRoom {
           new CallerFactory(c, i, streams, prefix(c.name), indexOf, draws, dist(c.btTransferSeconds, `channels.${c.name}.btTransferSeconds`), ivrs[i], routes, scenario.warmupSeconds),
       );
     this.factories = makeFactory((name) => name);
-    this.redialFactories = makeFactory((name) => `${name}.redial`);
     this.chaseFactories = makeFactory((name) => `${name}.chase`);
+    this.queueStage = new QueueStage(scenario.queues, patience, this.journey, makeFactory((name) => `${name}.redial`), horizon);
+    this.queues = this.queueStage.queues;
+    this.switchboard = new Switchboard(this.switchboardQueue, this.journey, this.queueStage);
+    this.transferLeg = new TransferLeg(this.journey, this.queueStage);
+    this.queueStage.connect({ offer: (queue) => this.offerToFreeHandler(queue) }, this.transferLeg);
 
     // Pools: handler pools in scenario order, then the switchboard's operators.
     const policy = scenario.policy.queueSelection;
@@ -219,28 +220,6 @@ export class ControlRoom {
     this.transferLeg.begin(call);
   };
 
-  private enter(call: Call, visit: QueueVisit): void {
-    const now = this.sim.now;
-    const queue = this.queues[visit.queueIndex];
-    call.visit = visit;
-    call.lastQueue = queue.name;
-    call.enteredQueueAt = now;
-    this.monitor.queueEntered(queue.index, now, call);
-    const patience = visit.patienceSeconds;
-    if (queue.eagerPatience) {
-      call.abandonAt = Infinity;
-      if (patience !== Infinity) call.patienceEvent = this.sim.schedule(now + patience, this.onPatienceEnd, call, SameInstant.timeout);
-      const offer = queue.spec.callback;
-      if (offer !== undefined && call.callbackDraw < offer.acceptProbability && offer.offerAfterSeconds < patience) {
-        call.offerEvent = this.sim.schedule(now + offer.offerAfterSeconds, this.onCallbackOffer, call, SameInstant.timeout);
-      }
-    } else {
-      call.abandonAt = now + patience;
-    }
-    queue.push(call);
-    this.offerToFreeHandler(queue);
-  }
-
   // ---- handlers ----
 
   /** A caller joined `queue`: the free handler idle longest among the pools serving it may take work. */
@@ -286,14 +265,7 @@ export class ControlRoom {
       return;
     }
     const call = work;
-    if (call.patienceEvent !== null) {
-      this.sim.cancel(call.patienceEvent);
-      call.patienceEvent = null;
-    }
-    if (call.offerEvent !== null) {
-      this.sim.cancel(call.offerEvent);
-      call.offerEvent = null;
-    }
+    this.queueStage.answered(call);
     const answerSeconds = now - call.enteredQueueAt + (call.inEntryQueue ? call.transferSeconds : 0);
     let talkSeconds = call.visit.handleSeconds;
     if (!Number.isNaN(call.callbackAcceptedAt)) {
@@ -375,51 +347,6 @@ export class ControlRoom {
     this.monitor.poolLevel(pool.index, this.sim.now, pool.busy, pool.present);
   }
 
-  // ---- leaving ----
-
-  private readonly onPatienceEnd = (call: Call): void => {
-    call.patienceEvent = null;
-    if (call.offerEvent !== null) {
-      this.sim.cancel(call.offerEvent);
-      call.offerEvent = null;
-    }
-    this.queues[call.visit.queueIndex].remove(call);
-    this.abandon(call, this.sim.now);
-  };
-
-  private readonly onCallbackOffer = (call: Call): void => {
-    call.offerEvent = null;
-    if (!call.waiting) return;
-    call.callbackAcceptedAt = this.sim.now;
-    if (call.patienceEvent !== null) {
-      this.sim.cancel(call.patienceEvent);
-      call.patienceEvent = null;
-    }
-    this.monitor.callbackAccepted(call.visit.queueIndex, this.sim.now, call);
-  };
-
-  /** The caller's patience ran out at `at` (now, or earlier when settled lazily). */
-  private abandon(call: Call, at: number): void {
-    const queue = this.queues[call.visit.queueIndex];
-    const answerSeconds = at - call.enteredQueueAt + (call.inEntryQueue ? call.transferSeconds : 0);
-    this.monitor.queueLeft(queue.index, at, 'abandoned', answerSeconds, call);
-    this.end(call, 'abandoned', at);
-    const redial = queue.spec.redial;
-    if (redial !== undefined && call.redialDraw < redial.probability) {
-      // Redials exist only in queues with patience events, so `at` is now.
-      const delay = call.visit.redialDelaySeconds;
-      const first = call.redialOf >= 0 ? call.redialOf : call.id;
-      const redialAt = at + delay;
-      if (redialAt < this.scenario.horizonSeconds) {
-        const again = this.redialFactories[call.channelIndex].create(this.journey.newId(), redialAt, first, call.chasingIncident);
-        // The redialling caller has the same matter: dispatch's case goes with them.
-        again.caseRef = call.caseRef;
-        this.monitor.redialScheduled(queue.index, at, call);
-        this.sim.schedule(redialAt, this.onRedial, again, SameInstant.arrival);
-      }
-    }
-  }
-
   private end(call: Call, outcome: CallOutcome, at: number): void {
     this.journey.end(call, outcome, at);
   }
@@ -431,20 +358,7 @@ export class ControlRoom {
 
   /** At the horizon: settle expired waits, and report every call still in the system as open. */
   private settleAtHorizon(horizon: number): void {
-    for (const queue of this.queues) {
-      queue.line.forEach((call) => {
-        if (!call.waiting) return;
-        call.waiting = false;
-        queue.waiting--;
-        if (call instanceof VictimUpdateJob) return; // outbound work left undone: not a caller
-        if (call.abandonAt <= horizon) {
-          this.abandon(call, call.abandonAt);
-        } else {
-          this.monitor.queueLeft(queue.index, horizon, 'open', NaN, call);
-          this.end(call, 'open', horizon);
-        }
-      });
-    }
+    this.queueStage.settle(horizon);
     for (const handlers of this.handlersOf) {
       for (const handler of handlers) if (handler.work instanceof Call) this.end(handler.work, 'open', horizon);
     }
