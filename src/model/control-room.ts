@@ -2,7 +2,6 @@ import { Calendar } from '../engine/calendar.js';
 import { makeDistribution, type Distribution } from '../engine/distributions.js';
 import { SameInstant } from '../engine/priorities.js';
 import type { StreamFactory } from '../engine/random.js';
-import { rosterPieces } from '../engine/roster.js';
 import { Simulator } from '../engine/simulator.js';
 import { channelRate, ProfileArrivals, TraceArrivals, type ArrivalSource } from './arrival-sources.js';
 import { Call } from './call.js';
@@ -12,14 +11,15 @@ import { Switchboard, SwitchboardRoutes, switchboardPool } from './switchboard.j
 import { IvrMenu } from './ivr.js';
 import { TransferLeg } from './bt-transfer.js';
 import { QueueStage } from './queue-stage.js';
-import { Handler, HandlerPool } from './handler-pool.js';
-import type { CallOutcome, ModelMonitor } from './monitor.js';
+import type { HandlerPool } from './handler-pool.js';
+import { HandlerPools, type PoolSpec } from './handler-pools.js';
+import type { ModelMonitor } from './monitor.js';
 import type { QueueSelectorFactory } from './queue-selection-types.js';
 import type { CallerCase } from './dispatch/caller-case.js';
 import { DispatchCentre } from './dispatch/dispatch-centre.js';
 import type { DispatchPolicyFactory } from './dispatch/policy-types.js';
 import type { ResolvedScenario } from './resolved.js';
-import { VictimUpdateJob } from './victim-update.js';
+import { VictimUpdateDesk } from './victim-update.js';
 import { GradingHandoff } from './grading-handoff.js';
 import { Journey } from './journey.js';
 
@@ -31,11 +31,6 @@ export interface ControlRoomOptions {
   dispatchPolicy?: DispatchPolicyFactory;
   /** Every call as it ends (for `--trace-out` and `generate`). */
   callSink?: (call: Call) => void;
-}
-
-interface RosterStep {
-  pool: HandlerPool;
-  headcount: number;
 }
 
 /**
@@ -50,7 +45,6 @@ export class ControlRoom {
   readonly queues: CallQueue[];
   readonly pools: HandlerPool[];
   /** Every handler ever on duty per pool (to find calls in service at the horizon). */
-  private readonly handlersOf: Handler[][];
   private readonly factories: CallerFactory[];
   private readonly chaseFactories: CallerFactory[];
   /** Grading and dispatch, when the scenario models them. */
@@ -61,6 +55,7 @@ export class ControlRoom {
   private readonly handleDistributions: (Distribution | null)[];
   private readonly transferLeg: TransferLeg;
   private readonly queueStage: QueueStage;
+  private readonly handlerPools: HandlerPools;
   private readonly journey: Journey;
   /** The hand-off to grading and dispatch, when the scenario models them. */
   private readonly grading: GradingHandoff | null = null;
@@ -109,22 +104,18 @@ export class ControlRoom {
       );
     this.factories = makeFactory((name) => name);
     this.chaseFactories = makeFactory((name) => `${name}.chase`);
-    this.queueStage = new QueueStage(scenario.queues, patience, this.journey, makeFactory((name) => `${name}.redial`), horizon);
+    this.queueStage = new QueueStage(scenario.queues, patience, this.journey, makeFactory((name) => `${name}.redial`), horizon, indexOf);
     this.queues = this.queueStage.queues;
     this.switchboard = new Switchboard(this.switchboardQueue, this.journey, this.queueStage);
     this.transferLeg = new TransferLeg(this.journey, this.queueStage);
-    this.queueStage.connect({ offer: (queue) => this.offerToFreeHandler(queue) }, this.transferLeg);
 
     // Pools: handler pools in scenario order, then the switchboard's operators.
     const policy = scenario.policy.queueSelection;
-    const poolSpecs = scenario.handlers.pools.map((p) => ({ name: p.name, serves: p.serves, roster: p.roster, selection: p.queueSelection ?? policy }));
+    const poolSpecs: PoolSpec[] = scenario.handlers.pools.map((p) => ({ name: p.name, serves: p.serves, roster: p.roster, selection: p.queueSelection ?? policy }));
     if (board) poolSpecs.push(switchboardPool(board));
-    this.pools = poolSpecs.map((p, i) => {
-      const served = p.serves.map((name) => this.queues[indexOf(name)]);
-      served.forEach((q) => q.poolIndices.push(i));
-      return new HandlerPool(i, p.name, served, options.queueSelector(p.selection, p.serves));
-    });
-    this.handlersOf = this.pools.map(() => []);
+    this.handlerPools = new HandlerPools(poolSpecs, this.queueStage, indexOf, options.queueSelector, this.switchboard, this.journey);
+    this.pools = this.handlerPools.pools;
+    this.queueStage.connect(this.handlerPools, this.transferLeg);
 
     monitor.begin({
       startEpochMs: scenario.startEpochMs,
@@ -145,21 +136,13 @@ export class ControlRoom {
         calendar: this.calendar,
         monitor,
         policy: options.dispatchPolicy,
-        hooks: { offerChasingCall: this.offerChasingCall, victimUpdateWork: this.victimUpdateWork },
+        hooks: { offerChasingCall: this.offerChasingCall, victimUpdateWork: new VictimUpdateDesk(this.queueStage, this.handleDistributions, this.handlerPools, this.journey).work },
       });
       this.grading = new GradingHandoff(this.dispatch);
+      this.handlerPools.handOverTo(this.grading);
     }
 
-    // Rosters: headcount at 0, then an event at each change.
-    poolSpecs.forEach((p, i) => {
-      const pool = this.pools[i];
-      const path = i < scenario.handlers.pools.length ? `handlers.pools[${i}].roster` : 'switchboard.staff';
-      const pieces = rosterPieces(p.roster, this.calendar, horizon, path);
-      this.changeHeadcount(pool, pieces.values[0]);
-      for (const at of pieces.changeTimes()) {
-        if (at < horizon) this.sim.schedule(at, this.onRosterStep, { pool, headcount: pieces.valueAt(at) }, SameInstant.capacity);
-      }
-    });
+    this.handlerPools.startRosters(poolSpecs, this.calendar, horizon);
 
     // Arrivals: replayed from the trace, or generated from each channel's profile.
     if (scenario.trace !== undefined) {
@@ -196,18 +179,6 @@ export class ControlRoom {
     this.transferLeg.begin(call);
   };
 
-  /**
-   * Dispatch's hook: an update owed to a victim becomes outbound handler work in `queue`. It is
-   * not an offered call: it is never counted in the queue's figures, but it takes handler time.
-   */
-  private readonly victimUpdateWork = (queueName: string, handleSeconds: number, at: number, incidentId: number): void => {
-    const queue = this.queues.find((q) => q.name === queueName);
-    if (queue === undefined) throw new Error(`dispatch.victimUpdates.queue: unknown queue '${queueName}'`);
-    const handle = Number.isNaN(handleSeconds) ? (this.handleDistributions[queue.index]?.mean ?? 0) : handleSeconds;
-    queue.push(new VictimUpdateJob(this.journey.newId(), incidentId, queue.index, handle, at));
-    this.offerToFreeHandler(queue);
-  };
-
   /** Dispatch's hook: a caller waiting for attendance calls again, as a new offered call. */
   private readonly offerChasingCall = (channel: string, at: number, incidentId: number, caller: CallerCase): void => {
     const index = this.scenario.channels.findIndex((c) => c.name === channel);
@@ -220,137 +191,6 @@ export class ControlRoom {
     this.transferLeg.begin(call);
   };
 
-  // ---- handlers ----
-
-  /** A caller joined `queue`: the free handler idle longest among the pools serving it may take work. */
-  private offerToFreeHandler(queue: CallQueue): void {
-    const now = this.sim.now;
-    const poolIndices = queue.poolIndices;
-    if (poolIndices.length === 1) {
-      const pool = this.pools[poolIndices[0]];
-      if (pool.idle.length === 0) return;
-      const target = pool.pick(now);
-      if (target !== undefined) this.serve(pool, pool.idle.shift() as Handler, target);
-      return;
-    }
-    // Several pools serve this queue: try them in order of their longest-idle handler.
-    const candidates = poolIndices.map((i) => this.pools[i]).filter((pool) => pool.idle.length > 0);
-    candidates.sort((a, b) => a.idle[0].idleSince - b.idle[0].idleSince || a.index - b.index);
-    for (const pool of candidates) {
-      const target = pool.pick(now);
-      if (target !== undefined) {
-        this.serve(pool, pool.idle.shift() as Handler, target);
-        return;
-      }
-    }
-  }
-
-  /** While the pool has free handlers and its policy picks a queue, the one idle longest serves. */
-  private fillIdle(pool: HandlerPool): void {
-    const now = this.sim.now;
-    while (pool.idle.length > 0) {
-      const target = pool.pick(now);
-      if (target === undefined) return;
-      this.serve(pool, pool.idle.shift() as Handler, target);
-    }
-  }
-
-  private serve(pool: HandlerPool, handler: Handler, queue: CallQueue): void {
-    const now = this.sim.now;
-    const work = queue.take();
-    if (work instanceof VictimUpdateJob) {
-      // Outbound work: no caller waited, so the queue's figures do not see it.
-      handler.work = work;
-      this.occupy(pool, handler, now + work.handleSeconds);
-      return;
-    }
-    const call = work;
-    this.queueStage.answered(call);
-    const answerSeconds = now - call.enteredQueueAt + (call.inEntryQueue ? call.transferSeconds : 0);
-    let talkSeconds = call.visit.handleSeconds;
-    if (!Number.isNaN(call.callbackAcceptedAt)) {
-      // A callback: the caller kept their place; the handler now calls them back.
-      const reached = call.reachDraw < (queue.spec.callback?.reachProbability ?? 1);
-      if (!reached) {
-        talkSeconds = call.failedAttemptSeconds;
-        call.outcome = 'callbackFailed';
-      }
-      this.monitor.queueLeft(queue.index, now, reached ? 'callbackReached' : 'callbackFailed', answerSeconds, call);
-    } else {
-      call.answerSeconds = answerSeconds;
-      this.monitor.queueLeft(queue.index, now, 'answered', answerSeconds, call);
-    }
-    call.answeredAt = now;
-    handler.work = call;
-    this.occupy(pool, handler, now + talkSeconds);
-  }
-
-  /** The handler is busy until `until` (end of talk). */
-  private occupy(pool: HandlerPool, handler: Handler, until: number): void {
-    pool.busy++;
-    this.monitor.poolLevel(pool.index, this.sim.now, pool.busy, pool.present);
-    this.sim.schedule(until, this.onTalkEnd, handler, SameInstant.release);
-  }
-
-  private readonly onTalkEnd = (handler: Handler): void => {
-    const now = this.sim.now;
-    const call = handler.work;
-    handler.work = null;
-    if (call instanceof VictimUpdateJob) {
-      this.dispatch?.victimUpdateMade(call.incidentId, now);
-      this.release(handler);
-      return;
-    }
-    if (call === null) return;
-    const wrapUp = call.visit.wrapUpSeconds;
-    if (this.switchboard.answered(call)) {
-      this.switchboard.afterOperator(call, now);
-    } else if (call.outcome === 'callbackFailed') {
-      this.end(call, 'callbackFailed', now);
-    } else {
-      this.grading?.handOver(call);
-      this.end(call, 'answered', now);
-    }
-    if (wrapUp > 0) this.sim.schedule(now + wrapUp, this.onRelease, handler, SameInstant.release);
-    else this.release(handler);
-  };
-
-  private readonly onRelease = (handler: Handler): void => {
-    this.release(handler);
-  };
-
-  private release(handler: Handler): void {
-    const now = this.sim.now;
-    const pool = this.pools[handler.poolIndex];
-    pool.busy--;
-    if (pool.owedDepartures > 0) {
-      pool.owedDepartures--;
-      pool.present--;
-    } else {
-      handler.idleSince = now;
-      pool.idle.push(handler);
-      this.fillIdle(pool);
-    }
-    this.monitor.poolLevel(pool.index, now, pool.busy, pool.present);
-  }
-
-  private readonly onRosterStep = (step: RosterStep): void => {
-    this.changeHeadcount(step.pool, step.headcount);
-  };
-
-  private changeHeadcount(pool: HandlerPool, headcount: number): void {
-    const before = pool.idle.length;
-    if (pool.setHeadcount(headcount, this.sim.now)) {
-      for (let i = before; i < pool.idle.length; i++) this.handlersOf[pool.index].push(pool.idle[i]);
-      this.fillIdle(pool);
-    }
-    this.monitor.poolLevel(pool.index, this.sim.now, pool.busy, pool.present);
-  }
-
-  private end(call: Call, outcome: CallOutcome, at: number): void {
-    this.journey.end(call, outcome, at);
-  }
-
   /** Calls offered so far (first calls, redials and chasing calls). */
   get callsOffered(): number {
     return this.journey.callsOffered;
@@ -359,9 +199,7 @@ export class ControlRoom {
   /** At the horizon: settle expired waits, and report every call still in the system as open. */
   private settleAtHorizon(horizon: number): void {
     this.queueStage.settle(horizon);
-    for (const handlers of this.handlersOf) {
-      for (const handler of handlers) if (handler.work instanceof Call) this.end(handler.work, 'open', horizon);
-    }
+    this.handlerPools.settle(horizon);
     this.transferLeg.settle(horizon);
   }
 }

@@ -1,6 +1,7 @@
 import type { TraceCall } from './resolved.js';
 import type { Call } from './call.js';
 import type { DispatchCentre } from './dispatch/dispatch-centre.js';
+import type { VictimUpdateJob } from './victim-update.js';
 
 /**
  * The hand-off to grading: each caller's case (need, flags, area) is drawn when the call arrives,
@@ -22,5 +23,10 @@ export class GradingHandoff {
     call.needed = caller.needed;
     call.given = caller.given;
     call.area = caller.area;
+  }
+
+  /** A handler has made the victim update of `job` at `now`. */
+  victimUpdated(job: VictimUpdateJob, now: number): void {
+    this.centre.victimUpdateMade(job.incidentId, now);
   }
 }

@@ -31,6 +31,7 @@ export class QueueStage implements QueueEntrance {
     /** Per channel, the factory of redialling callers (their own streams). */
     private readonly redialFactories: readonly CallerFactory[],
     private readonly horizonSeconds: number,
+    private readonly queueIndexOf: (name: string) => number,
   ) {
     const settle = (call: Call): void => this.abandon(call, call.abandonAt);
     this.queues = specs.map((q, i) => new CallQueue(i, q, patience[i], settle));
@@ -40,6 +41,11 @@ export class QueueStage implements QueueEntrance {
   connect(handlers: FreeHandlers, transferLeg: TransferLeg): void {
     this.handlers = handlers;
     this.transferLeg = transferLeg;
+  }
+
+  /** The queue named `name` (a name the scenario layer checked). */
+  byName(name: string): CallQueue {
+    return this.queues[this.queueIndexOf(name)];
   }
 
   /** The call joins the queue of `visit` now. */

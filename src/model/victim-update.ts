@@ -1,4 +1,7 @@
+import type { Distribution } from '../engine/distributions.js';
 import type { Call } from './call.js';
+import type { FreeHandlers, QueueStage } from './queue-stage.js';
+import type { Journey } from './journey.js';
 
 /**
  * Outbound handler work: calling the victim of an incident whose attendance is overdue to say so.
@@ -22,3 +25,24 @@ export class VictimUpdateJob {
 
 /** What waits in a queue and occupies a handler: a caller's call, or outbound work. */
 export type QueuedWork = Call | VictimUpdateJob;
+
+/**
+ * Dispatch's hook for victim updates: an update owed to a victim becomes a VictimUpdateJob in the
+ * scenario's victim-update queue, with the given handle time (NaN: the queue's mean handle time).
+ */
+export class VictimUpdateDesk {
+  constructor(
+    private readonly queueStage: QueueStage,
+    /** By queue index, the handle-time distribution (its mean stands in for a missing time). */
+    private readonly handle: readonly (Distribution | null)[],
+    private readonly handlers: FreeHandlers,
+    private readonly journey: Journey,
+  ) {}
+
+  readonly work = (queueName: string, handleSeconds: number, at: number, incidentId: number): void => {
+    const queue = this.queueStage.byName(queueName);
+    const handle = Number.isNaN(handleSeconds) ? (this.handle[queue.index]?.mean ?? 0) : handleSeconds;
+    queue.push(new VictimUpdateJob(this.journey.newId(), incidentId, queue.index, handle, at));
+    this.handlers.offer(queue);
+  };
+}
