@@ -1,27 +1,24 @@
 import { Calendar } from '../engine/calendar.js';
-import { makeDistribution, type Distribution } from '../engine/distributions.js';
-import { SameInstant } from '../engine/priorities.js';
 import type { StreamFactory } from '../engine/random.js';
 import { Simulator } from '../engine/simulator.js';
-import { channelRate, ProfileArrivals, TraceArrivals, type ArrivalSource } from './arrival-sources.js';
-import { Call } from './call.js';
-import { CallQueue } from './call-queue.js';
-import { CallerFactory, type QueueDraws } from './caller-factory.js';
-import { Switchboard, SwitchboardRoutes, switchboardPool } from './switchboard.js';
-import { IvrMenu } from './ivr.js';
 import { TransferLeg } from './bt-transfer.js';
-import { QueueStage } from './queue-stage.js';
-import type { HandlerPool } from './handler-pool.js';
-import { HandlerPools, type PoolSpec } from './handler-pools.js';
-import type { ModelMonitor } from './monitor.js';
-import type { QueueSelectorFactory } from './queue-selection-types.js';
-import type { CallerCase } from './dispatch/caller-case.js';
+import type { Call } from './call.js';
+import { CallArrivals } from './call-arrivals.js';
+import type { CallQueue } from './call-queue.js';
+import { CallerFactory } from './caller-factory.js';
 import { DispatchCentre } from './dispatch/dispatch-centre.js';
 import type { DispatchPolicyFactory } from './dispatch/policy-types.js';
-import type { ResolvedScenario } from './resolved.js';
-import { VictimUpdateDesk } from './victim-update.js';
 import { GradingHandoff } from './grading-handoff.js';
+import type { HandlerPool } from './handler-pool.js';
+import { HandlerPools } from './handler-pools.js';
 import { Journey } from './journey.js';
+import type { ModelMonitor } from './monitor.js';
+import type { QueueSelectorFactory } from './queue-selection-types.js';
+import { QueueStage } from './queue-stage.js';
+import type { ResolvedScenario } from './resolved.js';
+import { RoomPlan } from './room-plan.js';
+import { Switchboard } from './switchboard.js';
+import { VictimUpdateDesk } from './victim-update.js';
 
 /** Options for one run of the control room. */
 export interface ControlRoomOptions {
@@ -34,31 +31,24 @@ export interface ControlRoomOptions {
 }
 
 /**
- * The control room as a discrete-event model: channels offer calls, which pass BT's transfer or
- * the IVR, wait in queues (switchboard, primary, secondary, 999), are served by handler pools
- * under a queue-selection policy, and leave answered, abandoned, deflected or resolved. Results
- * go to a ModelMonitor; no statistic is computed here.
+ * The control room as a discrete-event model, wired stage by stage along the call journey:
+ * arrivals (call-arrivals), BT's transfer and the IVR (bt-transfer, ivr), the queues
+ * (queue-stage), the switchboard (switchboard), the handler pools (handler-pools) and the
+ * hand-off to grading and dispatch (grading-handoff, dispatch/). Results go to a ModelMonitor;
+ * no statistic is computed here. At the horizon, every call still in the system is settled.
  */
 export class ControlRoom {
   readonly sim = new Simulator();
   readonly calendar: Calendar;
-  readonly queues: CallQueue[];
-  readonly pools: HandlerPool[];
-  /** Every handler ever on duty per pool (to find calls in service at the horizon). */
-  private readonly factories: CallerFactory[];
-  private readonly chaseFactories: CallerFactory[];
+  readonly queues: readonly CallQueue[];
+  readonly pools: readonly HandlerPool[];
   /** Grading and dispatch, when the scenario models them. */
   readonly dispatch: DispatchCentre | null = null;
-  private readonly sources: ArrivalSource[];
-  private readonly switchboardQueue: number;
-  private readonly switchboard: Switchboard;
-  private readonly handleDistributions: (Distribution | null)[];
+  private readonly journey: Journey;
+  private readonly arrivals: CallArrivals;
   private readonly transferLeg: TransferLeg;
   private readonly queueStage: QueueStage;
   private readonly handlerPools: HandlerPools;
-  private readonly journey: Journey;
-  /** The hand-off to grading and dispatch, when the scenario models them. */
-  private readonly grading: GradingHandoff | null = null;
 
   constructor(
     readonly scenario: ResolvedScenario,
@@ -67,53 +57,27 @@ export class ControlRoom {
     options: ControlRoomOptions,
   ) {
     this.calendar = new Calendar(scenario.startEpochMs);
-    this.journey = new Journey(this.sim, monitor, options.callSink);
+    const journey = new Journey(this.sim, monitor, options.callSink);
+    this.journey = journey;
     const horizon = scenario.horizonSeconds;
-    const queueIndex = new Map(scenario.queues.map((q, i) => [q.name, i]));
-    const indexOf = (name: string): number => {
-      const i = queueIndex.get(name);
-      if (i === undefined) throw new Error(`unknown queue '${name}' (the scenario layer should have caught this)`);
-      return i;
-    };
-    const dist = (spec: unknown, path: string): Distribution | null => (spec === undefined ? null : makeDistribution(spec, path));
+    const plan = new RoomPlan(scenario);
+    const indexOf = (name: string): number => plan.queueIndexOf(name);
 
-    const board = scenario.switchboard;
-    this.switchboardQueue = board ? indexOf(board.queue) : -1;
-    const patience = scenario.queues.map((q) => dist(q.patienceSeconds, `queues.${q.name}.patienceSeconds`));
-
-    this.handleDistributions = scenario.queues.map((q, i) =>
-      i === this.switchboardQueue ? dist(board!.handleSeconds, 'switchboard.handleSeconds') : dist(scenario.handlers.handleSeconds[q.name], `handlers.handleSeconds.${q.name}`),
-    );
-    const draws: QueueDraws = {
-      patience,
-      handle: this.handleDistributions,
-      wrapUp: scenario.queues.map((_, i) =>
-        i === this.switchboardQueue ? dist(board!.wrapUpSeconds, 'switchboard.wrapUpSeconds') : dist(scenario.handlers.wrapUpSeconds, 'handlers.wrapUpSeconds'),
-      ),
-      callbackFailedAttempt: scenario.queues.map((q) => dist(q.callback?.failedAttemptSeconds, `queues.${q.name}.callback.failedAttemptSeconds`)),
-      redialDelay: scenario.queues.map((q) => dist(q.redial?.delaySeconds, `queues.${q.name}.redial.delaySeconds`)),
-      hasCallback: scenario.queues.map((q) => q.callback !== undefined),
-      hasRedial: scenario.queues.map((q) => q.redial !== undefined),
-    };
-    const routes = board ? new SwitchboardRoutes(this.switchboardQueue, board.routes, indexOf) : null;
-    const ivrs = scenario.channels.map((c) => (c.ivr === undefined ? null : new IvrMenu(c.ivr, makeDistribution(c.ivr.menuSeconds, `channels.${c.name}.ivr.menuSeconds`), indexOf)));
-    const makeFactory = (prefix: (name: string) => string) =>
+    // Callers: each kind of call draws from its channel's own streams (common random numbers).
+    const factories = (prefix: (name: string) => string): CallerFactory[] =>
       scenario.channels.map(
-        (c, i) =>
-          new CallerFactory(c, i, streams, prefix(c.name), indexOf, draws, dist(c.btTransferSeconds, `channels.${c.name}.btTransferSeconds`), ivrs[i], routes, scenario.warmupSeconds),
+        (c, i) => new CallerFactory(c, i, streams, prefix(c.name), indexOf, plan.draws, plan.btTransfer[i], plan.ivr[i], plan.routes, scenario.warmupSeconds),
       );
-    this.factories = makeFactory((name) => name);
-    this.chaseFactories = makeFactory((name) => `${name}.chase`);
-    this.queueStage = new QueueStage(scenario.queues, patience, this.journey, makeFactory((name) => `${name}.redial`), horizon, indexOf);
-    this.queues = this.queueStage.queues;
-    this.switchboard = new Switchboard(this.switchboardQueue, this.journey, this.queueStage);
-    this.transferLeg = new TransferLeg(this.journey, this.queueStage);
+    const first = factories((name) => name);
+    const chase = factories((name) => `${name}.chase`);
 
-    // Pools: handler pools in scenario order, then the switchboard's operators.
-    const policy = scenario.policy.queueSelection;
-    const poolSpecs: PoolSpec[] = scenario.handlers.pools.map((p) => ({ name: p.name, serves: p.serves, roster: p.roster, selection: p.queueSelection ?? policy }));
-    if (board) poolSpecs.push(switchboardPool(board));
-    this.handlerPools = new HandlerPools(poolSpecs, this.queueStage, indexOf, options.queueSelector, this.switchboard, this.journey);
+    // The stages, in the order a call meets them.
+    this.queueStage = new QueueStage(scenario.queues, plan.draws.patience, journey, factories((name) => `${name}.redial`), horizon, indexOf);
+    this.queues = this.queueStage.queues;
+    this.transferLeg = new TransferLeg(journey, this.queueStage);
+    this.arrivals = new CallArrivals(scenario, streams, this.calendar, first, chase, this.transferLeg, journey);
+    const switchboard = new Switchboard(plan.switchboardQueue, journey, this.queueStage);
+    this.handlerPools = new HandlerPools(plan.pools, this.queueStage, indexOf, options.queueSelector, switchboard, journey);
     this.pools = this.handlerPools.pools;
     this.queueStage.connect(this.handlerPools, this.transferLeg);
 
@@ -128,7 +92,9 @@ export class ControlRoom {
     });
 
     if (scenario.grading !== undefined || scenario.dispatch !== undefined) {
+      // A wiring mistake of the caller (the experiment layer passes the registry), not a scenario error.
       if (options.dispatchPolicy === undefined) throw new Error('a scenario with grading or dispatch needs a dispatch policy factory');
+      const victimUpdates = new VictimUpdateDesk(this.queueStage, plan.draws.handle, this.handlerPools, journey);
       this.dispatch = new DispatchCentre({
         sim: this.sim,
         scenario,
@@ -136,24 +102,16 @@ export class ControlRoom {
         calendar: this.calendar,
         monitor,
         policy: options.dispatchPolicy,
-        hooks: { offerChasingCall: this.offerChasingCall, victimUpdateWork: new VictimUpdateDesk(this.queueStage, this.handleDistributions, this.handlerPools, this.journey).work },
+        hooks: { offerChasingCall: this.arrivals.offerChasingCall, victimUpdateWork: victimUpdates.work },
       });
-      this.grading = new GradingHandoff(this.dispatch);
-      this.handlerPools.handOverTo(this.grading);
+      const grading = new GradingHandoff(this.dispatch);
+      this.arrivals.handOverTo(grading);
+      this.handlerPools.handOverTo(grading);
     }
 
-    this.handlerPools.startRosters(poolSpecs, this.calendar, horizon);
-
-    // Arrivals: replayed from the trace, or generated from each channel's profile.
-    if (scenario.trace !== undefined) {
-      this.sources = scenario.channels.map((c, i) => {
-        const rows = scenario.trace!.filter((row) => row.channel === c.name).sort((a, b) => a.arrivalSeconds - b.arrivalSeconds);
-        return new TraceArrivals(i, rows, horizon);
-      });
-    } else {
-      this.sources = scenario.channels.map((c, i) => new ProfileArrivals(i, channelRate(c, this.calendar, horizon, streams), streams, c.name, horizon));
-    }
-    for (const source of this.sources) this.scheduleArrival(source);
+    // Events at time 0 in this order: units (above), handlers' rosters, then the first arrivals.
+    this.handlerPools.startRosters(plan.pools, this.calendar, horizon);
+    this.arrivals.start();
   }
 
   /** Run to the horizon and settle what is left. */
@@ -164,32 +122,6 @@ export class ControlRoom {
     this.dispatch?.finish(horizon);
     this.monitor.end(horizon);
   }
-
-  // ---- arrivals and the way to a queue ----
-
-  private scheduleArrival(source: ArrivalSource): void {
-    const at = source.next();
-    if (at !== Infinity) this.sim.schedule(at, this.onArrival, source, SameInstant.arrival);
-  }
-
-  private readonly onArrival = (source: ArrivalSource): void => {
-    const call = this.factories[source.channelIndex].create(this.journey.newId(), this.sim.now, -1, -1, source.row);
-    this.grading?.drawCase(call, source.channelIndex, source.row);
-    this.scheduleArrival(source);
-    this.transferLeg.begin(call);
-  };
-
-  /** Dispatch's hook: a caller waiting for attendance calls again, as a new offered call. */
-  private readonly offerChasingCall = (channel: string, at: number, incidentId: number, caller: CallerCase): void => {
-    const index = this.scenario.channels.findIndex((c) => c.name === channel);
-    const call = this.chaseFactories[index].create(this.journey.newId(), at, -1, incidentId);
-    call.caseRef = caller;
-    this.sim.schedule(at, this.onRedial, call, SameInstant.arrival);
-  };
-
-  private readonly onRedial = (call: Call): void => {
-    this.transferLeg.begin(call);
-  };
 
   /** Calls offered so far (first calls, redials and chasing calls). */
   get callsOffered(): number {
