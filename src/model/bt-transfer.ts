@@ -1,3 +1,4 @@
+import type { Simulator } from '../engine/simulator.js';
 import { SameInstant } from '../engine/priorities.js';
 import type { Call } from './call.js';
 import type { Journey, QueueEntrance } from './journey.js';
@@ -12,10 +13,14 @@ export class TransferLeg {
   /** Calls on their way to the force's queue. */
   private readonly inTransit = new Set<Call>();
 
+  private readonly sim: Simulator;
+
   constructor(
     private readonly journey: Journey,
     private readonly queues: QueueEntrance,
-  ) {}
+  ) {
+    this.sim = journey.sim;
+  }
 
   /** A call has reached the control room: it is offered, then spends its transfer and menu time. */
   begin(call: Call): void {
@@ -24,7 +29,7 @@ export class TransferLeg {
     const delay = call.transferSeconds + call.ivrSeconds;
     if (delay > 0) {
       this.inTransit.add(call);
-      journey.sim.schedule(journey.sim.now + delay, this.onReachForce, call, SameInstant.arrival);
+      this.sim.schedule(this.sim.now + delay, this.onReachForce, call, SameInstant.arrival);
     } else {
       this.reachForce(call);
     }
@@ -43,7 +48,7 @@ export class TransferLeg {
 
   /** Past BT's transfer and the IVR: the IVR may have ended the call, else it joins its queue. */
   private reachForce(call: Call): void {
-    if (call.ivrOutcome !== 'onward') this.journey.end(call, call.ivrOutcome, this.journey.sim.now);
+    if (call.ivrOutcome !== 'onward') this.journey.end(call, call.ivrOutcome, this.sim.now);
     else this.queues.enter(call, call.entryVisit);
   }
 }

@@ -1,3 +1,4 @@
+import type { Simulator } from '../engine/simulator.js';
 import type { Calendar } from '../engine/calendar.js';
 import { SameInstant } from '../engine/priorities.js';
 import type { StreamFactory } from '../engine/random.js';
@@ -21,6 +22,8 @@ export class CallArrivals {
   /** The hand-off to grading, when the scenario models it (set by `handOverTo`). */
   private grading: GradingHandoff | null = null;
 
+  private readonly sim: Simulator;
+
   constructor(
     scenario: ResolvedScenario,
     streams: StreamFactory,
@@ -31,6 +34,7 @@ export class CallArrivals {
     private readonly transferLeg: TransferLeg,
     private readonly journey: Journey,
   ) {
+    this.sim = journey.sim;
     const horizon = scenario.horizonSeconds;
     this.channelIndex = new Map(scenario.channels.map((c, i) => [c.name, i]));
     const trace = scenario.trace;
@@ -59,16 +63,16 @@ export class CallArrivals {
     const index = this.channelIndex.get(channel) ?? -1;
     const call = this.chaseFactories[index].create(this.journey.newId(), at, -1, incidentId);
     call.caseRef = caller;
-    this.journey.sim.schedule(at, this.onChase, call, SameInstant.arrival);
+    this.sim.schedule(at, this.onChase, call, SameInstant.arrival);
   };
 
   private scheduleArrival(source: ArrivalSource): void {
     const at = source.next();
-    if (at !== Infinity) this.journey.sim.schedule(at, this.onArrival, source, SameInstant.arrival);
+    if (at !== Infinity) this.sim.schedule(at, this.onArrival, source, SameInstant.arrival);
   }
 
   private readonly onArrival = (source: ArrivalSource): void => {
-    const call = this.factories[source.channelIndex].create(this.journey.newId(), this.journey.sim.now, -1, -1, source.row);
+    const call = this.factories[source.channelIndex].create(this.journey.newId(), this.sim.now, -1, -1, source.row);
     this.grading?.drawCase(call, source.channelIndex, source.row);
     this.scheduleArrival(source);
     this.transferLeg.begin(call);

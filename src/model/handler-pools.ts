@@ -1,3 +1,5 @@
+import type { Simulator } from '../engine/simulator.js';
+import type { ModelMonitor } from './monitor.js';
 import type { Calendar } from '../engine/calendar.js';
 import { SameInstant } from '../engine/priorities.js';
 import { rosterPieces } from '../engine/roster.js';
@@ -38,6 +40,9 @@ export class HandlerPools implements FreeHandlers {
   /** The hand-off to grading and dispatch, when the scenario models them (set by `handOverTo`). */
   private grading: GradingHandoff | null = null;
 
+  private readonly sim: Simulator;
+  private readonly monitor: ModelMonitor;
+
   constructor(
     specs: readonly PoolSpec[],
     private readonly queueStage: QueueStage,
@@ -46,6 +51,8 @@ export class HandlerPools implements FreeHandlers {
     private readonly switchboard: Switchboard,
     private readonly journey: Journey,
   ) {
+    this.sim = journey.sim;
+    this.monitor = journey.monitor;
     const queues = queueStage.queues;
     this.pools = specs.map((p, i) => {
       const served = p.serves.map((name) => queues[queueIndexOf(name)]);
@@ -67,14 +74,14 @@ export class HandlerPools implements FreeHandlers {
       const pieces = rosterPieces(p.roster, calendar, horizon);
       this.changeHeadcount(pool, pieces.values[0]);
       for (const at of pieces.changeTimes()) {
-        if (at < horizon) this.journey.sim.schedule(at, this.onRosterStep, { pool, headcount: pieces.valueAt(at) }, SameInstant.capacity);
+        if (at < horizon) this.sim.schedule(at, this.onRosterStep, { pool, headcount: pieces.valueAt(at) }, SameInstant.capacity);
       }
     });
   }
 
   /** Work joined `queue`: the free handler idle longest among the pools serving it may take work. */
   offer(queue: CallQueue): void {
-    const now = this.journey.sim.now;
+    const now = this.sim.now;
     const poolIndices = queue.poolIndices;
     if (poolIndices.length === 1) {
       const pool = this.pools[poolIndices[0]];
@@ -104,7 +111,7 @@ export class HandlerPools implements FreeHandlers {
 
   /** While the pool has free handlers and its policy picks a queue, the one idle longest serves. */
   private fillIdle(pool: HandlerPool): void {
-    const now = this.journey.sim.now;
+    const now = this.sim.now;
     while (pool.idle.length > 0) {
       const target = pool.pick(now);
       if (target === undefined) return;
@@ -113,7 +120,7 @@ export class HandlerPools implements FreeHandlers {
   }
 
   private serve(pool: HandlerPool, handler: Handler, queue: CallQueue): void {
-    const now = this.journey.sim.now;
+    const now = this.sim.now;
     const work = queue.take();
     if (work instanceof VictimUpdateJob) {
       // Outbound work: no caller waited, so the queue's figures do not see it.
@@ -123,7 +130,6 @@ export class HandlerPools implements FreeHandlers {
     }
     const call = work;
     this.queueStage.answered(call);
-    const monitor = this.journey.monitor;
     const answerSeconds = now - call.enteredQueueAt + (call.inEntryQueue ? call.transferSeconds : 0);
     let talkSeconds = call.visit.handleSeconds;
     if (!Number.isNaN(call.callbackAcceptedAt)) {
@@ -133,10 +139,10 @@ export class HandlerPools implements FreeHandlers {
         talkSeconds = call.failedAttemptSeconds;
         call.outcome = 'callbackFailed';
       }
-      monitor.queueLeft(queue.index, now, reached ? 'callbackReached' : 'callbackFailed', answerSeconds, call);
+      this.monitor.queueLeft(queue.index, now, reached ? 'callbackReached' : 'callbackFailed', answerSeconds, call);
     } else {
       call.answerSeconds = answerSeconds;
-      monitor.queueLeft(queue.index, now, 'answered', answerSeconds, call);
+      this.monitor.queueLeft(queue.index, now, 'answered', answerSeconds, call);
     }
     call.answeredAt = now;
     handler.work = call;
@@ -145,15 +151,14 @@ export class HandlerPools implements FreeHandlers {
 
   /** The handler is busy until `until` (end of talk). */
   private occupy(pool: HandlerPool, handler: Handler, until: number): void {
-    const sim = this.journey.sim;
     pool.busy++;
-    this.journey.monitor.poolLevel(pool.index, sim.now, pool.busy, pool.present);
-    sim.schedule(until, this.onTalkEnd, handler, SameInstant.release);
+    this.monitor.poolLevel(pool.index, this.sim.now, pool.busy, pool.present);
+    this.sim.schedule(until, this.onTalkEnd, handler, SameInstant.release);
   }
 
   private readonly onTalkEnd = (handler: Handler): void => {
     const journey = this.journey;
-    const now = journey.sim.now;
+    const now = this.sim.now;
     const work = handler.work;
     handler.work = null;
     if (work instanceof VictimUpdateJob) {
@@ -171,7 +176,7 @@ export class HandlerPools implements FreeHandlers {
       this.grading?.handOver(work);
       journey.end(work, 'answered', now);
     }
-    if (wrapUp > 0) journey.sim.schedule(now + wrapUp, this.onRelease, handler, SameInstant.release);
+    if (wrapUp > 0) this.sim.schedule(now + wrapUp, this.onRelease, handler, SameInstant.release);
     else this.release(handler);
   };
 
@@ -180,7 +185,7 @@ export class HandlerPools implements FreeHandlers {
   };
 
   private release(handler: Handler): void {
-    const now = this.journey.sim.now;
+    const now = this.sim.now;
     const pool = this.pools[handler.poolIndex];
     pool.busy--;
     if (pool.owedDepartures > 0) {
@@ -191,7 +196,7 @@ export class HandlerPools implements FreeHandlers {
       pool.idle.push(handler);
       this.fillIdle(pool);
     }
-    this.journey.monitor.poolLevel(pool.index, now, pool.busy, pool.present);
+    this.monitor.poolLevel(pool.index, now, pool.busy, pool.present);
   }
 
   private readonly onRosterStep = (step: RosterStep): void => {
@@ -199,12 +204,12 @@ export class HandlerPools implements FreeHandlers {
   };
 
   private changeHeadcount(pool: HandlerPool, headcount: number): void {
-    const now = this.journey.sim.now;
+    const now = this.sim.now;
     const before = pool.idle.length;
     if (pool.setHeadcount(headcount, now)) {
       for (let i = before; i < pool.idle.length; i++) this.handlersOf[pool.index].push(pool.idle[i]);
       this.fillIdle(pool);
     }
-    this.journey.monitor.poolLevel(pool.index, now, pool.busy, pool.present);
+    this.monitor.poolLevel(pool.index, now, pool.busy, pool.present);
   }
 }

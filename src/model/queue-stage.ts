@@ -1,3 +1,5 @@
+import type { Simulator } from '../engine/simulator.js';
+import type { ModelMonitor } from './monitor.js';
 import type { Distribution } from '../engine/distributions.js';
 import { SameInstant } from '../engine/priorities.js';
 import type { TransferLeg } from './bt-transfer.js';
@@ -24,6 +26,9 @@ export class QueueStage implements QueueEntrance {
   private handlers!: FreeHandlers;
   private transferLeg!: TransferLeg;
 
+  private readonly sim: Simulator;
+  private readonly monitor: ModelMonitor;
+
   constructor(
     specs: readonly ResolvedQueue[],
     patience: readonly (Distribution | null)[],
@@ -33,6 +38,8 @@ export class QueueStage implements QueueEntrance {
     private readonly horizonSeconds: number,
     private readonly queueIndexOf: (name: string) => number,
   ) {
+    this.sim = journey.sim;
+    this.monitor = journey.monitor;
     const settle = (call: Call): void => this.abandon(call, call.abandonAt);
     this.queues = specs.map((q, i) => new CallQueue(i, q, patience[i], settle));
   }
@@ -50,20 +57,19 @@ export class QueueStage implements QueueEntrance {
 
   /** The call joins the queue of `visit` now. */
   enter(call: Call, visit: QueueVisit): void {
-    const sim = this.journey.sim;
-    const now = sim.now;
+    const now = this.sim.now;
     const queue = this.queues[visit.queueIndex];
     call.visit = visit;
     call.lastQueue = queue.name;
     call.enteredQueueAt = now;
-    this.journey.monitor.queueEntered(queue.index, now, call);
+    this.monitor.queueEntered(queue.index, now, call);
     const patience = visit.patienceSeconds;
     if (queue.eagerPatience) {
       call.abandonAt = Infinity;
-      if (patience !== Infinity) call.patienceEvent = sim.schedule(now + patience, this.onPatienceEnd, call, SameInstant.timeout);
+      if (patience !== Infinity) call.patienceEvent = this.sim.schedule(now + patience, this.onPatienceEnd, call, SameInstant.timeout);
       const offer = queue.spec.callback;
       if (offer !== undefined && call.callbackDraw < offer.acceptProbability && offer.offerAfterSeconds < patience) {
-        call.offerEvent = sim.schedule(now + offer.offerAfterSeconds, this.onCallbackOffer, call, SameInstant.timeout);
+        call.offerEvent = this.sim.schedule(now + offer.offerAfterSeconds, this.onCallbackOffer, call, SameInstant.timeout);
       }
     } else {
       call.abandonAt = now + patience;
@@ -74,20 +80,18 @@ export class QueueStage implements QueueEntrance {
 
   /** A handler takes the call: its pending patience and callback-offer events are cancelled. */
   answered(call: Call): void {
-    const sim = this.journey.sim;
     if (call.patienceEvent !== null) {
-      sim.cancel(call.patienceEvent);
+      this.sim.cancel(call.patienceEvent);
       call.patienceEvent = null;
     }
     if (call.offerEvent !== null) {
-      sim.cancel(call.offerEvent);
+      this.sim.cancel(call.offerEvent);
       call.offerEvent = null;
     }
   }
 
   /** At the horizon: settle expired waits; callers still waiting are open; undone outbound work is dropped. */
   settle(horizon: number): void {
-    const monitor = this.journey.monitor;
     for (const queue of this.queues) {
       queue.line.forEach((call) => {
         if (!call.waiting) return;
@@ -97,7 +101,7 @@ export class QueueStage implements QueueEntrance {
         if (call.abandonAt <= horizon) {
           this.abandon(call, call.abandonAt);
         } else {
-          monitor.queueLeft(queue.index, horizon, 'open', NaN, call);
+          this.monitor.queueLeft(queue.index, horizon, 'open', NaN, call);
           this.journey.end(call, 'open', horizon);
         }
       });
@@ -107,23 +111,22 @@ export class QueueStage implements QueueEntrance {
   private readonly onPatienceEnd = (call: Call): void => {
     call.patienceEvent = null;
     if (call.offerEvent !== null) {
-      this.journey.sim.cancel(call.offerEvent);
+      this.sim.cancel(call.offerEvent);
       call.offerEvent = null;
     }
     this.queues[call.visit.queueIndex].remove(call);
-    this.abandon(call, this.journey.sim.now);
+    this.abandon(call, this.sim.now);
   };
 
   private readonly onCallbackOffer = (call: Call): void => {
     call.offerEvent = null;
     if (!call.waiting) return;
-    const sim = this.journey.sim;
-    call.callbackAcceptedAt = sim.now;
+    call.callbackAcceptedAt = this.sim.now;
     if (call.patienceEvent !== null) {
-      sim.cancel(call.patienceEvent);
+      this.sim.cancel(call.patienceEvent);
       call.patienceEvent = null;
     }
-    this.journey.monitor.callbackAccepted(call.visit.queueIndex, sim.now, call);
+    this.monitor.callbackAccepted(call.visit.queueIndex, this.sim.now, call);
   };
 
   /** The caller's patience ran out at `at` (now, or earlier when settled lazily). */
@@ -131,7 +134,7 @@ export class QueueStage implements QueueEntrance {
     const journey = this.journey;
     const queue = this.queues[call.visit.queueIndex];
     const answerSeconds = at - call.enteredQueueAt + (call.inEntryQueue ? call.transferSeconds : 0);
-    journey.monitor.queueLeft(queue.index, at, 'abandoned', answerSeconds, call);
+    this.monitor.queueLeft(queue.index, at, 'abandoned', answerSeconds, call);
     journey.end(call, 'abandoned', at);
     const redial = queue.spec.redial;
     if (redial !== undefined && call.redialDraw < redial.probability) {
@@ -142,8 +145,8 @@ export class QueueStage implements QueueEntrance {
         const again = this.redialFactories[call.channelIndex].create(journey.newId(), redialAt, first, call.chasingIncident);
         // The redialling caller has the same matter: dispatch's case goes with them.
         again.caseRef = call.caseRef;
-        journey.monitor.redialScheduled(queue.index, at, call);
-        journey.sim.schedule(redialAt, this.onRedial, again, SameInstant.arrival);
+        this.monitor.redialScheduled(queue.index, at, call);
+        this.sim.schedule(redialAt, this.onRedial, again, SameInstant.arrival);
       }
     }
   }
