@@ -62,7 +62,7 @@ export class CallArrivals {
   readonly offerChasingCall = (channel: string, at: number, incidentId: number, caller: CallerCase): void => {
     const index = this.channelIndex.get(channel) ?? -1;
     const call = this.chaseFactories[index].create(this.journey.newId(), at, -1, incidentId);
-    call.caseRef = caller;
+    call.callerCase = caller;
     this.sim.schedule(at, this.onChase, call, SameInstant.arrival);
   };
 

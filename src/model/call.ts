@@ -59,7 +59,7 @@ export class Call implements CallView {
   failedAttemptSeconds = 0;
   redialDraw = 1;
   /** Dispatch's case for this caller (need, flags, area), when grading is modelled. */
-  caseRef: CallerCase | null = null;
+  callerCase: CallerCase | null = null;
 
   constructor(
     readonly id: number,

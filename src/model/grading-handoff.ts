@@ -12,12 +12,12 @@ export class GradingHandoff {
 
   /** A first call arrived on channel `channelIndex`: draw its case (a trace row may fix area and need). */
   drawCase(call: Call, channelIndex: number, row: TraceCall | undefined): void {
-    call.caseRef = this.centre.drawCaller(channelIndex, call.plannedLastQueue, row);
+    call.callerCase = this.centre.drawCaller(channelIndex, call.plannedLastQueue, row);
   }
 
   /** The handler has finished talking: dispatch grades the call and creates its incident. */
   handOver(call: Call): void {
-    const caller = call.caseRef;
+    const caller = call.callerCase;
     if (caller === null) return;
     this.centre.callHandled(caller, call.arrivedAt, call.answeredAt, call.counted);
     call.needed = caller.needed;

@@ -144,7 +144,7 @@ export class QueueStage implements QueueEntrance {
       if (redialAt < this.horizonSeconds) {
         const again = this.redialFactories[call.channelIndex].create(journey.newId(), redialAt, first, call.chasingIncident);
         // The redialling caller has the same matter: dispatch's case goes with them.
-        again.caseRef = call.caseRef;
+        again.callerCase = call.callerCase;
         this.monitor.redialScheduled(queue.index, at, call);
         this.sim.schedule(redialAt, this.onRedial, again, SameInstant.arrival);
       }

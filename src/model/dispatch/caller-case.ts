@@ -7,7 +7,7 @@ import type { Grade } from './types.js';
  * of the incident, the uniforms that later decide the handler's grading, and the incident's
  * travel and on-scene times. Everything random is drawn at arrival from the caller's channel
  * streams, so scenarios that differ only in staffing, units or policy see the same callers
- * (common random numbers). The call model keeps it on the call (`Call.caseRef`) and hands it
+ * (common random numbers). The call model keeps it on the call (`Call.callerCase`) and hands it
  * back to `DispatchCentre.callHandled` when a handler finishes the call.
  */
 export class CallerCase {
