@@ -1,5 +1,5 @@
-import type { Simulator } from '../engine/simulator.js';
 import { SameInstant } from '../engine/priorities.js';
+import type { Simulator } from '../engine/simulator.js';
 import type { Call } from './call.js';
 import type { Journey, QueueEntrance } from './journey.js';
 

@@ -1,7 +1,7 @@
-import type { Simulator } from '../engine/simulator.js';
 import type { Calendar } from '../engine/calendar.js';
 import { SameInstant } from '../engine/priorities.js';
 import type { StreamFactory } from '../engine/random.js';
+import type { Simulator } from '../engine/simulator.js';
 import { channelRate, ProfileArrivals, TraceArrivals, type ArrivalSource } from './arrival-sources.js';
 import type { TransferLeg } from './bt-transfer.js';
 import type { Call } from './call.js';

@@ -1,19 +1,19 @@
-import type { Simulator } from '../engine/simulator.js';
-import type { ModelMonitor } from './monitor.js';
 import type { Calendar } from '../engine/calendar.js';
 import { SameInstant } from '../engine/priorities.js';
+import type { RosterSpec } from '../engine/profile-types.js';
 import { rosterPieces } from '../engine/roster.js';
-import { Call } from './call.js';
+import type { Simulator } from '../engine/simulator.js';
 import type { CallQueue } from './call-queue.js';
+import { Call } from './call.js';
 import type { GradingHandoff } from './grading-handoff.js';
 import { Handler, HandlerPool } from './handler-pool.js';
 import type { Journey } from './journey.js';
+import type { ModelMonitor } from './monitor.js';
 import type { QueueSelectorFactory } from './queue-selection-types.js';
 import type { FreeHandlers, QueueStage } from './queue-stage.js';
 import type { QueueSelectionSpec } from './resolved.js';
 import type { Switchboard } from './switchboard.js';
 import { VictimUpdateJob } from './victim-update.js';
-import type { RosterSpec } from '../engine/profile-types.js';
 
 /** One pool as the scenario gives it: handler pools in order, then the switchboard's operators. */
 export interface PoolSpec {

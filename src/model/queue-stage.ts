@@ -1,12 +1,12 @@
-import type { Simulator } from '../engine/simulator.js';
-import type { ModelMonitor } from './monitor.js';
 import type { Distribution } from '../engine/distributions.js';
 import { SameInstant } from '../engine/priorities.js';
+import type { Simulator } from '../engine/simulator.js';
 import type { TransferLeg } from './bt-transfer.js';
-import type { Call, QueueVisit } from './call.js';
 import { CallQueue } from './call-queue.js';
+import type { Call, QueueVisit } from './call.js';
 import type { CallerFactory } from './caller-factory.js';
 import type { Journey, QueueEntrance } from './journey.js';
+import type { ModelMonitor } from './monitor.js';
 import type { ResolvedQueue } from './resolved.js';
 import { VictimUpdateJob } from './victim-update.js';
 
