@@ -64,7 +64,9 @@ function readTrace(files: ScenarioFiles, file: string, scenario: ResolvedScenari
     throw new ScenarioError([{ ...where, path: at, expected: 'a readable trace file', found: `${file} (${readErrorCode(error)})` }]);
   }
   const channelNames = scenario.channels.map((c) => c.name);
-  return parseTrace(text, file, channelNames, scenario.startEpochMs, scenario.dispatch?.areas.map((a) => a.name));
+  // Graded calls take a replayed area from the dispatch areas, so with grading and no areas a trace names none.
+  const areaNames = scenario.dispatch?.areas.map((a) => a.name) ?? (scenario.grading !== undefined ? [] : undefined);
+  return parseTrace(text, file, channelNames, scenario.startEpochMs, areaNames);
 }
 
 /** Validate and resolve written scenario data; throws ScenarioError listing every problem. */
