@@ -1,8 +1,8 @@
 /**
  * Iterative solvers for the small chains of the CTMC oracle. The chains have at most some tens of
  * thousands of states with a handful of transitions each; Gauss-Seidel on the balance equations
- * converges quickly on them, needs no dense matrix and no dependency (the npm sparse-solver
- * packages are either dense, unmaintained or without types). Convergence is never assumed: each
+ * converges quickly on them and needs no dense matrix (npm has no maintained sparse linear solver:
+ * ml-sparse-matrix stores sparse matrices but does not solve systems). Convergence is never assumed: each
  * solve stops only when the residual of the equations it solves is below the tolerance, and
  * throws otherwise.
  */
