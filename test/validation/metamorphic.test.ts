@@ -115,7 +115,7 @@ describe('metamorphic relations', () => {
 
   it('doubling arrivals and staff in M/M/n+M moves the service level by what Erlang A predicts (99.9%, batch means)', () => {
     const sl = (perHour: number, staff: number, seed: number) =>
-      runLong(singleQueue({ perHour, staff, handle: { exponential: { mean: 180 } }, patience: { exponential: { mean: 300 } }, hours: 10_000, warmupHours: 4, targetSeconds: 20, seed })).measures('999').serviceLevel;
+      runLong(singleQueue({ perHour, staff, handle: { exponential: { mean: 180 } }, patience: { exponential: { mean: 300 } }, hours: 12_000, warmupHours: 4, targetSeconds: 20, seed })).measures('999').serviceLevel;
     const small = sl(200, 10, 71);
     const large = sl(400, 20, 72);
     const predicted = erlangA(400 / 3600, 1 / 180, 20, 1 / 300, 20).serviceLevel - erlangA(200 / 3600, 1 / 180, 10, 1 / 300, 20).serviceLevel;
