@@ -31,7 +31,7 @@ describe('batch means on one long run against the closed forms', () => {
   });
 
   it('M/M/n+M, Erlang A at heavy load (n = 10, abandonment 10.9%)', () => {
-    const table = runLong(singleQueue({ perHour: 200, staff: 10, handle: { exponential: { mean: 180 } }, patience: { exponential: { mean: 300 } }, hours: 34_000, warmupHours: 4, targetSeconds: 20, seed: 8 }));
+    const table = runLong(singleQueue({ perHour: 200, staff: 10, handle: { exponential: { mean: 180 } }, patience: { exponential: { mean: 300 } }, hours: 50_000, warmupHours: 4, targetSeconds: 20, seed: 8 }));
     const exact = erlangA(200 / 3600, 1 / 180, 10, 1 / 300, 20);
     const m = table.measures('999');
     check('SL(20 s)', m.serviceLevel, exact.serviceLevel);
