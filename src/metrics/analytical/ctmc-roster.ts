@@ -41,7 +41,7 @@ export function rosterFigures(q: RosterQueue, tolerance = 1e-10): RosterFigures 
   const n = (cMax + 1) * W;
   const at = (b: number, w: number): number => b * W + w;
   const lambdaMax = q.arrivalRate + cMax * q.serviceRate + N * q.abandonRate;
-  let p = new Float64Array(n);
+  let p: Float64Array = new Float64Array(n);
   p[0] = 1;
   let figures: RosterFigures | undefined;
   for (let day = 1; day <= 200; day++) {
