@@ -16,14 +16,15 @@ export interface StationaryQueue {
 /** The measure with `servers` handlers: Erlang A with patience, Erlang C without. */
 export function stationaryMeasure(q: StationaryQueue, servers: number, measure: StationaryMeasure, thresholdSeconds: number): number {
   const theta = q.patienceRate ?? 0;
+  const limit = Number.isFinite(thresholdSeconds) ? Math.max(0, thresholdSeconds) : 0;
   if (theta > 0) {
-    const a = erlangA(q.arrivalRate, q.serviceRate, servers, theta, Math.max(0, thresholdSeconds));
+    const a = erlangA(q.arrivalRate, q.serviceRate, servers, theta, limit);
     if (measure === 'abandonedOfOffered') return a.abandonProbability;
     if (measure === 'withinOfOffered') return a.serviceLevel;
     return a.serviceLevel / (1 - a.abandonProbability);
   }
   if (measure === 'abandonedOfOffered') return servers * q.serviceRate > q.arrivalRate ? 0 : 1;
-  return erlangCServiceLevel(q.arrivalRate, q.serviceRate, servers, Math.max(0, thresholdSeconds));
+  return erlangCServiceLevel(q.arrivalRate, q.serviceRate, servers, limit);
 }
 
 /**
