@@ -25,7 +25,7 @@ export const staffingBench: Bench = {
     const cpu = process.cpuUsage();
     const out = await searchStaffing(
       scenario,
-      { pools: ['emergency', 'non-emergency'], interval: 'hourOfWeek', targets, replications: 4, maxReplications: 16, maxStaff: 200, minStaff: 1, maxIterations: 8 },
+      { pools: ['emergency', 'non-emergency'], interval: 'hourOfWeek', targets, replications: 4, maxReplications: 8, maxStaff: 200, minStaff: 1, maxIterations: 8 },
       runner,
     );
     await runner.close();

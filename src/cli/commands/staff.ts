@@ -73,7 +73,7 @@ async function handler(argv: ArgumentsCamelCase<StaffArgs>): Promise<void> {
   if (!TARGET_PERS.includes(argv.per as TargetPer)) throw new UsageError(`--per: expected one of ${TARGET_PERS.join(', ')}, found ${argv.per}`);
   const kind = argv.interval as IntervalKind;
   const reps = wholeNumber(argv.reps, 'reps', 2) ?? 4;
-  const maxReps = Math.max(reps, wholeNumber(argv.maxReps, 'max-reps', 2) ?? 16);
+  const maxReps = Math.max(reps, wholeNumber(argv.maxReps, 'max-reps', 2) ?? 8);
   const maxStaff = wholeNumber(argv.maxStaff, 'max-staff', 1) ?? 200;
   const minStaff = wholeNumber(argv.minStaff, 'min-staff', 0) ?? 1;
   if (minStaff > maxStaff) throw new UsageError(`--min-staff ${minStaff} is above --max-staff ${maxStaff}`);
@@ -139,10 +139,10 @@ export const staffCommand: CommandModule<object, StaffArgs> = {
       .option('interval', { type: 'string', default: 'hourOfWeek', describe: `staffing interval: ${INTERVAL_KINDS.join(' or ')}` })
       .option('per', { type: 'string', default: 'interval', describe: `judge targets per ${TARGET_PERS.join(', ')}` })
       .option('reps', { type: 'number', default: 4, describe: 'replications per simulation at first' })
-      .option('max-reps', { type: 'number', default: 16, describe: 'replications at most while a verdict is unsure' })
+      .option('max-reps', { type: 'number', default: 8, describe: 'replications at most while a verdict is unsure' })
       .option('max-staff', { type: 'number', default: 200, describe: 'handlers per interval at most (also the ample staffing of the first simulation)' })
       .option('min-staff', { type: 'number', default: 1, describe: 'handlers per interval at least' })
-      .option('max-iterations', { type: 'number', default: 8, describe: 'cap on ISA iterations (and on verify rounds, x3)' })
+      .option('max-iterations', { type: 'number', default: 8, describe: 'cap on ISA iterations (and on verify rounds, x2)' })
       .option('shift-hours', { type: 'string', default: '8', describe: 'allowed shift lengths in hours, comma-separated' })
       .option('shift-starts', { type: 'string', describe: 'allowed shift start hours (0-23 or HH:00), comma-separated (default every hour)' })
       .option('contract-hours', { type: 'number', default: DEFAULT_SHRINKAGE.contractHours, describe: 'contracted hours a week of one FTE' })
