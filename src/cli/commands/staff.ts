@@ -134,10 +134,10 @@ export const staffCommand: CommandModule<object, StaffArgs> = {
   builder: (yargs: Argv) =>
     yargs
       .positional('file', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' })
-      .option('target', { type: 'string', array: true, describe: "METRIC>=VALUE or METRIC<=VALUE, e.g. 'queues.999.answeredWithin10s>=0.90' (repeatable)" })
+      .option('target', { type: 'string', array: true, describe: "METRIC>=VALUE or METRIC<=VALUE, optionally @interval|@month|@horizon, e.g. 'queues.999.answeredWithin10s>=0.90' (repeatable)" })
       .option('pool', { type: 'string', array: true, describe: 'handler pool to staff (repeatable; default all)' })
       .option('interval', { type: 'string', default: 'hourOfWeek', describe: `staffing interval: ${INTERVAL_KINDS.join(' or ')}` })
-      .option('per', { type: 'string', default: 'interval', describe: `judge targets per ${TARGET_PERS.join(', ')}` })
+      .option('per', { type: 'string', default: 'interval', describe: `judge targets per ${TARGET_PERS.join(', ')} (a target's own @per wins)` })
       .option('reps', { type: 'number', default: 4, describe: 'replications per simulation at first' })
       .option('max-reps', { type: 'number', default: 8, describe: 'replications at most while a verdict is unsure' })
       .option('max-staff', { type: 'number', default: 200, describe: 'handlers per interval at most (also the ample staffing of the first simulation)' })

@@ -34,15 +34,16 @@ export class TargetSyntaxError extends Error {
   }
 }
 
-const FORM = /^\s*(queues\.([^.]+)\.([A-Za-z0-9]+))\s*(>=|<=)\s*([0-9.]+%?)\s*$/;
+const FORM = /^\s*(queues\.([^.]+)\.([A-Za-z0-9]+))\s*(>=|<=)\s*([0-9.]+%?)\s*(?:@\s*(interval|month|horizon))?\s*$/;
 
-/** Parses one `--target`; `queues.Q.*` metrics whose Q the scenario has. */
+/** Parses one `--target`; `queues.Q.*` metrics whose Q the scenario has; `@month` (etc.) overrides `per` for this target. */
 export function parseStaffTarget(text: string, per: TargetPer, scenario: ResolvedScenario): StaffTarget {
   const m = FORM.exec(text);
   if (m === null) {
-    throw new TargetSyntaxError(`--target ${JSON.stringify(text)}: expected METRIC>=VALUE or METRIC<=VALUE with METRIC one of queues.Q.abandonedRatio, queues.Q.serviceLevel, queues.Q.answeredWithinTarget, queues.Q.answeredWithinNs (N seconds), for example 'queues.999.answeredWithin10s>=0.90'`);
+    throw new TargetSyntaxError(`--target ${JSON.stringify(text)}: expected METRIC>=VALUE or METRIC<=VALUE (optionally @interval, @month or @horizon) with METRIC one of queues.Q.abandonedRatio, queues.Q.serviceLevel, queues.Q.answeredWithinTarget, queues.Q.answeredWithinNs (N seconds), for example 'queues.999.answeredWithin10s>=0.90'`);
   }
-  const [, metric, queueName, measure, op, raw] = m;
+  const [, metric, queueName, measure, op, raw, own] = m;
+  const judgedPer = (own as TargetPer | undefined) ?? per;
   const value = raw.endsWith('%') ? Number(raw.slice(0, -1)) / 100 : Number(raw);
   if (!Number.isFinite(value) || value < 0 || value > 1) throw new TargetSyntaxError(`--target ${JSON.stringify(text)}: the value must be a ratio from 0 to 1 (or a percentage), found ${raw}`);
   const queue = scenario.queues.find((q) => q.name === queueName);
@@ -60,7 +61,7 @@ export function parseStaffTarget(text: string, per: TargetPer, scenario: Resolve
   else throw new TargetSyntaxError(`--target ${JSON.stringify(text)}: cannot staff for ${measure}; use abandonedRatio, serviceLevel, answeredWithinTarget or answeredWithinNs`);
   const wantedOp: TargetOp = kind === 'abandonedOfOffered' ? '<=' : '>=';
   if (op !== wantedOp) throw new TargetSyntaxError(`--target ${JSON.stringify(text)}: ${measure} is staffed for as ${kind === 'abandonedOfOffered' ? 'a ceiling' : 'a floor'}; write ${metric}${wantedOp}${raw}`);
-  return { metric, op: wantedOp, value, per, queue: queueName, kind, thresholdSeconds };
+  return { metric, op: wantedOp, value, per: judgedPer, queue: queueName, kind, thresholdSeconds };
 }
 
 /** True when `value` meets the target. */
