@@ -19,7 +19,7 @@ import { staffingJson } from '../../report/staffing-json.js';
 import { staffingRosterYaml } from '../../report/staffing-roster-yaml.js';
 import { staffingTable } from '../../report/staffing-table.js';
 import { UsageError } from '../errors.js';
-import { emit } from '../output.js';
+import { checkOutPaths, emit } from '../output.js';
 import { type Format, formatOption, listFrom, outOption, quietOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber } from '../options.js';
 import { makeProgress, type Progress } from '../progress.js';
 
@@ -84,6 +84,8 @@ async function handler(argv: ArgumentsCamelCase<StaffArgs>): Promise<void> {
   if (texts.length === 0) throw new UsageError("give at least one --target, for example --target 'queues.secondary.abandonedRatio<=0.05'");
   const input = loadInput(argv.file, { sets: listFrom(argv.set), seed: seedFrom(argv.seed) });
   const { scenario } = input;
+  // Before the search: a bad output path should not cost minutes of simulation.
+  checkOutPaths([['--out', argv.out], ['--roster-out', argv.rosterOut], ['--html', argv.html]], input.inputs);
   const names = scenario.handlers.pools.map((p) => p.name);
   const pools = listFrom(argv.pool).length > 0 ? listFrom(argv.pool) : names;
   for (const p of pools) if (!names.includes(p)) throw new UsageError(`--pool: the scenario has no handler pool named ${JSON.stringify(p)} (pools: ${names.join(', ')})`);
