@@ -4,4 +4,4 @@ export { loadScenario, type LoadedScenario, type LoadOptions } from './load.js';
 export { resolveScenario } from './resolve.js';
 export { parseTrace, formatTrace } from './trace.js';
 export { scenarioJsonSchema } from './json-schema.js';
-export { writtenScenarioSchema, type WrittenScenario } from './schema.js';
+export { scenarioSchema, type WrittenScenario } from './schema.js';

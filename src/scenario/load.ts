@@ -4,7 +4,7 @@ import type { ResolvedScenario } from '../model/resolved.js';
 import { applySets } from './overrides.js';
 import type { PathSegments } from './paths.js';
 import { resolveWith } from './resolve.js';
-import { declaredOrder, lineOf, loadChain } from './source.js';
+import { absolutePlugins, declaredOrder, lineOf, loadChain, pluginFiles } from './source.js';
 
 export interface LoadedScenario {
   resolved: ResolvedScenario;
@@ -31,6 +31,8 @@ const startsWith = (path: PathSegments, prefix: PathSegments): boolean => prefix
 export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
   const { data, sources } = loadChain(file);
   const applied = applySets(data, options.sets ?? []);
+  // A plugin path given by --set is relative to the working directory.
+  absolutePlugins(data, process.cwd());
   const locate = (path: PathSegments): { file?: string; line?: number } => {
     for (let i = applied.length - 1; i >= 0; i--) if (startsWith(path, applied[i].path)) return { file: `--set ${applied[i].text}` };
     let best: { file?: string; line?: number; depth: number } = { file, depth: -1 };
@@ -43,4 +45,15 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   const order = { queues: declaredOrder(sources, ['queues']), channels: declaredOrder(sources, ['channels']) };
   const resolved = resolveWith(data, { file, baseDir: dirname(resolvePath(file)), locate, traceFile: options.traceFile, order });
   return { resolved, file, sha256: createHash('sha256').update(sources[0].bytes).digest('hex') };
+}
+
+/**
+ * The policy modules a scenario file names (`plugin:` paths, made absolute), after its `extends`
+ * chain and overrides: the caller loads them before `loadScenario` resolves the file.
+ */
+export function scenarioPluginFiles(file: string, options: LoadOptions = {}): { path: (string | number)[]; file: string }[] {
+  const { data } = loadChain(file);
+  applySets(data, options.sets ?? []);
+  absolutePlugins(data, process.cwd());
+  return pluginFiles(data);
 }
