@@ -4,17 +4,14 @@
  * (DESIGN.md section 4) and the paired differences have narrow intervals.
  */
 import type { ComparisonResults, PairedDifference, ReplicationResult, Results } from '../metrics/results.js';
-import { pairedDifference, summarise } from '../metrics/summary.js';
+import { pairedDifference } from '../metrics/summary.js';
 import type { ResolvedScenario } from '../model/resolved.js';
 import type { ReplicationDone, ReplicationPool } from './replication-pool.js';
+import { summariseRun, type ScenarioSource } from './summarise-run.js';
 import { callsimVersion } from './version.js';
 
 /** A scenario to compare, with where it came from (for the results' `scenario` block). */
-export interface ComparedScenario {
-  scenario: ResolvedScenario;
-  file: string | null;
-  sha256: string | null;
-}
+export type ComparedScenario = ScenarioSource;
 
 const values = (reps: readonly ReplicationResult[], metric: string): number[] => reps.map((r) => r.metrics[metric] ?? NaN);
 
@@ -39,7 +36,7 @@ export async function compareScenarios(
     const scenario: ResolvedScenario = { ...s.scenario, seed, replications: count };
     const reps = await pool.run(scenario, indices, onDone);
     runs.push(reps);
-    summaries.push(summarise(reps, { callsim: callsimVersion(), scenario: { name: scenario.name, file: s.file, sha256: s.sha256 }, seed }));
+    summaries.push(summariseRun(reps, { ...s, scenario }, seed));
   }
   const differences: Record<string, PairedDifference[]> = {};
   for (const metric of Object.keys(summaries[0].metrics)) {

@@ -15,7 +15,7 @@ import { comparisonTable } from '../../report/table.js';
 import { UsageError } from '../errors.js';
 import { writeHtml } from '../html-output.js';
 import {
-  type Format, formatOption, htmlOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
+  type Format, formatOption, htmlOption, listFrom, pluginsFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
 } from '../options.js';
 import { emit } from '../output.js';
 import { makeProgress } from '../progress.js';
@@ -39,7 +39,7 @@ export function formatComparison(c: ComparisonResults, format: Format): string {
 }
 
 /** The scenarios to compare: several files, or one file and its variants (the file itself first). */
-function loadScenarios(argv: ArgumentsCamelCase<CompareArgs>): ComparedScenario[] {
+async function loadScenarios(argv: ArgumentsCamelCase<CompareArgs>): Promise<ComparedScenario[]> {
   const files = listFrom(argv.files);
   const variants = listFrom(argv.variant);
   const sets = listFrom(argv.set);
@@ -49,18 +49,20 @@ function loadScenarios(argv: ArgumentsCamelCase<CompareArgs>): ComparedScenario[
   const inputs = variants.length === 0
     ? files.map((f) => ({ file: f, sets, name: undefined as string | undefined }))
     : [{ file: files[0], sets, name: undefined as string | undefined }, ...variants.map((v) => ({ file: files[0], sets: [...sets, ...parseVariant(v)], name: v }))];
-  return inputs.map((i) => {
-    const loaded = loadInput(i.file, { sets: i.sets, seed });
+  const out: ComparedScenario[] = [];
+  for (const i of inputs) {
+    const loaded = await loadInput(i.file, { sets: i.sets, seed, plugins: pluginsFrom(argv) });
     // A variant keeps its file's name; say which overrides made it.
     const scenario = i.name === undefined ? loaded.scenario : { ...loaded.scenario, name: `${loaded.scenario.name} [${i.name}]` };
-    return { scenario, file: loaded.file, sha256: loaded.sha256 };
-  });
+    out.push({ scenario, file: loaded.file, sha256: loaded.sha256 });
+  }
+  return out;
 }
 
 async function handler(argv: ArgumentsCamelCase<CompareArgs>): Promise<void> {
   const reps = wholeNumber(argv.reps, 'reps', 1);
   const threads = threadsFrom(argv.threads);
-  const scenarios = loadScenarios(argv);
+  const scenarios = await loadScenarios(argv);
   const count = reps ?? scenarios[0].scenario.replications;
   const progress = makeProgress(count * scenarios.length, { quiet: argv.quiet });
   const pool = new ReplicationPool(threads);

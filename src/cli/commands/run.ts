@@ -11,9 +11,8 @@ import { parsePrecision } from '../../experiment/overrides.js';
 import { runReplication } from '../../experiment/run-replication.js';
 import { DEFAULT_MAX_REPLICATIONS, runReplications } from '../../experiment/run-replications.js';
 import { loadInput } from '../../experiment/scenario-input.js';
-import { callsimVersion } from '../../experiment/version.js';
+import { summariseRun } from '../../experiment/summarise-run.js';
 import type { ReplicationResult, Results } from '../../metrics/results.js';
-import { summarise } from '../../metrics/summary.js';
 import { AtomicStream } from '../../report/atomic-write.js';
 import { callCsvRow, callsCsvHeader } from '../../report/calls-csv.js';
 import { resultsCsv } from '../../report/csv.js';
@@ -21,7 +20,7 @@ import { resultsJson } from '../../report/json.js';
 import { resultsTable } from '../../report/table.js';
 import { emit } from '../output.js';
 import {
-  type Format, formatOption, htmlOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
+  type Format, formatOption, htmlOption, listFrom, pluginsFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
 } from '../options.js';
 import { makeProgress } from '../progress.js';
 import { writeHtml } from '../html-output.js';
@@ -72,7 +71,7 @@ async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
   let input;
   let run;
   try {
-    input = loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace, seed: seedFrom(argv.seed), replications: reps });
+    input = await loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace, seed: seedFrom(argv.seed), replications: reps, plugins: pluginsFrom(argv) });
     const { scenario } = input;
     const done = argv.traceOut === undefined ? [] : [traceReplicationZero(scenario, argv.traceOut)];
     const progress = makeProgress(scenario.replications, { quiet: argv.quiet });
@@ -91,16 +90,11 @@ async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
   } finally {
     await pool.close();
   }
-  const { scenario } = input;
   if (!run.precisionMet && !argv.quiet) {
     const misses = precision.filter((t) => !(run.halfWidths[t.metric] <= t.halfWidth)).map((t) => `${t.metric} ± ${run.halfWidths[t.metric]} (wanted ≤ ${t.halfWidth})`);
     process.stderr.write(`callsim: precision not reached after ${run.results.length} replications (--max-reps): ${misses.join('; ')}\n`);
   }
-  const results = summarise(run.results, {
-    callsim: callsimVersion(),
-    scenario: { name: scenario.name, file: input.file, sha256: input.sha256 },
-    seed: scenario.seed,
-  });
+  const results = summariseRun(run.results, input);
   emit(formatResults(results, argv.format), argv.out, argv.quiet);
   if (argv.html !== undefined) await writeHtml(results, argv.html, argv.quiet);
 }

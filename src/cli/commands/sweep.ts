@@ -7,14 +7,10 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { parseVary } from '../../experiment/overrides.js';
 import { ReplicationPool } from '../../experiment/replication-pool.js';
-import { runReplications } from '../../experiment/run-replications.js';
-import { loadInput } from '../../experiment/scenario-input.js';
-import { pointKey, sweepGrid } from '../../experiment/sweep.js';
-import { callsimVersion } from '../../experiment/version.js';
-import { summarise } from '../../metrics/summary.js';
+import { pointKey, runSweep } from '../../experiment/sweep.js';
 import { appendSweepRow, readSweepFile, sweepHeader, sweepRow } from '../../report/sweep-csv.js';
 import { UsageError } from '../errors.js';
-import { listFrom, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber } from '../options.js';
+import { listFrom, pluginsFrom, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber } from '../options.js';
 import { makeProgress } from '../progress.js';
 
 interface SweepArgs {
@@ -38,30 +34,31 @@ async function handler(argv: ArgumentsCamelCase<SweepArgs>): Promise<void> {
   const sets = listFrom(argv.set);
   let existing = readSweepFile(argv.out, paths);
   const done = new Set((existing?.done ?? []).map(pointKey));
-  // Load every remaining point first, so a bad value fails before any simulation.
-  const todo = sweepGrid(axes)
-    .filter((p) => !done.has(pointKey(p.values)))
-    .map((p) => ({ point: p, input: loadInput(argv.file, { sets: [...sets, ...p.sets], seed, replications: reps }) }));
-  const total = todo.reduce((n, t) => n + t.input.scenario.replications, 0);
-  if (!argv.quiet && done.size > 0) process.stderr.write(`${argv.out}: ${done.size} points already done, ${todo.length} to run\n`);
-  const progress = makeProgress(total, { quiet: argv.quiet, label: 'sweep' });
+  let progress: ReturnType<typeof makeProgress> | undefined;
+  let ran = 0;
   const pool = new ReplicationPool(threadsFrom(argv.threads));
   try {
-    for (const { point, input } of todo) {
-      const run = await runReplications(pool, input.scenario, { replications: input.scenario.replications }, () => progress.tick());
-      const results = summarise(run.results, {
-        callsim: callsimVersion(),
-        scenario: { name: input.scenario.name, file: input.file, sha256: input.sha256 },
-        seed: input.scenario.seed,
-      });
-      const header = existing?.header ?? sweepHeader(paths, results);
-      existing = appendSweepRow(argv.out, existing, header, sweepRow(header, point.values, results), paths.length);
-    }
+    await runSweep(
+      pool,
+      { file: argv.file, axes, sets, seed, replications: reps, plugins: pluginsFrom(argv), skip: (values) => done.has(pointKey(values)) },
+      {
+        onPlanned: (points, replications) => {
+          if (!argv.quiet && done.size > 0) process.stderr.write(`${argv.out}: ${done.size} points already done, ${points} to run\n`);
+          progress = makeProgress(replications, { quiet: argv.quiet, label: 'sweep' });
+        },
+        onReplication: () => progress?.tick(),
+        onPoint: ({ point, results }) => {
+          const header = existing?.header ?? sweepHeader(paths, results);
+          existing = appendSweepRow(argv.out, existing, header, sweepRow(header, point.values, results), paths.length);
+          ran++;
+        },
+      },
+    );
   } finally {
-    progress.stop();
+    progress?.stop();
     await pool.close();
   }
-  if (!argv.quiet) process.stderr.write(`wrote ${argv.out} (${todo.length} points run, ${done.size} already there)\n`);
+  if (!argv.quiet) process.stderr.write(`wrote ${argv.out} (${ran} points run, ${done.size} already there)\n`);
 }
 
 export const sweepCommand: CommandModule<object, SweepArgs> = {

@@ -2,7 +2,7 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { loadInput } from '../../experiment/scenario-input.js';
 import type { ResolvedScenario } from '../../model/resolved.js';
-import { listFrom, setOption } from '../options.js';
+import { listFrom, pluginsFrom, setOption } from '../options.js';
 
 interface ValidateArgs {
   file: string;
@@ -37,8 +37,8 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .positional('file', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' })
       .option('set', setOption)
       .option('trace', { type: 'string', describe: 'also check this call log (CSV)' }) as unknown as Argv<ValidateArgs>,
-  handler: (argv: ArgumentsCamelCase<ValidateArgs>) => {
-    const { scenario } = loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace });
+  handler: async (argv: ArgumentsCamelCase<ValidateArgs>) => {
+    const { scenario } = await loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace, plugins: pluginsFrom(argv) });
     process.stdout.write(`OK ${argv.file}: ${scenarioSummary(scenario)}\n`);
   },
 };
