@@ -74,9 +74,10 @@ const queueSchema = z
   .describe('A call queue.');
 
 /** A policy key of the registry, or a plugin module with its parameters (checked by the module's own schema at resolution). */
-function policyChoice(entries: readonly { definition: { name: string; description: string; params: unknown } }[]): Record<string, z.ZodType> {
+function policyChoice(entries: readonly { definition: { name: string; description: string; params: unknown }; builtIn: boolean }[]): Record<string, z.ZodType> {
   const shape: Record<string, z.ZodType> = {};
-  for (const { definition: d } of entries) shape[d.name] = (d.params as z.ZodType).describe(d.description).optional();
+  // A user's policy may bring its own copy of zod: its parameters are checked by its own schema at resolution.
+  for (const { definition: d, builtIn } of entries) shape[d.name] = (builtIn ? (d.params as z.ZodType) : z.unknown()).describe(String(d.description ?? d.name)).optional();
   shape.plugin = z.string().min(1).describe('A policy module (JavaScript, path relative to this file) exporting name, params and create; give its parameters in params.').optional();
   shape.params = z.unknown().describe('Parameters of the plugin, checked by its own params schema.').optional();
   return shape;
