@@ -9,16 +9,27 @@ import type { HourlyQueueCounts } from '../policies/hour-counts.js';
 /** Any subset of the model's records a caller wants to see (each is called after the collector). */
 export type RunObserver = Partial<ModelMonitor>;
 
-type Method = Exclude<keyof ModelMonitor, never>;
+const METHODS = [
+  'begin', 'queueEntered', 'queueLeft', 'callbackAccepted', 'redialScheduled', 'callEnded', 'poolLevel', 'queueLevel',
+  'incidentCreated', 'incidentAttended', 'incidentOpen', 'unitLevel', 'dispatchQueueLevel', 'victimUpdate', 'incidentUpgraded', 'end',
+] as const satisfies readonly (keyof ModelMonitor)[];
+// Fails to compile when the monitor gains a record this list lacks.
+const everyRecord: Exclude<keyof ModelMonitor, (typeof METHODS)[number]> extends never ? true : never = true;
+void everyRecord;
+
+type Record = (...args: unknown[]) => void;
+const method = (target: object | undefined, name: string): Record | undefined => {
+  const f = (target as { [k: string]: unknown } | undefined)?.[name];
+  return typeof f === 'function' ? (f as Record).bind(target) : undefined;
+};
 
 /** The collector alone when nothing else listens; otherwise a monitor that tells each listener. */
 export function teeMonitor(collector: ModelMonitor, counts: HourlyQueueCounts | undefined, observer: RunObserver | undefined): ModelMonitor {
   if (counts === undefined && observer === undefined) return collector;
-  const tee = Object.create(null) as Record<Method, (...args: never[]) => void>;
-  const methods = Object.getOwnPropertyNames(Object.getPrototypeOf(collector)).filter((m) => m !== 'constructor') as Method[];
-  for (const m of new Set<Method>([...methods, ...(Object.keys(observer ?? {}) as Method[])])) {
-    const own = (collector[m] as ((...args: unknown[]) => void) | undefined)?.bind(collector);
-    const extra = (observer?.[m] as ((...args: unknown[]) => void) | undefined)?.bind(observer);
+  const tee: { [k: string]: Record } = {};
+  for (const m of METHODS) {
+    const own = method(collector, m);
+    const extra = method(observer, m);
     tee[m] = (...args: unknown[]): void => {
       own?.(...args);
       extra?.(...args);
