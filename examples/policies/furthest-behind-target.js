@@ -20,10 +20,13 @@ export const params = z.strictObject({
   first: z.array(z.string()).default([]),
 });
 
-/** Every queue named in the parameters is checked against the scenario's queues. */
+/**
+ * Every queue named in the parameters is checked against the scenario's queues.
+ * @param {{ goal: Record<string, number>, first: string[] }} p
+ */
 export const queueRefs = (p) => [
   ...Object.keys(p.goal).map((q) => ({ path: ['goal', q], name: q })),
-  ...p.first.map((q, i) => ({ path: ['first', i], name: q })),
+  ...p.first.map((/** @type {string} */ q, /** @type {number} */ i) => ({ path: ['first', i], name: q })),
 ];
 
 /**
