@@ -25,7 +25,7 @@ function endsOnce(run: RecordedRun, out: string[]): void {
   }
   for (const [key, n] of visits) if (n > 0) out.push(`queue visit ${key} never left`);
   // Every offered call that reached a queue ends (outbound victim-update work has no channel and is no call).
-  for (const e of entered) if (e.channel !== '' && !seen.has(e.callId)) out.push(`call ${e.callId} entered ${e.queue} but never ended`);
+  for (const e of entered) if (run.records.channelOf.get(e.callId) !== '' && !seen.has(e.callId)) out.push(`call ${e.callId} entered ${e.queue} but never ended`);
 }
 
 /** Nobody is answered before arriving, or before entering the queue; waits are never negative. */

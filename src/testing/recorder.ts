@@ -30,7 +30,9 @@ export interface EndedRecord {
 /** A monitor that keeps every record, for tests that check the model's behaviour exactly. */
 export class RecordingMonitor implements ModelMonitor {
   layout!: MonitorLayout;
-  readonly entered: { queue: string; at: number; callId: number; channel: string }[] = [];
+  readonly entered: { queue: string; at: number; callId: number }[] = [];
+  /** Channel of each call that entered a queue ('' for outbound work, which is no offered call). */
+  readonly channelOf = new Map<number, string>();
   readonly left: QueueLeftRecord[] = [];
   readonly ended: EndedRecord[] = [];
   readonly poolLevels: { pool: string; at: number; busy: number; staffed: number }[] = [];
@@ -43,7 +45,8 @@ export class RecordingMonitor implements ModelMonitor {
     this.layout = layout;
   }
   queueEntered(queue: number, at: number, call: CallView): void {
-    this.entered.push({ queue: this.layout.queues[queue].name, at, callId: call.id, channel: call.channel });
+    this.entered.push({ queue: this.layout.queues[queue].name, at, callId: call.id });
+    this.channelOf.set(call.id, call.channel);
   }
   queueLeft(queue: number, at: number, outcome: QueueOutcome, answerSeconds: number, call: CallView): void {
     this.left.push({ queue: this.layout.queues[queue].name, at, outcome, answerSeconds, callId: call.id, enteredAt: call.enteredQueueAt, arrivedAt: call.arrivedAt, counted: call.counted });
