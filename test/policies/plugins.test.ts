@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadScenario, runScenario, simulate } from '../../src/index.js';
+import { loadScenario, PolicyError, registerDispatchPolicy, registerQueuePolicy, runScenario, simulate, z } from '../../src/index.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
 import { cli, STACK_LINE, TINY } from '../cli/cli.js';
 
@@ -57,5 +57,31 @@ describe('policy plug-ins', () => {
     expect(badIndex.code).toBe(2);
     expect(badIndex.stderr).toMatch(/policy badIndexPolicy: returned 7 at [\d.]+ s: expected -1 or the index \(0 to 0\) of a served queue/);
     expect(badIndex.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('a dispatch policy registered as an object runs in this thread; worker threads need its module', async () => {
+    // Least urgent dispatched grade first: the opposite of gradeFirst.
+    registerDispatchPolicy({
+      name: 'leastUrgentFirst',
+      description: 'The least urgent dispatched grade with an incident waiting.',
+      kind: 'dispatch',
+      params: z.strictObject({}),
+      create: (_p: object, grades: readonly number[]) => (waiting: Int32Array) => [...grades].reverse().find((g) => waiting[g] > 0) ?? -1,
+    });
+    const short = ['horizon={days: 2}', 'channels.999.surges=[]', 'channels.101.surges=[]'];
+    const base = await loadScenario('scenarios/avon-somerset-2022.yaml', { sets: short });
+    const reversed = await loadScenario('scenarios/avon-somerset-2022.yaml', { sets: [...short, 'dispatch.policy=leastUrgentFirst'] });
+    expect(reversed.dispatch?.policy).toEqual({ kind: 'leastUrgentFirst' });
+    const a = simulate(base).metrics;
+    const b = simulate(reversed).metrics;
+    expect(b['incidents.immediate.all.attendanceMinutes.mean']).toBeGreaterThan(a['incidents.immediate.all.attendanceMinutes.mean']);
+    await expect(runScenario(reversed, { replications: 2, threads: 2 })).rejects.toThrow(/policy leastUrgentFirst: registered without its module URL/);
+  });
+
+  it('a policy returning an index of an empty queue is stopped, naming it', async () => {
+    registerQueuePolicy({ name: 'alwaysSecond', description: 'Always the second queue.', params: z.strictObject({}), create: () => () => 1 });
+    const scenario = await loadScenario(twoQueues({ alwaysSecond: {} }));
+    expect(() => simulate({ ...scenario, channels: [scenario.channels[0]] })).toThrow(PolicyError);
+    expect(() => simulate({ ...scenario, channels: [scenario.channels[0]] })).toThrow(/policy alwaysSecond: chose queue secondary at [\d.]+ s, where nobody waits/);
   });
 });
