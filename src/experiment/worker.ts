@@ -19,7 +19,14 @@ let queue: Promise<void> = Promise.resolve();
 let loading: Error | undefined;
 
 port.on('message', (message: ToWorker) => {
-  queue = queue.then(() => handle(message));
+  queue = queue
+    .then(() => handle(message))
+    .catch((error: unknown) => {
+      // Not a replication's own error (those are replies): fail the thread, which the pool reports.
+      setImmediate(() => {
+        throw error;
+      });
+    });
 });
 
 async function handle(message: ToWorker): Promise<void> {
