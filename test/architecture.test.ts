@@ -30,7 +30,7 @@ export function experimentLoops(text: string): string[] {
     .replace(/`(?:\\.|[^`\\])*`|'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"/g, '""')
     // A method chain continued on the next line is one expression.
     .replace(/\n\s*\./g, '.');
-  const words = '(replication|reps?\\b|indices|grid|points?\\b|sweepGrid)';
+  const words = '(replication|reps?\\b|indices|grid|points?\\b|sweepGrid|done\\b)';
   const patterns = [
     new RegExp(`\\b(for|while)\\s*\\([^)]*${words}`, 'i'),
     new RegExp(`${words}\\w*(\\([^)]*\\))?\\s*\\)?\\s*\\.(map|forEach|flatMap|reduce|filter)\\(`, 'i'),
@@ -85,6 +85,7 @@ describe('architecture', () => {
     expect(experimentLoops('Array.from({ length: reps }, (_, i) => i)')).toHaveLength(1);
     expect(experimentLoops('for (const point of points) await run(point);')).toHaveLength(1);
     expect(experimentLoops('// for (const point of points) in a comment')).toEqual([]);
+    expect(experimentLoops('      for (let i = 0; i < done.length; i++) progress.tick();')).toHaveLength(1);
   });
 
   it('no Math.random and no any in src', () => {

@@ -76,7 +76,7 @@ async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
     const done = argv.traceOut === undefined ? [] : [traceReplicationZero(scenario, argv.traceOut)];
     const progress = makeProgress(scenario.replications, { quiet: argv.quiet });
     try {
-      for (let i = 0; i < done.length; i++) progress.tick();
+      progress.tick(done.length);
       run = await runReplications(
         pool,
         scenario,
