@@ -34,6 +34,8 @@ export interface LoadScenarioOptions {
   traceFile?: string;
   /** For scenario data (not a file): where its relative `trace` and `plugin` paths are read from (default: the working directory). */
   baseDir?: string;
+  /** Load a file beyond the size limit and accept work beyond the limits (as `--allow-large`). */
+  allowLarge?: boolean;
 }
 
 /**
@@ -43,7 +45,7 @@ export interface LoadScenarioOptions {
  */
 export async function loadScenario(fileOrObject: string | object, options: LoadScenarioOptions = {}): Promise<ResolvedScenario> {
   if (typeof fileOrObject === 'string') {
-    const input = await loadInput(fileOrObject, { sets: options.sets, traceFile: options.traceFile });
+    const input = await loadInput(fileOrObject, { sets: options.sets, traceFile: options.traceFile, allowLarge: options.allowLarge });
     origins.set(input.scenario, { file: input.file, sha256: input.sha256 });
     return input.scenario;
   }

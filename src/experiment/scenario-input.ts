@@ -6,11 +6,16 @@
 import type { ResolvedScenario } from '../model/resolved.js';
 import { loadScenario, scenarioPluginFiles } from '../scenario/load.js';
 import { loadPolicyModule, loadScenarioPlugins } from './policy-modules.js';
+import { checkWork, estimateWork, type WorkEstimate } from './work-estimate.js';
 
 export interface ScenarioInput {
   scenario: ResolvedScenario;
   file: string;
   sha256: string;
+  /** Every file the scenario was read from (scenario, `extends` bases, trace), absolute. */
+  inputs: string[];
+  /** The work it asks for (with the replications and threads of this run). */
+  work: WorkEstimate;
 }
 
 export interface InputOptions {
@@ -20,19 +25,29 @@ export interface InputOptions {
   traceFile?: string;
   seed?: number;
   replications?: number;
+  /** Threads the run will use (for the memory estimate; default 1). */
+  threads?: number;
+  /** Run work beyond the limits and read scenario files beyond the size limit (`--allow-large`). */
+  allowLarge?: boolean;
   /** Policy modules to load first (`--plugin FILE`). */
   plugins?: readonly string[];
 }
 
-/** Reads a scenario file; throws the scenario layer's ScenarioError for bad input. */
+/**
+ * Reads a scenario file and estimates its work; throws the scenario layer's ScenarioError for bad
+ * input, and for a headcount or a run too large to attempt (see work-estimate.ts).
+ */
 export async function loadInput(file: string, options: InputOptions = {}): Promise<ScenarioInput> {
+  const allowLarge = options.allowLarge === true;
   for (const plugin of options.plugins ?? []) await loadPolicyModule(plugin);
-  const load = { sets: options.sets === undefined ? undefined : [...options.sets], traceFile: options.traceFile };
+  const load = { sets: options.sets === undefined ? undefined : [...options.sets], traceFile: options.traceFile, allowLarge };
   await loadScenarioPlugins(file, scenarioPluginFiles(file, load));
   const loaded = loadScenario(file, load);
   let scenario = loaded.resolved;
   if (options.seed !== undefined || options.replications !== undefined) {
     scenario = { ...scenario, seed: options.seed ?? scenario.seed, replications: options.replications ?? scenario.replications };
   }
-  return { scenario, file: loaded.file, sha256: loaded.sha256 };
+  const work = estimateWork(scenario, options.threads ?? 1);
+  checkWork(work, scenario, file, allowLarge);
+  return { scenario, file: loaded.file, sha256: loaded.sha256, inputs: loaded.inputs, work };
 }

@@ -35,6 +35,10 @@ export interface SweepPlan {
   seed?: number;
   replications?: number;
   plugins?: readonly string[];
+  /** Threads the run will use (for the memory estimate). */
+  threads?: number;
+  /** Run work beyond the limits (`--allow-large`). */
+  allowLarge?: boolean;
   /** Points to leave out (already in a resumed output). */
   skip?: (values: readonly string[]) => boolean;
 }
@@ -46,8 +50,8 @@ export interface SweepPointResult {
 }
 
 export interface SweepHooks {
-  /** Called once every remaining point has loaded (before any simulation), with the replications to run. */
-  onPlanned?: (points: number, replications: number) => void;
+  /** Called once every remaining point has loaded (before any simulation), with the replications to run and the files each point reads. */
+  onPlanned?: (points: number, replications: number, inputs: readonly (readonly string[])[]) => void;
   /** Called after each point, in grid order (to write it out at once). */
   onPoint?: (done: SweepPointResult) => void;
   /** Called after each replication. */
@@ -62,10 +66,12 @@ export async function runSweep(pool: ReplicationPool, plan: SweepPlan, hooks: Sw
   const todo: { point: SweepPoint; input: ScenarioInput }[] = [];
   for (const point of sweepGrid(plan.axes)) {
     if (plan.skip?.(point.values)) continue;
-    const input = await loadInput(plan.file, { sets: [...(plan.sets ?? []), ...point.sets], seed: plan.seed, replications: plan.replications, plugins: plan.plugins });
+    const input = await loadInput(plan.file, {
+      sets: [...(plan.sets ?? []), ...point.sets], seed: plan.seed, replications: plan.replications, plugins: plan.plugins, threads: plan.threads, allowLarge: plan.allowLarge,
+    });
     todo.push({ point, input });
   }
-  hooks.onPlanned?.(todo.length, todo.reduce((n, t) => n + t.input.scenario.replications, 0));
+  hooks.onPlanned?.(todo.length, todo.reduce((n, t) => n + t.input.scenario.replications, 0), todo.map((t) => t.input.inputs));
   const out: SweepPointResult[] = [];
   for (const { point, input } of todo) {
     const run = await runReplications(pool, input.scenario, { replications: input.scenario.replications }, hooks.onReplication);

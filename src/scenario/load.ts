@@ -12,6 +12,8 @@ export interface LoadedScenario {
   file: string;
   /** SHA-256 (hex) of the file's bytes. */
   sha256: string;
+  /** Every file read: the scenario, its `extends` bases and its trace (absolute paths), so no output overwrites them. */
+  inputs: string[];
 }
 
 export interface LoadOptions {
@@ -19,6 +21,8 @@ export interface LoadOptions {
   sets?: string[];
   /** A call log replayed instead of the scenario's own `trace` or rates (relative to the working directory). */
   traceFile?: string;
+  /** Lift the scenario file size limit (`--allow-large`). */
+  allowLarge?: boolean;
 }
 
 const startsWith = (path: PathSegments, prefix: PathSegments): boolean => prefix.length <= path.length && prefix.every((s, i) => String(s) === String(path[i]));
@@ -29,7 +33,7 @@ const startsWith = (path: PathSegments, prefix: PathSegments): boolean => prefix
  * each with its file and line where known.
  */
 export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
-  const { data, sources } = loadChain(file);
+  const { data, sources } = loadChain(file, [], undefined, { allowLarge: options.allowLarge });
   const applied = applySets(data, options.sets ?? []);
   // A plugin path given by --set is relative to the working directory.
   absolutePlugins(data, process.cwd());
@@ -44,7 +48,9 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   };
   const order = { queues: declaredOrder(sources, ['queues']), channels: declaredOrder(sources, ['channels']) };
   const resolved = resolveWith(data, { file, baseDir: dirname(resolvePath(file)), locate, traceFile: options.traceFile, order });
-  return { resolved, file, sha256: createHash('sha256').update(sources[0].bytes).digest('hex') };
+  const trace = options.traceFile !== undefined ? resolvePath(options.traceFile) : typeof data.trace === 'string' ? resolvePath(dirname(resolvePath(file)), data.trace) : undefined;
+  const inputs = [...sources.map((s) => resolvePath(s.file)), ...(trace === undefined ? [] : [trace])];
+  return { resolved, file, sha256: createHash('sha256').update(sources[0].bytes).digest('hex'), inputs };
 }
 
 /**
@@ -52,7 +58,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
  * chain and overrides: the caller loads them before `loadScenario` resolves the file.
  */
 export function scenarioPluginFiles(file: string, options: LoadOptions = {}): { path: (string | number)[]; file: string }[] {
-  const { data } = loadChain(file);
+  const { data } = loadChain(file, [], undefined, { allowLarge: options.allowLarge });
   applySets(data, options.sets ?? []);
   absolutePlugins(data, process.cwd());
   return pluginFiles(data);

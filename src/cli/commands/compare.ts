@@ -15,9 +15,9 @@ import { comparisonTable } from '../../report/table.js';
 import { UsageError } from '../errors.js';
 import { writeHtml } from '../html-output.js';
 import {
-  type Format, formatOption, htmlOption, listFrom, pluginsFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
+  allowLargeOption, type Format, formatOption, htmlOption, listFrom, outOption, pluginsFrom, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
 } from '../options.js';
-import { emit } from '../output.js';
+import { checkOutPaths, emit } from '../output.js';
 import { makeProgress } from '../progress.js';
 
 interface CompareArgs {
@@ -31,6 +31,7 @@ interface CompareArgs {
   threads?: number;
   quiet: boolean;
   html?: string;
+  allowLarge: boolean;
 }
 
 /** A comparison in the chosen format. */
@@ -39,7 +40,7 @@ export function formatComparison(c: ComparisonResults, format: Format): string {
 }
 
 /** The scenarios to compare: several files, or one file and its variants (the file itself first). */
-async function loadScenarios(argv: ArgumentsCamelCase<CompareArgs>): Promise<ComparedScenario[]> {
+async function loadScenarios(argv: ArgumentsCamelCase<CompareArgs>, threads: number): Promise<{ scenarios: ComparedScenario[]; inputs: string[] }> {
   const files = listFrom(argv.files);
   const variants = listFrom(argv.variant);
   const sets = listFrom(argv.set);
@@ -49,20 +50,23 @@ async function loadScenarios(argv: ArgumentsCamelCase<CompareArgs>): Promise<Com
   const inputs = variants.length === 0
     ? files.map((f) => ({ file: f, sets, name: undefined as string | undefined }))
     : [{ file: files[0], sets, name: undefined as string | undefined }, ...variants.map((v) => ({ file: files[0], sets: [...sets, ...parseVariant(v)], name: v }))];
-  const out: ComparedScenario[] = [];
+  const read: string[] = [];
+  const scenarios: ComparedScenario[] = [];
   for (const i of inputs) {
-    const loaded = await loadInput(i.file, { sets: i.sets, seed, plugins: pluginsFrom(argv) });
+    const loaded = await loadInput(i.file, { sets: i.sets, seed, threads, allowLarge: argv.allowLarge, replications: wholeNumber(argv.reps, 'reps', 1), plugins: pluginsFrom(argv) });
+    read.push(...loaded.inputs);
     // A variant keeps its file's name; say which overrides made it.
     const scenario = i.name === undefined ? loaded.scenario : { ...loaded.scenario, name: `${loaded.scenario.name} [${i.name}]` };
-    out.push({ scenario, file: loaded.file, sha256: loaded.sha256 });
+    scenarios.push({ scenario, file: loaded.file, sha256: loaded.sha256 });
   }
-  return out;
+  return { scenarios, inputs: read };
 }
 
 async function handler(argv: ArgumentsCamelCase<CompareArgs>): Promise<void> {
   const reps = wholeNumber(argv.reps, 'reps', 1);
   const threads = threadsFrom(argv.threads);
-  const scenarios = await loadScenarios(argv);
+  const { scenarios, inputs } = await loadScenarios(argv, threads);
+  checkOutPaths([['--out', argv.out], ['--html', argv.html]], inputs);
   const count = reps ?? scenarios[0].scenario.replications;
   const progress = makeProgress(count * scenarios.length, { quiet: argv.quiet });
   const pool = new ReplicationPool(threads);
@@ -91,6 +95,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       .option('out', outOption)
       .option('threads', threadsOption)
       .option('quiet', quietOption)
-      .option('html', htmlOption) as unknown as Argv<CompareArgs>,
+      .option('html', htmlOption)
+      .option('allow-large', allowLargeOption) as unknown as Argv<CompareArgs>,
   handler,
 };

@@ -7,8 +7,8 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { generateCalls } from '../../experiment/call-log.js';
 import { loadInput } from '../../experiment/scenario-input.js';
 import { formatTrace } from '../../scenario/trace.js';
-import { listFrom, pluginsFrom, seedFrom, seedOption, setOption, wholeNumber } from '../options.js';
-import { emit } from '../output.js';
+import { allowLargeOption, listFrom, pluginsFrom, seedFrom, seedOption, setOption, wholeNumber } from '../options.js';
+import { checkOutPaths, emit } from '../output.js';
 
 interface GenerateArgs {
   file: string;
@@ -18,6 +18,7 @@ interface GenerateArgs {
   replication?: number;
   attributes: boolean;
   quiet: boolean;
+  allowLarge: boolean;
 }
 
 export const generateCommand: CommandModule<object, GenerateArgs> = {
@@ -31,10 +32,12 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       .option('set', { ...setOption })
       .option('replication', { type: 'number', default: 0, describe: 'which replication\'s streams to draw from' })
       .option('attributes', { type: 'boolean', default: false, describe: 'also write each call\'s sampled handleSeconds, patienceSeconds (and area, need)' })
-      .option('quiet', { type: 'boolean', default: false }) as unknown as Argv<GenerateArgs>,
+      .option('quiet', { type: 'boolean', default: false })
+      .option('allow-large', allowLargeOption) as unknown as Argv<GenerateArgs>,
   handler: async (argv: ArgumentsCamelCase<GenerateArgs>) => {
     const replication = wholeNumber(argv.replication, 'replication', 0) ?? 0;
-    const { scenario } = await loadInput(argv.file, { sets: listFrom(argv.set), seed: seedFrom(argv.seed), plugins: pluginsFrom(argv) });
+    const { scenario, inputs } = await loadInput(argv.file, { sets: listFrom(argv.set), seed: seedFrom(argv.seed), replications: 1, allowLarge: argv.allowLarge, plugins: pluginsFrom(argv) });
+    checkOutPaths([['--out', argv.out]], inputs);
     const calls = generateCalls(scenario, replication, argv.attributes);
     emit(formatTrace(calls, scenario.startEpochMs), argv.out, argv.quiet);
   },

@@ -18,9 +18,9 @@ import { callCsvRow, callsCsvHeader } from '../../report/calls-csv.js';
 import { resultsCsv } from '../../report/csv.js';
 import { resultsJson } from '../../report/json.js';
 import { resultsTable } from '../../report/table.js';
-import { emit } from '../output.js';
+import { checkOutPaths, emit } from '../output.js';
 import {
-  type Format, formatOption, htmlOption, listFrom, pluginsFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
+  allowLargeOption, type Format, formatOption, htmlOption, listFrom, outOption, pluginsFrom, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
 } from '../options.js';
 import { makeProgress } from '../progress.js';
 import { writeHtml } from '../html-output.js';
@@ -39,6 +39,7 @@ interface RunArgs {
   maxReps?: number;
   quiet: boolean;
   html?: string;
+  allowLarge: boolean;
 }
 
 /** Results in the chosen format. */
@@ -71,8 +72,13 @@ async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
   let input;
   let run;
   try {
-    input = await loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace, seed: seedFrom(argv.seed), replications: reps, plugins: pluginsFrom(argv) });
+    input = await loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace, seed: seedFrom(argv.seed), replications: reps, threads, allowLarge: argv.allowLarge, plugins: pluginsFrom(argv) });
+    // Every output is checked before any simulation: a typing mistake costs nothing.
+    checkOutPaths([['--out', argv.out], ['--html', argv.html], ['--trace-out', argv.traceOut]], input.inputs);
     const { scenario } = input;
+    if (input.work.traceRowsAfterHorizon > 0 && !argv.quiet) {
+      process.stderr.write(`callsim: ${input.work.traceRowsAfterHorizon} trace rows arrive at or after the horizon and are not replayed\n`);
+    }
     const done = argv.traceOut === undefined ? [] : [traceReplicationZero(scenario, argv.traceOut)];
     const progress = makeProgress(scenario.replications, { quiet: argv.quiet });
     try {
@@ -116,6 +122,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('precision', { type: 'string', array: true, describe: 'metric=halfwidth: add replications until the 95% half-width is at most this (repeatable)' })
       .option('max-reps', { type: 'number', describe: `cap on replications with --precision (default ${DEFAULT_MAX_REPLICATIONS})` })
       .option('quiet', quietOption)
-      .option('html', htmlOption) as unknown as Argv<RunArgs>,
+      .option('html', htmlOption)
+      .option('allow-large', allowLargeOption) as unknown as Argv<RunArgs>,
   handler,
 };

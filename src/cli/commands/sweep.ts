@@ -2,15 +2,18 @@
  * `callsim sweep FILE --vary k=v1,v2 [--vary ...] --out results.csv`: every point of the grid
  * (first axis slowest), one CSV row per point: the point's values, then each metric's mean and
  * 95% half-width. Resumable: points already in the output are skipped. The file is replaced whole
- * after each point (temp file and rename), so an interrupted sweep leaves only complete rows.
+ * after each point (temp file and rename), so an interrupted sweep leaves only complete rows; each
+ * write locks the file and merges with it, so two sweeps sharing `--out` lose no rows.
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { parseVary } from '../../experiment/overrides.js';
 import { ReplicationPool } from '../../experiment/replication-pool.js';
+import { loadInput } from '../../experiment/scenario-input.js';
 import { pointKey, runSweep } from '../../experiment/sweep.js';
 import { appendSweepRow, readSweepFile, sweepHeader, sweepRow } from '../../report/sweep-csv.js';
 import { UsageError } from '../errors.js';
-import { listFrom, pluginsFrom, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber } from '../options.js';
+import { checkOutPath } from '../output.js';
+import { allowLargeOption, listFrom, pluginsFrom, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber } from '../options.js';
 import { makeProgress } from '../progress.js';
 
 interface SweepArgs {
@@ -22,6 +25,7 @@ interface SweepArgs {
   set?: string[];
   threads?: number;
   quiet: boolean;
+  allowLarge: boolean;
 }
 
 async function handler(argv: ArgumentsCamelCase<SweepArgs>): Promise<void> {
@@ -32,24 +36,29 @@ async function handler(argv: ArgumentsCamelCase<SweepArgs>): Promise<void> {
   const reps = wholeNumber(argv.reps, 'reps', 1);
   const seed = seedFrom(argv.seed);
   const sets = listFrom(argv.set);
+  const threads = threadsFrom(argv.threads);
+  // The output is checked against every file the scenario reads before the output itself is read.
+  checkOutPath('--out', argv.out, (await loadInput(argv.file, { sets, seed, replications: reps, threads, allowLarge: argv.allowLarge, plugins: pluginsFrom(argv) })).inputs);
   let existing = readSweepFile(argv.out, paths);
   const done = new Set((existing?.done ?? []).map(pointKey));
   let progress: ReturnType<typeof makeProgress> | undefined;
   let ran = 0;
-  const pool = new ReplicationPool(threadsFrom(argv.threads));
+  const pool = new ReplicationPool(threads);
   try {
     await runSweep(
       pool,
-      { file: argv.file, axes, sets, seed, replications: reps, plugins: pluginsFrom(argv), skip: (values) => done.has(pointKey(values)) },
+      { file: argv.file, axes, sets, seed, replications: reps, threads, allowLarge: argv.allowLarge, plugins: pluginsFrom(argv), skip: (values) => done.has(pointKey(values)) },
       {
-        onPlanned: (points, replications) => {
+        onPlanned: (points, replications, inputs) => {
+          // A point's --set may name another trace: never write the sweep over it.
+          for (const read of inputs) checkOutPath('--out', argv.out, read);
           if (!argv.quiet && done.size > 0) process.stderr.write(`${argv.out}: ${done.size} points already done, ${points} to run\n`);
           progress = makeProgress(replications, { quiet: argv.quiet, label: 'sweep' });
         },
         onReplication: () => progress?.tick(),
         onPoint: ({ point, results }) => {
           const header = existing?.header ?? sweepHeader(paths, results);
-          existing = appendSweepRow(argv.out, existing, header, sweepRow(header, point.values, results), paths.length);
+          existing = appendSweepRow(argv.out, paths, header, point.values, (h) => sweepRow(h, point.values, results));
           ran++;
         },
       },
@@ -73,6 +82,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('seed', seedOption)
       .option('set', setOption)
       .option('threads', threadsOption)
-      .option('quiet', quietOption) as unknown as Argv<SweepArgs>,
+      .option('quiet', quietOption)
+      .option('allow-large', allowLargeOption) as unknown as Argv<SweepArgs>,
   handler,
 };
