@@ -18,6 +18,7 @@ import { callCsvRow, callsCsvHeader } from '../../report/calls-csv.js';
 import { resultsCsv } from '../../report/csv.js';
 import { resultsJson } from '../../report/json.js';
 import { resultsTable } from '../../report/table.js';
+import { erlangBeside } from '../../report/erlang-beside.js';
 import { checkOutPaths, emit } from '../output.js';
 import {
   allowLargeOption, type Format, formatOption, htmlOption, listFrom, outOption, pluginsFrom, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
@@ -101,7 +102,7 @@ async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
     process.stderr.write(`callsim: precision not reached after ${run.results.length} replications (--max-reps): ${misses.join('; ')}\n`);
   }
   const results = summariseRun(run.results, input);
-  emit(formatResults(results, argv.format), argv.out, argv.quiet);
+  emit(formatResults(results, argv.format) + (argv.format === 'table' ? erlangBeside(input.scenario, results) : ''), argv.out, argv.quiet);
   if (argv.html !== undefined) await writeHtml(results, argv.html, argv.quiet);
 }
 
