@@ -37,10 +37,14 @@ export function makeQueueSelector(spec: QueueSelectionSpec, served: readonly str
   if (typeof choose !== 'function') throw new PolicyError(kind, `create must return a function (queues, pool) => index, found ${typeof choose}`);
   const clock = new DecisionClock(context.startEpochMs / 1000);
   const pool = new PoolStateView(clock);
-  let views: QueueStateView[] | null = null;
+  let views: QueueStateView[] = [];
+  let viewed: readonly QueueView[] | null = null;
   return (queues, now, levels) => {
-    // The pool passes the same list of its queues every time.
-    views ??= queues.map((q) => new QueueStateView(q, clock, context.counts));
+    // A pool passes the same list of its queues every time: its views are built once.
+    if (queues !== viewed) {
+      views = queues.map((q) => new QueueStateView(q, clock, context.counts));
+      viewed = queues;
+    }
     clock.now = now;
     clock.pool = levels;
     let choice: number;
