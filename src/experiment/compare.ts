@@ -4,18 +4,14 @@
  * (DESIGN.md section 4) and the paired differences have narrow intervals.
  */
 import type { ComparisonResults, ReplicationResult, Results } from '../metrics/results.js';
-import { summarise } from '../metrics/summary.js';
 import type { ResolvedScenario } from '../model/resolved.js';
 import type { ReplicationDone, ReplicationPool } from './replication-pool.js';
 import { pairedComparison } from './paired-comparison.js';
+import { summariseRun, type ScenarioSource } from './summarise-run.js';
 import { callsimVersion } from './version.js';
 
 /** A scenario to compare, with where it came from (for the results' `scenario` block). */
-export interface ComparedScenario {
-  scenario: ResolvedScenario;
-  file: string | null;
-  sha256: string | null;
-}
+export type ComparedScenario = ScenarioSource;
 
 /**
  * Runs each scenario's replications 0..replications-1 with `seed` (default: the first scenario's)
@@ -38,7 +34,7 @@ export async function compareScenarios(
     const scenario: ResolvedScenario = { ...s.scenario, seed, replications: count };
     const reps = await pool.run(scenario, indices, onDone);
     runs.push(reps);
-    summaries.push(summarise(reps, { callsim: callsimVersion(), scenario: { name: scenario.name, file: s.file, sha256: s.sha256 }, seed }));
+    summaries.push(summariseRun(reps, { ...s, scenario }, seed));
   }
   return pairedComparison(runs, summaries, { callsim: callsimVersion(), seed, replications: count });
 }

@@ -5,4 +5,4 @@ export type { ScenarioFiles } from './files.js';
 export { resolveScenario } from './resolve.js';
 export { parseTrace, formatTrace } from './trace.js';
 export { scenarioJsonSchema } from './json-schema.js';
-export { writtenScenarioSchema, type WrittenScenario } from './schema.js';
+export { scenarioSchema, type WrittenScenario } from './schema.js';

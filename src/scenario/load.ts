@@ -5,7 +5,7 @@ import type { ScenarioFiles } from './files.js';
 import { applySets } from './overrides.js';
 import type { PathSegments } from './paths.js';
 import { resolveWith } from './resolve.js';
-import { declaredOrder, lineOf, loadChain } from './source.js';
+import { absolutePlugins, declaredOrder, lineOf, loadChain, pluginFiles } from './source.js';
 
 export interface LoadedScenario {
   resolved: ResolvedScenario;
@@ -37,6 +37,8 @@ const startsWith = (path: PathSegments, prefix: PathSegments): boolean => prefix
 export function loadScenarioFrom(files: ScenarioFiles, file: string, options: LoadOptions = {}): LoadedScenario {
   const { data, sources } = loadChain(files, file, [], undefined, { allowLarge: options.allowLarge });
   const applied = applySets(data, options.sets ?? []);
+  // A plugin path given by --set is relative to the working directory.
+  absolutePlugins(data, files.cwd(), files);
   const locate = (path: PathSegments): { file?: string; line?: number } => {
     for (let i = applied.length - 1; i >= 0; i--) if (startsWith(path, applied[i].path)) return { file: `--set ${applied[i].text}` };
     let best: { file?: string; line?: number; depth: number } = { file, depth: -1 };
@@ -51,4 +53,15 @@ export function loadScenarioFrom(files: ScenarioFiles, file: string, options: Lo
   const trace = options.traceFile !== undefined ? files.resolve(options.traceFile) : typeof data.trace === 'string' ? files.resolve(files.dirname(files.resolve(file)), data.trace) : undefined;
   const inputs = [...sources.map((s) => files.resolve(s.file)), ...(trace === undefined ? [] : [trace])];
   return { resolved, file, sha256: bytesToHex(sha256(sources[0].bytes)), inputs };
+}
+
+/**
+ * The policy modules a scenario file names (`plugin:` paths, made absolute), after its `extends`
+ * chain and overrides: the caller loads them before `loadScenario` resolves the file.
+ */
+export function scenarioPluginFiles(files: ScenarioFiles, file: string, options: LoadOptions = {}): { path: (string | number)[]; file: string }[] {
+  const { data } = loadChain(files, file, [], undefined, { allowLarge: options.allowLarge });
+  applySets(data, options.sets ?? []);
+  absolutePlugins(data, files.cwd(), files);
+  return pluginFiles(data);
 }

@@ -8,7 +8,7 @@ import { formatPath } from './paths.js';
 import { Problems } from './problems.js';
 import { resolveCalls, resolveSelection } from './resolve-calls.js';
 import { resolveDispatch, resolveGrading } from './resolve-dispatch.js';
-import { writtenScenarioSchema, type WrittenScenario } from './schema.js';
+import { scenarioSchema, type WrittenScenario } from './schema.js';
 import { parseTrace } from './trace.js';
 import { zodProblems, type RawProblem } from './zod-issues.js';
 
@@ -71,8 +71,9 @@ function readTrace(files: ScenarioFiles, file: string, scenario: ResolvedScenari
 
 /** Validate and resolve written scenario data; throws ScenarioError listing every problem. */
 export function resolveWith(written: unknown, ctx: ResolveContext): ResolvedScenario {
-  const parsed = writtenScenarioSchema.safeParse(written);
-  if (!parsed.success) throw new ScenarioError(place(withSemantic(zodProblems(parsed.error.issues, written, writtenScenarioSchema), written, ctx), ctx));
+  const schema = scenarioSchema();
+  const parsed = schema.safeParse(written);
+  if (!parsed.success) throw new ScenarioError(place(withSemantic(zodProblems(parsed.error.issues, written, schema), written, ctx), ctx));
   const problems = new Problems();
   const resolved = build(parsed.data, ctx, problems);
   if (problems.list.length > 0) throw new ScenarioError(place(problems.list, ctx));

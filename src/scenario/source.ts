@@ -1,5 +1,7 @@
 import { DISTRIBUTION_KINDS } from '../engine/distributions.js';
 import { LineCounter, parseDocument, type Document } from 'yaml';
+import { dispatchPolicyNames, queuePolicyNames } from '../policies/registry.js';
+import { policyAt, policyPaths } from './resolve-policy.js';
 import { describeValue, ScenarioError, type ScenarioProblem } from './errors.js';
 import { readErrorCode, utf8Text, type ScenarioFiles } from './files.js';
 import { findDeepNesting, MAX_NESTING } from './nesting.js';
@@ -97,14 +99,32 @@ const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof
  * Keys that choose one form among several (a distribution's kind, a roster's form, a policy): a map
  * holding one of them is replaced whole when the base chose another form, never merged with it.
  */
-const VARIANT_KEYS = new Set<string>([
-  ...DISTRIBUTION_KINDS, 'constant', 'hourOfDay', 'hourOfWeek', 'shifts',
-  'strictPriority', 'longestWeightedWait', 'ageing', 'reserve', 'gradeFirst', 'cutOffReserve',
-]);
+const FORM_KEYS = [...DISTRIBUTION_KINDS, 'constant', 'hourOfDay', 'hourOfWeek', 'shifts'];
+
+/** The one-of keys now: forms of distributions and rosters, and every registered policy. */
+export const variantKeys = (): Set<string> => new Set([...FORM_KEYS, ...queuePolicyNames(), ...dispatchPolicyNames()]);
 
 function variantOf(map: Record<string, unknown>): string | null {
+  // A plugin policy is one form, whatever its params.
+  if (typeof map.plugin === 'string') return 'plugin';
   const keys = Object.keys(map).filter((k) => k !== 'weight');
-  return keys.length === 1 && VARIANT_KEYS.has(keys[0]) ? keys[0] : null;
+  return keys.length === 1 && variantKeys().has(keys[0]) ? keys[0] : null;
+}
+
+/** Make the `plugin` paths of the policies in `data` absolute against `dir` (module URLs are kept). */
+export function absolutePlugins(data: Record<string, unknown>, dir: string, files: ScenarioFiles): void {
+  for (const path of policyPaths(data)) {
+    const policy = policyAt(data, path);
+    if (typeof policy?.plugin === 'string' && !files.isAbsolute(policy.plugin) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(policy.plugin)) policy.plugin = files.resolve(dir, policy.plugin);
+  }
+}
+
+/** The plugin modules (absolute paths or URLs) the policies of `data` name, with the field that names each. */
+export function pluginFiles(data: Record<string, unknown>): { path: (string | number)[]; file: string }[] {
+  return policyPaths(data).flatMap((path) => {
+    const file = policyAt(data, path)?.plugin;
+    return typeof file === 'string' ? [{ path: [...path, 'plugin'], file }] : [];
+  });
 }
 
 /**
@@ -129,6 +149,7 @@ export function loadChain(files: ScenarioFiles, file: string, stack: string[] = 
   const source = readSource(files, file, from, options);
   const data = { ...(source.data as Record<string, unknown>) };
   if (typeof data.trace === 'string' && !files.isAbsolute(data.trace)) data.trace = files.resolve(files.dirname(file), data.trace);
+  absolutePlugins(data, files.dirname(files.resolve(file)), files);
   const ext = data.extends;
   if (ext === undefined) return { data, sources: [source] };
   const line = lineOf(source, ['extends']).line;
