@@ -5,6 +5,7 @@
 import { SpecError } from '../engine/spec-error.js';
 import { OverrideSyntaxError } from '../experiment/overrides.js';
 import { UnknownMetricError } from '../experiment/run-replications.js';
+import { ShardInputError } from '../experiment/shard/shard-spec.js';
 import { SweepFileError } from '../report/sweep-csv.js';
 import { ScenarioError } from '../scenario/errors.js';
 
@@ -25,7 +26,7 @@ const FILE_CODES = new Set(['ENOENT', 'EISDIR', 'EACCES', 'ENOTDIR']);
 /** True for errors caused by what the user gave (exit 2). */
 export function isBadInput(error: unknown): boolean {
   if (error instanceof ScenarioError || error instanceof UsageError || error instanceof OverrideSyntaxError) return true;
-  if (error instanceof UnknownMetricError || error instanceof SweepFileError || error instanceof SpecError) return true;
+  if (error instanceof UnknownMetricError || error instanceof SweepFileError || error instanceof SpecError || error instanceof ShardInputError) return true;
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && FILE_CODES.has(code);
 }

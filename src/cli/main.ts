@@ -10,6 +10,7 @@ import { callsimVersion } from '../experiment/version.js';
 import { checkCommand } from './commands/check.js';
 import { compareCommand } from './commands/compare.js';
 import { generateCommand } from './commands/generate.js';
+import { mergeCommand } from './commands/merge.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
@@ -32,6 +33,7 @@ export async function main(args: string[]): Promise<number> {
     .command(generateCommand)
     .command(checkCommand)
     .command(reportCommand)
+    .command(mergeCommand)
     .demandCommand(1, 'give a command (callsim --help lists them)')
     .strict()
     .exitProcess(false)

@@ -34,13 +34,22 @@ export async function compareScenarios(
   const count = options.replications ?? scenarios[0].scenario.replications;
   const indices = Array.from({ length: count }, (_, i) => i);
   const runs: ReplicationResult[][] = [];
-  const summaries: Results[] = [];
-  for (const s of scenarios) {
-    const scenario: ResolvedScenario = { ...s.scenario, seed, replications: count };
-    const reps = await pool.run(scenario, indices, onDone);
-    runs.push(reps);
-    summaries.push(summarise(reps, { callsim: callsimVersion(), scenario: { name: scenario.name, file: s.file, sha256: s.sha256 }, seed }));
-  }
+  for (const s of scenarios) runs.push(await pool.run({ ...s.scenario, seed, replications: count }, indices, onDone));
+  return comparisonOf(runs, scenarios.map((s) => ({ name: s.scenario.name, file: s.file, sha256: s.sha256 })), seed);
+}
+
+/**
+ * The comparison of scenarios' replications (each run in index order, the first the baseline):
+ * each summary and the paired differences. Shared by a comparison run here and one merged from
+ * shards, so both print the same bytes.
+ */
+export function comparisonOf(
+  runs: readonly (readonly ReplicationResult[])[],
+  metas: readonly { name: string; file: string | null; sha256: string | null }[],
+  seed: number,
+): ComparisonResults {
+  const count = runs[0].length;
+  const summaries: Results[] = runs.map((reps, i) => summarise(reps, { callsim: callsimVersion(), scenario: metas[i], seed }));
   const differences: Record<string, PairedDifference[]> = {};
   for (const metric of Object.keys(summaries[0].metrics)) {
     const base = values(runs[0], metric);

@@ -19,6 +19,7 @@ import {
 } from '../options.js';
 import { emit } from '../output.js';
 import { makeProgress } from '../progress.js';
+import { shardCompare, shardOption } from '../shard.js';
 
 interface CompareArgs {
   files: string[];
@@ -31,6 +32,7 @@ interface CompareArgs {
   threads?: number;
   quiet: boolean;
   html?: string;
+  shard?: string;
 }
 
 /** A comparison in the chosen format. */
@@ -62,6 +64,7 @@ async function handler(argv: ArgumentsCamelCase<CompareArgs>): Promise<void> {
   const threads = threadsFrom(argv.threads);
   const scenarios = loadScenarios(argv);
   const count = reps ?? scenarios[0].scenario.replications;
+  if (argv.shard !== undefined) return shardCompare(argv, scenarios, count, seedFrom(argv.seed));
   const progress = makeProgress(count * scenarios.length, { quiet: argv.quiet });
   const pool = new ReplicationPool(threads);
   let comparison: ComparisonResults;
@@ -89,6 +92,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       .option('out', outOption)
       .option('threads', threadsOption)
       .option('quiet', quietOption)
-      .option('html', htmlOption) as unknown as Argv<CompareArgs>,
+      .option('html', htmlOption)
+      .option('shard', shardOption) as unknown as Argv<CompareArgs>,
   handler,
 };

@@ -24,6 +24,9 @@ import {
   type Format, formatOption, htmlOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
 } from '../options.js';
 import { makeProgress } from '../progress.js';
+import { digestsOption, shardOption, shardRun } from '../shard.js';
+import { verificationOf } from '../../experiment/shard/assemble.js';
+import { scenarioDigest } from '../../experiment/shard/plan.js';
 import { writeHtml } from '../html-output.js';
 
 interface RunArgs {
@@ -40,6 +43,8 @@ interface RunArgs {
   maxReps?: number;
   quiet: boolean;
   html?: string;
+  shard?: string;
+  digests?: boolean;
 }
 
 /** Results in the chosen format. */
@@ -66,6 +71,7 @@ async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
   const maxReps = wholeNumber(argv.maxReps, 'max-reps', 1);
   const precision = listFrom(argv.precision).map(parsePrecision);
   const threads = threadsFrom(argv.threads);
+  if (argv.shard !== undefined) return shardRun(argv, reps, seedFrom(argv.seed));
   const pool = new ReplicationPool(threads);
   // Worker start-up overlaps reading and resolving the scenario.
   pool.warm(reps ?? availableParallelism());
@@ -101,6 +107,7 @@ async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
     scenario: { name: scenario.name, file: input.file, sha256: input.sha256 },
     seed: scenario.seed,
   });
+  if (argv.digests === true) results.verification = verificationOf(run.results, { sets: listFrom(argv.set), trace: argv.trace ?? null }, scenarioDigest(scenario));
   emit(formatResults(results, argv.format), argv.out, argv.quiet);
   if (argv.html !== undefined) await writeHtml(results, argv.html, argv.quiet);
 }
@@ -122,6 +129,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('precision', { type: 'string', array: true, describe: 'metric=halfwidth: add replications until the 95% half-width is at most this (repeatable)' })
       .option('max-reps', { type: 'number', describe: `cap on replications with --precision (default ${DEFAULT_MAX_REPLICATIONS})` })
       .option('quiet', quietOption)
-      .option('html', htmlOption) as unknown as Argv<RunArgs>,
+      .option('html', htmlOption)
+      .option('shard', shardOption)
+      .option('digests', digestsOption) as unknown as Argv<RunArgs>,
   handler,
 };

@@ -16,6 +16,7 @@ import { appendSweepRow, readSweepFile, sweepHeader, sweepRow } from '../../repo
 import { UsageError } from '../errors.js';
 import { listFrom, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber } from '../options.js';
 import { makeProgress } from '../progress.js';
+import { shardOption, shardSweep } from '../shard.js';
 
 interface SweepArgs {
   file: string;
@@ -26,6 +27,7 @@ interface SweepArgs {
   set?: string[];
   threads?: number;
   quiet: boolean;
+  shard?: string;
 }
 
 async function handler(argv: ArgumentsCamelCase<SweepArgs>): Promise<void> {
@@ -36,6 +38,7 @@ async function handler(argv: ArgumentsCamelCase<SweepArgs>): Promise<void> {
   const reps = wholeNumber(argv.reps, 'reps', 1);
   const seed = seedFrom(argv.seed);
   const sets = listFrom(argv.set);
+  if (argv.shard !== undefined) return shardSweep(argv, axes, { sets, seed, reps });
   let existing = readSweepFile(argv.out, paths);
   const done = new Set((existing?.done ?? []).map(pointKey));
   // Load every remaining point first, so a bad value fails before any simulation.
@@ -76,6 +79,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('seed', seedOption)
       .option('set', setOption)
       .option('threads', threadsOption)
-      .option('quiet', quietOption) as unknown as Argv<SweepArgs>,
+      .option('quiet', quietOption)
+      .option('shard', shardOption) as unknown as Argv<SweepArgs>,
   handler,
 };
