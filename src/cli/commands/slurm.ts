@@ -78,7 +78,7 @@ export const slurmCommand: CommandModule<object, SlurmArgs> = {
       .option('time', { type: 'string', describe: 'time limit per task (sbatch --time)' })
       .option('partition', { type: 'string', describe: 'sbatch --partition' })
       .option('account', { type: 'string', describe: 'sbatch --account' })
-      .option('sbatch', { type: 'string', array: true, describe: "extra #SBATCH line, e.g. '--mem=2G' (repeatable)" })
+      .option('sbatch', { type: 'string', array: true, describe: 'extra #SBATCH line, as --sbatch=--mem=2G (repeatable)' })
       .option('node', { type: 'string', describe: 'node executable on the cluster (default: this one)' })
       .option('quiet', quietOption) as unknown as Argv<SlurmArgs>,
   handler,
