@@ -18,6 +18,7 @@ import { schemaCommand } from './commands/schema.js';
 import { slurmCommand } from './commands/slurm.js';
 import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
+import { verifyCommand } from './commands/verify.js';
 import { reportError, UsageError } from './errors.js';
 
 /** Parses `args` and runs the command; resolves to the exit code. */
@@ -38,6 +39,7 @@ export async function main(args: string[]): Promise<number> {
     .command(mergeCommand)
     .command(slurmCommand)
     .command(k8sCommand)
+    .command(verifyCommand)
     .demandCommand(1, 'give a command (callsim --help lists them)')
     .strict()
     .exitProcess(false)

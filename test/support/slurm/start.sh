@@ -11,6 +11,8 @@ set -euo pipefail
 dir="${1:?usage: start.sh DIR}"
 mkdir -p "$dir"
 dir="$(cd "$dir" && pwd)"
+# The daemons live in /usr/sbin, which a non-login PATH may lack.
+export PATH="$PATH:/usr/sbin:/sbin"
 for tool in munged slurmctld slurmd sbatch scontrol; do
   command -v "$tool" >/dev/null 2>&1 || { echo "start.sh: $tool not found (apt-get install -y slurm-wlm munge)"; exit 1; }
 done
