@@ -25,8 +25,9 @@ function shards(args: readonly string[], count: number, folder: string): string[
   });
 }
 
-// The Avon and Somerset baseline over two days (its dated surges fall later, so they are dropped).
-const BASELINE = ['run', 'scenarios/avon-somerset-2022.yaml', '--set', 'horizon.days=2', '--set', 'channels.999.surges=[]', '--set', 'channels.101.surges=[]', '--reps', '5', '--threads', '1', '--format', 'json'];
+// The Avon and Somerset baseline (and its what-ifs) over two days (the dated surges fall later, so they are dropped).
+const SHORT = ['--set', 'horizon.days=2', '--set', 'channels.999.surges=[]', '--set', 'channels.101.surges=[]'];
+const BASELINE = ['run', 'scenarios/avon-somerset-2022.yaml', ...SHORT, '--reps', '5', '--threads', '1', '--format', 'json'];
 
 describe('run, compare and sweep as shards merge to the single-process output, byte for byte', () => {
   it('the Avon and Somerset baseline: 1 process and 4 shards', () => {
@@ -56,8 +57,8 @@ describe('run, compare and sweep as shards merge to the single-process output, b
     expect(ok(['merge', two0, four[1], four[3]])).toBe(whole);
   });
 
-  it('compare: a baseline and a variant, 3 shards', () => {
-    const args = ['compare', TINY, '--variant', 'handlers.pools[0].staff=10', '--reps', '4', '--threads', '1', '--format', 'json'];
+  it('compare: the baseline and a what-if file, 3 shards', () => {
+    const args = ['compare', 'scenarios/avon-somerset-2022.yaml', 'scenarios/what-if/late-shift-plus-two.yaml', ...SHORT, '--reps', '4', '--threads', '1', '--format', 'json'];
     const whole = ok([...args, '--quiet']);
     shards(args, 3, 'compare');
     const merged = ok(['merge', join(dir, 'compare')]);
@@ -65,8 +66,8 @@ describe('run, compare and sweep as shards merge to the single-process output, b
     expect(JSON.parse(whole).scenarios).toHaveLength(2);
   });
 
-  it('sweep: a 3-point grid, 4 shards, merged to the CSV a fresh sweep writes', () => {
-    const args = ['sweep', TINY, '--vary', 'handlers.pools[0].staff=10,11,12', '--reps', '3', '--threads', '1'];
+  it('sweep: a 3-point grid over the baseline, 4 shards, merged to the CSV a fresh sweep writes', () => {
+    const args = ['sweep', 'scenarios/avon-somerset-2022.yaml', ...SHORT, '--vary', 'handlers.pools[0].roster.shifts[1].staff=10,11,12', '--reps', '2', '--threads', '1'];
     const out = join(dir, 'sweep.csv');
     ok([...args, '--out', out, '--quiet']);
     shards(args, 4, 'sweep');
