@@ -45,7 +45,29 @@ function shardTarget(argv: ShardArgs & Record<string, unknown>, refused: readonl
   return { shard, out: argv.out };
 }
 
+let planSink: ((planned: PlannedJob) => void) | undefined;
+
+/**
+ * Runs `parse` (a command line with --shard) through the real commands, but stops once the job is
+ * planned and returns it: the options are parsed and every scenario loaded, nothing simulated or
+ * written. `callsim slurm` checks the command this way before writing its scripts.
+ */
+export async function planOnly(parse: () => Promise<unknown>): Promise<PlannedJob> {
+  let planned: PlannedJob | undefined;
+  planSink = (p) => {
+    planned = p;
+  };
+  try {
+    await parse();
+  } finally {
+    planSink = undefined;
+  }
+  if (planned === undefined) throw new UsageError('the command to split did not reach its shards (see callsim run|compare|sweep --help)');
+  return planned;
+}
+
 async function runAndWrite(planned: PlannedJob, target: { shard: ShardSpec; out: string }, argv: ShardArgs): Promise<void> {
+  if (planSink !== undefined) return planSink(planned);
   const count = unitsOfShard(target.shard, unitCount(planned.job)).length;
   const progress = makeProgress(count, { quiet: argv.quiet, label: `shard ${target.shard.index}/${target.shard.count}` });
   const pool = new ReplicationPool(Math.min(threadsFrom(argv.threads), Math.max(1, count)));

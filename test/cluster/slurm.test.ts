@@ -49,6 +49,27 @@ describe('callsim slurm', () => {
     expect(readFileSync(join(dir, 'submit.sh'), 'utf8')).toMatch(/sbatch --parsable --dependency=afterok:\$array /);
   });
 
+  it('checks the command here first: a bad scenario or option fails before any script is written (exit 2)', () => {
+    const dir = join(work, 'refused');
+    const cases: [string[], RegExp][] = [
+      [['run', 'no/such.yaml', '--out', 'x.json'], /no\/such\.yaml/],
+      [['run', TINY, '--rep', '3', '--out', 'x.json'], /slurm: the command to split: Unknown argument: rep/],
+      [['run', TINY, '--out', 'x.json', '--html', 'r.html'], /slurm: --html cannot be used in a sharded job/],
+    ];
+    for (const [words, message] of cases) {
+      const r = cli(['slurm', '--shards', '2', '--dir', dir, '--', ...words]);
+      expect(r.code, words.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(existsSync(dir)).toBe(false);
+    }
+  });
+
+  it('says how the units spread over the shards, and when tasks would have none', () => {
+    const r = cli(['slurm', '--shards', '7', '--dir', join(work, 'wide'), '--', ...COMMAND, '--out', join(work, 'y.json')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/checked: 5 units of work over 7 shards \(0-1 each\); 2 tasks will have no unit \(use --shards 5\)/);
+  });
+
   it.skipIf(SKIP)('on a single-node Slurm cluster: array of 3 shards, then the merge job; result equal to one process', async () => {
     if ('reason' in started) throw new Error(`Slurm did not start (set CALLSIM_SKIP_SLURM=1 to skip): ${started.reason}`);
     const env = { ...process.env, SLURM_CONF: started.conf };

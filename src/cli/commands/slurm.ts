@@ -6,12 +6,18 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import yargs, { type ArgumentsCamelCase, type Argv, type CommandModule } from 'yargs';
 import { clusterCommand } from '../../experiment/shard/cluster-command.js';
 import { ShardInputError } from '../../experiment/shard/shard-spec.js';
 import { slurmScripts } from '../../experiment/shard/slurm-script.js';
 import { writeFileAtomic } from '../../report/atomic-write.js';
+import { unitCount } from '../../experiment/shard/plan.js';
+import { UsageError } from '../errors.js';
 import { listFrom, quietOption, wholeNumber } from '../options.js';
+import { planOnly } from '../shard.js';
+import { compareCommand } from './compare.js';
+import { runCommand } from './run.js';
+import { sweepCommand } from './sweep.js';
 
 interface SlurmArgs {
   words?: string[];
@@ -24,7 +30,28 @@ interface SlurmArgs {
   account?: string;
   sbatch?: string[];
   node?: string;
+  check: boolean;
   quiet: boolean;
+}
+
+/**
+ * Parses the command with shard 0 and plans its job here, so a bad option or scenario fails now
+ * rather than in every array task; returns the number of units.
+ */
+async function checkCommand(words: readonly string[], shards: number): Promise<number> {
+  const planned = await planOnly(() =>
+    yargs([...words, '--shard', `0/${shards}`, '--out', 'unused.json'])
+      .command(runCommand)
+      .command(compareCommand)
+      .command(sweepCommand)
+      .strict()
+      .exitProcess(false)
+      .fail((message: string | undefined, error: Error | undefined) => {
+        throw error ?? new UsageError(`slurm: the command to split: ${message ?? 'bad arguments'}`);
+      })
+      .parseAsync(),
+  );
+  return unitCount(planned.job);
 }
 
 /** The command after `--` (yargs leaves words after `--` in `_`, after the command's own name). */
@@ -48,6 +75,13 @@ async function handler(argv: ArgumentsCamelCase<SlurmArgs>): Promise<void> {
   const shards = wholeNumber(argv.shards, 'shards', 1)!;
   const cpus = wholeNumber(argv.cpus, 'cpus', 1) ?? 1;
   const command = clusterCommand(wordsAfter(argv, 'slurm'), 'slurm');
+  if (argv.check) {
+    const units = await checkCommand([command.command, ...command.args], shards);
+    if (!argv.quiet) {
+      const idle = shards > units ? `; ${shards - units} tasks will have no unit (use --shards ${units})` : '';
+      process.stderr.write(`checked: ${units} units of work over ${shards} shards (${Math.floor(units / shards)}-${Math.ceil(units / shards)} each)${idle}\n`);
+    }
+  }
   const dir = resolve(argv.dir);
   const scripts = slurmScripts(command, {
     shards, dir, workDir: process.cwd(), launcher: launcher(argv.node), jobName: `callsim-${command.command}`, cpusPerTask: cpus,
@@ -80,6 +114,7 @@ export const slurmCommand: CommandModule<object, SlurmArgs> = {
       .option('account', { type: 'string', describe: 'sbatch --account' })
       .option('sbatch', { type: 'string', array: true, describe: 'extra #SBATCH line, as --sbatch=--mem=2G (repeatable)' })
       .option('node', { type: 'string', describe: 'node executable on the cluster (default: this one)' })
+      .option('check', { type: 'boolean', default: true, describe: 'parse the command and load its scenarios here first (--no-check: the cluster sees other files)' })
       .option('quiet', quietOption) as unknown as Argv<SlurmArgs>,
   handler,
 };
