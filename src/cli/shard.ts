@@ -18,6 +18,7 @@ import { sweepGrid } from '../experiment/sweep.js';
 import { writeFileAtomic } from '../report/atomic-write.js';
 import { UsageError } from './errors.js';
 import { listFrom, threadsFrom } from './options.js';
+import { checkOutPath } from './output.js';
 import { makeProgress } from './progress.js';
 
 export const shardOption: Options = {
@@ -66,6 +67,12 @@ export async function planOnly(parse: () => Promise<unknown>): Promise<PlannedJo
   return planned;
 }
 
+/** The part's folder is made (pods and array tasks start with none), then the path is checked like any output. */
+function prepareOut(out: string, inputs: readonly string[]): void {
+  mkdirSync(dirname(out), { recursive: true });
+  checkOutPath('--out', out, inputs);
+}
+
 async function runAndWrite(planned: PlannedJob, target: { shard: ShardSpec; out: string }, argv: ShardArgs): Promise<void> {
   if (planSink !== undefined) return planSink(planned);
   const count = unitsOfShard(target.shard, unitCount(planned.job)).length;
@@ -73,7 +80,6 @@ async function runAndWrite(planned: PlannedJob, target: { shard: ShardSpec; out:
   const pool = new ReplicationPool(Math.min(threadsFrom(argv.threads), Math.max(1, count)));
   try {
     const part = await runShard(pool, planned, target.shard, () => progress.tick());
-    mkdirSync(dirname(target.out), { recursive: true });
     writeFileAtomic(target.out, partText(part));
   } finally {
     progress.stop();
@@ -84,13 +90,14 @@ async function runAndWrite(planned: PlannedJob, target: { shard: ShardSpec; out:
 
 /** `run --shard`: the run's replications. */
 export async function shardRun(
-  argv: ShardArgs & { file: string; set?: string[]; trace?: string; seed?: number; format: string; digests?: boolean } & Record<string, unknown>,
+  argv: ShardArgs & { file: string; set?: string[]; trace?: string; seed?: number; format: string; digests?: boolean; allowLarge?: boolean } & Record<string, unknown>,
   reps: number | undefined,
   seed: number | undefined,
 ): Promise<void> {
   const target = shardTarget(argv, ['precision', 'traceOut', 'html']);
   const sets = listFrom(argv.set);
-  const input = loadInput(argv.file, { sets, traceFile: argv.trace, seed, replications: reps });
+  const input = loadInput(argv.file, { sets, traceFile: argv.trace, seed, replications: reps, threads: threadsFrom(argv.threads), allowLarge: argv.allowLarge === true });
+  prepareOut(target.out, input.inputs);
   const planned = planJob('run', [{ scenario: input.scenario, name: input.scenario.name, file: input.file, sha256: input.sha256 }], {
     format: argv.format,
     seed: input.scenario.seed,
@@ -101,8 +108,15 @@ export async function shardRun(
 }
 
 /** `compare --shard`: every scenario's replications, scenario by scenario. */
-export async function shardCompare(argv: ShardArgs & { format: string } & Record<string, unknown>, scenarios: readonly ComparedScenario[], count: number, seed: number | undefined): Promise<void> {
+export async function shardCompare(
+  argv: ShardArgs & { format: string } & Record<string, unknown>,
+  scenarios: readonly ComparedScenario[],
+  count: number,
+  seed: number | undefined,
+  inputs: readonly string[],
+): Promise<void> {
   const target = shardTarget(argv, ['html']);
+  prepareOut(target.out, inputs);
   const common = seed ?? scenarios[0].scenario.seed;
   const groups = scenarios.map((s) => ({ scenario: { ...s.scenario, seed: common, replications: count }, name: s.scenario.name, file: s.file, sha256: s.sha256 }));
   await runAndWrite(planJob('compare', groups, { format: argv.format, seed: common }), target, argv);
@@ -110,13 +124,14 @@ export async function shardCompare(argv: ShardArgs & { format: string } & Record
 
 /** `sweep --shard`: every grid point's replications, in grid order (the part replaces --out's CSV). */
 export async function shardSweep(
-  argv: ShardArgs & { file: string } & Record<string, unknown>,
+  argv: ShardArgs & { file: string; allowLarge?: boolean } & Record<string, unknown>,
   axes: readonly SweepAxis[],
   options: { sets: readonly string[]; seed?: number; reps?: number },
 ): Promise<void> {
   const target = shardTarget(argv, []);
   const groups = sweepGrid(axes).map((p) => {
-    const input = loadInput(argv.file, { sets: [...options.sets, ...p.sets], seed: options.seed, replications: options.reps });
+    const input = loadInput(argv.file, { sets: [...options.sets, ...p.sets], seed: options.seed, replications: options.reps, threads: threadsFrom(argv.threads), allowLarge: argv.allowLarge === true });
+    prepareOut(target.out, input.inputs);
     return { scenario: input.scenario, name: input.scenario.name, file: input.file, sha256: input.sha256, values: p.values };
   });
   await runAndWrite(planJob('sweep', groups, { format: 'csv', seed: groups[0].scenario.seed, axes: axes.map((a) => a.path) }), target, argv);

@@ -29,18 +29,18 @@ const RUNS: Record<string, readonly string[]> = {
 };
 
 const EXPECTED: Record<string, string> = {
-  'scenarios/examples/mmc-abandonment.yaml': '90855cb3ff18a4d5989a0efa8cef4c3e',
-  'scenarios/examples/mmc-abandonment.json': '3cd4736636345aa083171e16181cf5ae',
-  'scenarios/examples/two-queue.yaml': '2b44c50fe6b84bd835bcf5bd948ad430',
-  'scenarios/examples/replay.yaml': '33c2b6b9187d4a9b8baa2b83ac5c4e0c',
-  'scenarios/avon-somerset-2022.yaml': '1ae918d16e5987fff4dd65f3e8f9661f',
-  'scenarios/what-if/ageing-secondary.yaml': '28e560061c5a72e30ee0a042f16fd44b',
-  'scenarios/what-if/blended-call-takers.yaml': '881e1b66a8658eb1d5a20264ca7ada03',
-  'scenarios/what-if/deflect-online-plus-10.yaml': '1f076cb931a6da17744a96fb57eddcb4',
-  'scenarios/what-if/late-shift-plus-two.yaml': '13218e90b4daa1fc89df407d4eac185d',
-  'scenarios/what-if/secondary-callback.yaml': '09d9c6e29a282f2574a251ac5b1d82ee',
-  'scenarios/what-if/summer-without-hibiscus.yaml': '92030031519f0764b61947b3ea02c8a1',
-  'scenarios/what-if/thrive-recognition-100.yaml': '6b07e717000eae3a8179b086808efc1c',
+  'scenarios/examples/mmc-abandonment.yaml': '7838b96ff3ef94e882494cb182f132bc',
+  'scenarios/examples/mmc-abandonment.json': '50cd78f18f3119b45a766946a0f36871',
+  'scenarios/examples/two-queue.yaml': '3d85d1d2d91ce7a7ae434c6e2fed93b2',
+  'scenarios/examples/replay.yaml': '8d1956cfb493b6fcd3e3d14c84b92635',
+  'scenarios/avon-somerset-2022.yaml': '0c34fff07504ea24eb0b8de67655d777',
+  'scenarios/what-if/ageing-secondary.yaml': '02c0200793e22cb1661b79abe7d90b8e',
+  'scenarios/what-if/blended-call-takers.yaml': '10f21904146f118aac945525fb032f10',
+  'scenarios/what-if/deflect-online-plus-10.yaml': 'abc733795521fdb649ef5eba8fad31d9',
+  'scenarios/what-if/late-shift-plus-two.yaml': 'b7ea9574f62d479ddb7beff683b3e188',
+  'scenarios/what-if/secondary-callback.yaml': 'a7add0f7790a4cee856221c95492934e',
+  'scenarios/what-if/summer-without-hibiscus.yaml': '59e159e76f7fbdce089f03263659d9c2',
+  'scenarios/what-if/thrive-recognition-100.yaml': '1d804be15588f81240c7d27342997252',
   'baseline calls.csv': '73e0701a43100193c61470a2ab12a5e7',
 };
 

@@ -15,9 +15,9 @@ import { comparisonTable } from '../../report/table.js';
 import { UsageError } from '../errors.js';
 import { writeHtml } from '../html-output.js';
 import {
-  type Format, formatOption, htmlOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
+  allowLargeOption, type Format, formatOption, htmlOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
 } from '../options.js';
-import { emit } from '../output.js';
+import { checkOutPaths, emit } from '../output.js';
 import { makeProgress } from '../progress.js';
 import { shardCompare, shardOption } from '../shard.js';
 
@@ -33,6 +33,7 @@ interface CompareArgs {
   quiet: boolean;
   html?: string;
   shard?: string;
+  allowLarge: boolean;
 }
 
 /** A comparison in the chosen format. */
@@ -41,7 +42,7 @@ export function formatComparison(c: ComparisonResults, format: Format): string {
 }
 
 /** The scenarios to compare: several files, or one file and its variants (the file itself first). */
-function loadScenarios(argv: ArgumentsCamelCase<CompareArgs>): ComparedScenario[] {
+function loadScenarios(argv: ArgumentsCamelCase<CompareArgs>, threads: number): { scenarios: ComparedScenario[]; inputs: string[] } {
   const files = listFrom(argv.files);
   const variants = listFrom(argv.variant);
   const sets = listFrom(argv.set);
@@ -51,20 +52,24 @@ function loadScenarios(argv: ArgumentsCamelCase<CompareArgs>): ComparedScenario[
   const inputs = variants.length === 0
     ? files.map((f) => ({ file: f, sets, name: undefined as string | undefined }))
     : [{ file: files[0], sets, name: undefined as string | undefined }, ...variants.map((v) => ({ file: files[0], sets: [...sets, ...parseVariant(v)], name: v }))];
-  return inputs.map((i) => {
-    const loaded = loadInput(i.file, { sets: i.sets, seed });
+  const read: string[] = [];
+  const scenarios = inputs.map((i) => {
+    const loaded = loadInput(i.file, { sets: i.sets, seed, threads, allowLarge: argv.allowLarge, replications: wholeNumber(argv.reps, 'reps', 1) });
+    read.push(...loaded.inputs);
     // A variant keeps its file's name; say which overrides made it.
     const scenario = i.name === undefined ? loaded.scenario : { ...loaded.scenario, name: `${loaded.scenario.name} [${i.name}]` };
     return { scenario, file: loaded.file, sha256: loaded.sha256 };
   });
+  return { scenarios, inputs: read };
 }
 
 async function handler(argv: ArgumentsCamelCase<CompareArgs>): Promise<void> {
   const reps = wholeNumber(argv.reps, 'reps', 1);
   const threads = threadsFrom(argv.threads);
-  const scenarios = loadScenarios(argv);
+  const { scenarios, inputs } = loadScenarios(argv, threads);
   const count = reps ?? scenarios[0].scenario.replications;
-  if (argv.shard !== undefined) return shardCompare(argv, scenarios, count, seedFrom(argv.seed));
+  if (argv.shard !== undefined) return shardCompare(argv, scenarios, count, seedFrom(argv.seed), inputs);
+  checkOutPaths([['--out', argv.out], ['--html', argv.html]], inputs);
   const progress = makeProgress(count * scenarios.length, { quiet: argv.quiet });
   const pool = new ReplicationPool(threads);
   let comparison: ComparisonResults;
@@ -93,6 +98,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       .option('threads', threadsOption)
       .option('quiet', quietOption)
       .option('html', htmlOption)
-      .option('shard', shardOption) as unknown as Argv<CompareArgs>,
+      .option('shard', shardOption)
+      .option('allow-large', allowLargeOption) as unknown as Argv<CompareArgs>,
   handler,
 };

@@ -19,9 +19,9 @@ import { callCsvRow, callsCsvHeader } from '../../report/calls-csv.js';
 import { resultsCsv } from '../../report/csv.js';
 import { resultsJson } from '../../report/json.js';
 import { resultsTable } from '../../report/table.js';
-import { emit } from '../output.js';
+import { checkOutPaths, emit } from '../output.js';
 import {
-  type Format, formatOption, htmlOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
+  allowLargeOption, type Format, formatOption, htmlOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
 } from '../options.js';
 import { makeProgress } from '../progress.js';
 import { digestsOption, shardOption, shardRun } from '../shard.js';
@@ -45,6 +45,7 @@ interface RunArgs {
   html?: string;
   shard?: string;
   digests?: boolean;
+  allowLarge: boolean;
 }
 
 /** Results in the chosen format. */
@@ -78,8 +79,13 @@ async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
   let input;
   let run;
   try {
-    input = loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace, seed: seedFrom(argv.seed), replications: reps });
+    input = loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace, seed: seedFrom(argv.seed), replications: reps, threads, allowLarge: argv.allowLarge });
+    // Every output is checked before any simulation: a typing mistake costs nothing.
+    checkOutPaths([['--out', argv.out], ['--html', argv.html], ['--trace-out', argv.traceOut]], input.inputs);
     const { scenario } = input;
+    if (input.work.traceRowsAfterHorizon > 0 && !argv.quiet) {
+      process.stderr.write(`callsim: ${input.work.traceRowsAfterHorizon} trace rows arrive at or after the horizon and are not replayed\n`);
+    }
     const done = argv.traceOut === undefined ? [] : [traceReplicationZero(scenario, argv.traceOut)];
     const progress = makeProgress(scenario.replications, { quiet: argv.quiet });
     try {
@@ -131,6 +137,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('quiet', quietOption)
       .option('html', htmlOption)
       .option('shard', shardOption)
-      .option('digests', digestsOption) as unknown as Argv<RunArgs>,
+      .option('digests', digestsOption)
+      .option('allow-large', allowLargeOption) as unknown as Argv<RunArgs>,
   handler,
 };

@@ -74,7 +74,7 @@ const printed = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /** Reruns `indices` of the published run (scenario reloaded from its file with its overrides). */
 export async function verifyRun(pool: ReplicationPool, run: PublishedRun, indices: readonly number[], onDone?: ReplicationDone): Promise<VerifyOutcome> {
-  const input = loadInput(run.scenario.file!, { sets: run.verification.sets, traceFile: run.verification.trace ?? undefined, seed: run.seed, replications: run.replications });
+  const input = loadInput(run.scenario.file!, { sets: run.verification.sets, traceFile: run.verification.trace ?? undefined, seed: run.seed, replications: run.replications, allowLarge: true });
   const reruns = await pool.run(input.scenario, indices, onDone);
   const checks = reruns.map((r): ReplicationCheck => ({
     replication: r.replication,
