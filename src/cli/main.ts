@@ -16,6 +16,7 @@ import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { slurmCommand } from './commands/slurm.js';
+import { staffCommand } from './commands/staff.js';
 import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
 import { verifyCommand } from './commands/verify.js';
@@ -40,6 +41,7 @@ export async function main(args: string[]): Promise<number> {
     .command(slurmCommand)
     .command(k8sCommand)
     .command(verifyCommand)
+    .command(staffCommand)
     .demandCommand(1, 'give a command (callsim --help lists them)')
     .strict()
     .exitProcess(false)

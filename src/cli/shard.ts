@@ -95,6 +95,8 @@ export async function shardRun(
   seed: number | undefined,
 ): Promise<void> {
   const target = shardTarget(argv, ['precision', 'traceOut', 'html']);
+  // The table of a run adds analytical figures from the scenario itself, which parts do not carry.
+  if (argv.format === 'table') throw new UsageError('--shard: give --format json or csv (the table of a run needs the whole scenario; callsim report or a rerun prints it)');
   const sets = listFrom(argv.set);
   const input = loadInput(argv.file, { sets, traceFile: argv.trace, seed, replications: reps, threads: threadsFrom(argv.threads), allowLarge: argv.allowLarge === true });
   prepareOut(target.out, input.inputs);

@@ -78,6 +78,7 @@ describe('--shard bad input: exit 2, the part file untouched', () => {
     { name: 'not i/n', args: [...RUN, '--shard', 'first'], message: /--shard: expected i\/n/ },
     { name: 'a sweep shard out of range', args: ['sweep', TINY, '--vary', 'seed=1,2', '--shard', '2/2', '--quiet'], message: /--shard 2\/2: shard index out of range/ },
     { name: 'a compare shard out of range', args: ['compare', TINY, '--variant', 'seed=5', '--shard', '3/1', '--quiet'], message: /--shard 3\/1: shard index out of range/ },
+    { name: 'a run shard in table format', args: ['run', TINY, '--reps', '2', '--quiet', '--shard', '0/2'], message: /--shard: give --format json or csv/ },
     { name: 'with --precision', args: [...RUN, '--shard', '0/2', '--precision', 'calls.offered=5'], message: /--precision cannot be used with shards/ },
   ];
   for (const c of SHARD_CASES) {

@@ -43,7 +43,7 @@ describe('run, compare and sweep as shards merge to the single-process output, b
   });
 
   it('a unit holds the same values whatever the split, so parts of different splits merge alike', () => {
-    const args = ['run', TINY, '--reps', '6', '--threads', '1', '--format', 'table'];
+    const args = ['run', TINY, '--reps', '6', '--threads', '1', '--format', 'csv'];
     const whole = ok([...args, '--quiet']);
     const [two0] = shards(args, 2, 'split2'); // units 0, 2, 4
     const four = shards(args, 4, 'split4'); // 0,4 | 1,5 | 2 | 3

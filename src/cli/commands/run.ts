@@ -19,6 +19,7 @@ import { callCsvRow, callsCsvHeader } from '../../report/calls-csv.js';
 import { resultsCsv } from '../../report/csv.js';
 import { resultsJson } from '../../report/json.js';
 import { resultsTable } from '../../report/table.js';
+import { erlangBeside } from '../../report/erlang-beside.js';
 import { checkOutPaths, emit } from '../output.js';
 import {
   allowLargeOption, type Format, formatOption, htmlOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
@@ -114,7 +115,7 @@ async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
     seed: scenario.seed,
   });
   if (argv.digests === true) results.verification = verificationOf(run.results, { sets: listFrom(argv.set), trace: argv.trace ?? null }, scenarioDigest(scenario));
-  emit(formatResults(results, argv.format), argv.out, argv.quiet);
+  emit(formatResults(results, argv.format) + (argv.format === 'table' ? erlangBeside(scenario, results) : ''), argv.out, argv.quiet);
   if (argv.html !== undefined) await writeHtml(results, argv.html, argv.quiet);
 }
 
