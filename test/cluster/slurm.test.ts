@@ -52,8 +52,8 @@ describe('callsim slurm', () => {
   it('checks the command here first: a bad scenario or option fails before any script is written (exit 2)', () => {
     const dir = join(work, 'refused');
     const cases: [string[], RegExp][] = [
-      [['run', 'no/such.yaml', '--out', 'x.json'], /no\/such\.yaml/],
-      [['run', TINY, '--rep', '3', '--out', 'x.json'], /slurm: the command to split: Unknown argument: rep/],
+      [['run', 'no/such.yaml', '--format', 'json', '--out', 'x.json'], /no\/such\.yaml/],
+      [['run', TINY, '--format', 'json', '--rep', '3', '--out', 'x.json'], /slurm: the command to split: Unknown argument: rep/],
       [['run', TINY, '--out', 'x.json', '--html', 'r.html'], /slurm: --html cannot be used in a sharded job/],
     ];
     for (const [words, message] of cases) {
