@@ -3,7 +3,7 @@ import { join, relative, resolve, dirname, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // DESIGN.md section 3: each layer imports only from layers before it.
-const LAYERS = ['engine', 'model', 'policies', 'scenario', 'metrics', 'experiment', 'report', 'cli'];
+const LAYERS = ['engine', 'model', 'policies', 'scenario', 'metrics', 'experiment', 'report', 'web', 'cli'];
 const SRC = resolve(__dirname, '..', 'src');
 
 function sourceFiles(dir: string): string[] {
@@ -35,6 +35,17 @@ describe('architecture', () => {
       }
     }
     expect(upward).toEqual([]);
+  });
+
+  it('engine, model, policies, scenario and metrics import no Node API (they run in the browser too)', () => {
+    // Node's built-in modules, with or without the node: prefix; files and threads belong in experiment/ and cli/.
+    const builtins = /^(node:.*|fs|fs\/promises|path|os|crypto|worker_threads|child_process|cluster|url|util|stream|events|buffer|process|module|v8|vm|perf_hooks|readline|net|http|https|zlib|tty|assert)$/;
+    const offending = files
+      .filter((f) => layerOf(f) >= 0 && layerOf(f) <= LAYERS.indexOf('metrics'))
+      .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => [f, m[1]] as const))
+      .filter(([, target]) => builtins.test(target))
+      .map(([f, target]) => `${relative(SRC, f)} imports ${target}`);
+    expect(offending).toEqual([]);
   });
 
   it('the engine has no word of policing', () => {

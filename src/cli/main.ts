@@ -20,6 +20,7 @@ import { staffCommand } from './commands/staff.js';
 import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
 import { verifyCommand } from './commands/verify.js';
+import { webCommand } from './commands/web.js';
 import { reportError, UsageError } from './errors.js';
 
 /** Parses `args` and runs the command; resolves to the exit code. */
@@ -41,6 +42,7 @@ export async function main(args: string[]): Promise<number> {
     .command(slurmCommand)
     .command(k8sCommand)
     .command(verifyCommand)
+    .command(webCommand)
     .command(staffCommand)
     .demandCommand(1, 'give a command (callsim --help lists them)')
     .strict()

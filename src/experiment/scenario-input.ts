@@ -4,7 +4,7 @@
  * line replaces the file's.
  */
 import type { ResolvedScenario } from '../model/resolved.js';
-import { loadScenario } from '../scenario/load.js';
+import { loadScenario } from './load-scenario.js';
 import { checkWork, estimateWork, type WorkEstimate } from './work-estimate.js';
 
 export interface ScenarioInput {

@@ -1,15 +1,14 @@
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve as resolvePath } from 'node:path';
 import { DISTRIBUTION_KINDS } from '../engine/distributions.js';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { describeValue, ScenarioError, type ScenarioProblem } from './errors.js';
+import { readErrorCode, utf8Text, type ScenarioFiles } from './files.js';
 import { findDeepNesting, MAX_NESTING } from './nesting.js';
 import type { PathSegments } from './paths.js';
 
 /** One parsed scenario file with what is needed to find a field's line. */
 export interface SourceFile {
   file: string;
-  bytes: Buffer;
+  bytes: Uint8Array;
   data: unknown;
   doc: Document.Parsed;
   lines: LineCounter;
@@ -27,23 +26,23 @@ export interface ReadOptions {
  * Read and parse one YAML or JSON file (JSON by its `.json` extension); syntax errors carry lines.
  * Its size and nesting are checked before any parser runs, so a hostile file fails fast.
  */
-export function readSource(file: string, from?: { file: string; line?: number }, options: ReadOptions = {}): SourceFile {
-  let bytes: Buffer;
+export function readSource(files: ScenarioFiles, file: string, from?: { file: string; line?: number }, options: ReadOptions = {}): SourceFile {
+  let bytes: Uint8Array;
   const unreadable = (error: unknown): ScenarioError => {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    const code = readErrorCode(error);
     return new ScenarioError([{ file: from?.file ?? file, line: from?.line, path: from ? 'extends' : '', expected: 'a readable scenario file', found: `${file} (${code})` }]);
   };
   try {
-    const size = statSync(file).size;
+    const size = files.size(file);
     if (size > MAX_SCENARIO_BYTES && options.allowLarge !== true) {
       throw new ScenarioError([{ file, path: '', expected: `a scenario file of at most ${MAX_SCENARIO_BYTES / 1024 / 1024} MB (--allow-large lifts the limit)`, found: `${(size / 1024 / 1024).toFixed(1)} MB` }]);
     }
-    bytes = readFileSync(file);
+    bytes = files.read(file);
   } catch (error) {
     if (error instanceof ScenarioError) throw error;
     throw unreadable(error);
   }
-  const text = bytes.toString('utf8');
+  const text = utf8Text(bytes);
   const deep = findDeepNesting(text);
   if (deep !== null) throw new ScenarioError([{ file, line: deep.line, path: deep.path, expected: `nesting at most ${MAX_NESTING} levels deep`, found: `more than ${MAX_NESTING} levels of lists or maps in it` }]);
   const lines = new LineCounter();
@@ -126,21 +125,21 @@ export function deepMerge(base: unknown, override: unknown): unknown {
  * merged data and the sources, the named file first. `trace` paths are made absolute against the
  * file that names them. A cycle is a problem naming the file and line of the `extends` that closes it.
  */
-export function loadChain(file: string, stack: string[] = [], from?: { file: string; line?: number }, options: ReadOptions = {}): { data: Record<string, unknown>; sources: SourceFile[] } {
-  const source = readSource(file, from, options);
+export function loadChain(files: ScenarioFiles, file: string, stack: string[] = [], from?: { file: string; line?: number }, options: ReadOptions = {}): { data: Record<string, unknown>; sources: SourceFile[] } {
+  const source = readSource(files, file, from, options);
   const data = { ...(source.data as Record<string, unknown>) };
-  if (typeof data.trace === 'string' && !isAbsolute(data.trace)) data.trace = resolvePath(dirname(file), data.trace);
+  if (typeof data.trace === 'string' && !files.isAbsolute(data.trace)) data.trace = files.resolve(files.dirname(file), data.trace);
   const ext = data.extends;
   if (ext === undefined) return { data, sources: [source] };
   const line = lineOf(source, ['extends']).line;
   if (typeof ext !== 'string') throw new ScenarioError([{ file, line, path: 'extends', expected: 'a file path (text)', found: describeValue(ext) }]);
-  const basePath = resolvePath(dirname(file), ext);
-  const chain = [...stack, resolvePath(file)];
+  const basePath = files.resolve(files.dirname(file), ext);
+  const chain = [...stack, files.resolve(file)];
   if (chain.includes(basePath)) {
     throw new ScenarioError([{ file, line, path: 'extends', expected: 'a base scenario that does not extend this one (no cycle)', found: `a cycle: ${[...chain, basePath].join(' -> ')}` }]);
   }
-  const shown = relative(process.cwd(), basePath);
-  const base = loadChain(shown.startsWith('..') ? basePath : shown, chain, { file, line }, options);
+  const shown = files.relative(files.cwd(), basePath);
+  const base = loadChain(files, shown.startsWith('..') ? basePath : shown, chain, { file, line }, options);
   delete data.extends;
   return { data: deepMerge(base.data, data) as Record<string, unknown>, sources: [source, ...base.sources] };
 }
