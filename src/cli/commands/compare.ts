@@ -19,6 +19,7 @@ import {
 } from '../options.js';
 import { checkOutPaths, emit } from '../output.js';
 import { makeProgress } from '../progress.js';
+import { shardCompare, shardOption } from '../shard.js';
 
 interface CompareArgs {
   files: string[];
@@ -31,6 +32,7 @@ interface CompareArgs {
   threads?: number;
   quiet: boolean;
   html?: string;
+  shard?: string;
   allowLarge: boolean;
 }
 
@@ -66,8 +68,9 @@ async function handler(argv: ArgumentsCamelCase<CompareArgs>): Promise<void> {
   const reps = wholeNumber(argv.reps, 'reps', 1);
   const threads = threadsFrom(argv.threads);
   const { scenarios, inputs } = await loadScenarios(argv, threads);
-  checkOutPaths([['--out', argv.out], ['--html', argv.html]], inputs);
   const count = reps ?? scenarios[0].scenario.replications;
+  if (argv.shard !== undefined) return shardCompare(argv, scenarios, count, seedFrom(argv.seed), inputs);
+  checkOutPaths([['--out', argv.out], ['--html', argv.html]], inputs);
   const progress = makeProgress(count * scenarios.length, { quiet: argv.quiet });
   const pool = new ReplicationPool(threads);
   let comparison: ComparisonResults;
@@ -96,6 +99,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       .option('threads', threadsOption)
       .option('quiet', quietOption)
       .option('html', htmlOption)
+      .option('shard', shardOption)
       .option('allow-large', allowLargeOption) as unknown as Argv<CompareArgs>,
   handler,
 };

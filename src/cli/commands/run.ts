@@ -24,6 +24,9 @@ import {
   allowLargeOption, type Format, formatOption, htmlOption, listFrom, outOption, pluginsFrom, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
 } from '../options.js';
 import { makeProgress } from '../progress.js';
+import { digestsOption, shardOption, shardRun } from '../shard.js';
+import { verificationOf } from '../../experiment/shard/assemble.js';
+import { scenarioDigest } from '../../experiment/shard/plan.js';
 import { writeHtml } from '../html-output.js';
 
 interface RunArgs {
@@ -40,6 +43,8 @@ interface RunArgs {
   maxReps?: number;
   quiet: boolean;
   html?: string;
+  shard?: string;
+  digests?: boolean;
   allowLarge: boolean;
 }
 
@@ -67,6 +72,7 @@ async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
   const maxReps = wholeNumber(argv.maxReps, 'max-reps', 1);
   const precision = listFrom(argv.precision).map(parsePrecision);
   const threads = threadsFrom(argv.threads);
+  if (argv.shard !== undefined) return shardRun(argv, reps, seedFrom(argv.seed));
   const pool = new ReplicationPool(threads);
   // Worker start-up overlaps reading and resolving the scenario.
   pool.warm(reps ?? availableParallelism());
@@ -102,6 +108,7 @@ async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
     process.stderr.write(`callsim: precision not reached after ${run.results.length} replications (--max-reps): ${misses.join('; ')}\n`);
   }
   const results = summariseRun(run.results, input);
+  if (argv.digests === true) results.verification = verificationOf(run.results, { sets: listFrom(argv.set), trace: argv.trace ?? null }, scenarioDigest(input.scenario));
   emit(formatResults(results, argv.format) + (argv.format === 'table' ? erlangBeside(input.scenario, results) : ''), argv.out, argv.quiet);
   if (argv.html !== undefined) await writeHtml(results, argv.html, argv.quiet);
 }
@@ -124,6 +131,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('max-reps', { type: 'number', describe: `cap on replications with --precision (default ${DEFAULT_MAX_REPLICATIONS})` })
       .option('quiet', quietOption)
       .option('html', htmlOption)
+      .option('shard', shardOption)
+      .option('digests', digestsOption)
       .option('allow-large', allowLargeOption) as unknown as Argv<RunArgs>,
   handler,
 };
