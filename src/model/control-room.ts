@@ -65,7 +65,7 @@ export class ControlRoom {
     private readonly monitor: ModelMonitor,
     private readonly options: ControlRoomOptions,
   ) {
-    this.calendar = new Calendar(scenario.startEpochMs);
+    this.calendar = new Calendar(scenario.startEpochMs, scenario.timeZone);
     const horizon = scenario.horizonSeconds;
     const queueIndex = new Map(scenario.queues.map((q, i) => [q.name, i]));
     const indexOf = (name: string): number => {
@@ -120,6 +120,7 @@ export class ControlRoom {
 
     monitor.begin({
       startEpochMs: scenario.startEpochMs,
+      timeZone: scenario.timeZone,
       horizonSeconds: horizon,
       warmupSeconds: scenario.warmupSeconds,
       channels: scenario.channels.map((c) => c.name),

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { Calendar } from '../engine/calendar.js';
+import { isTimeZone, timeZoneNames } from '../engine/time-zone.js';
 import { rosterPieces } from '../engine/roster.js';
 import type { ResolvedScenario, TraceCall } from '../model/resolved.js';
 import { ScenarioError, type ScenarioProblem } from './errors.js';
@@ -105,6 +106,19 @@ function withSemantic(raw: RawProblem[], written: unknown, ctx: ResolveContext):
   return [...raw, ...semantic.list.filter((s) => !raw.some((z) => related(s.path, z.path)))];
 }
 
+/** The control room's clock when a scenario names none. */
+export const DEFAULT_TIME_ZONE = 'UTC';
+
+/** Zone names near a wrong one (same region or similar spelling), for the message. */
+function zoneChoices(wrong: string): string {
+  const all = timeZoneNames();
+  const lower = wrong.toLowerCase();
+  const region = lower.split('/')[0];
+  const tail = lower.split('/').pop() ?? lower;
+  const near = all.filter((z) => z.toLowerCase().includes(tail) || (region.length > 2 && z.toLowerCase().startsWith(`${region}/`))).slice(0, 8);
+  return `such as ${(near.length > 0 ? near : ['Europe/London', 'UTC', 'Europe/Dublin', 'America/New_York']).join(', ')}`;
+}
+
 /** Semantic checks and resolution of schema-valid data (problems collected, none thrown). */
 function build(w: WrittenScenario, ctx: ResolveContext, problems: Problems): ResolvedScenario {
   if (w.extends !== undefined && ctx.locate === undefined) problems.add(['extends'], 'no extends in plain data (extends is applied when a file is loaded)', w.extends);
@@ -119,7 +133,9 @@ function build(w: WrittenScenario, ctx: ResolveContext, problems: Problems): Res
   const callCtx = { problems, startEpochMs, horizonSeconds, queueNames, channelNames, hasTrace };
   const calls = resolveCalls(w, callCtx);
 
-  const calendar = new Calendar(startEpochMs);
+  const timeZone = w.timeZone ?? DEFAULT_TIME_ZONE;
+  if (!isTimeZone(timeZone)) problems.add(['timeZone'], `an IANA time zone name (${zoneChoices(timeZone)})`, timeZone);
+  const calendar = new Calendar(Number.isFinite(startEpochMs) ? startEpochMs : 0, isTimeZone(timeZone) ? timeZone : 'UTC');
   // Roster errors are errors of form (lengths, shift fields, days), not of the horizon's length:
   // eight days show every weekday and a shift that crosses midnight, at a fraction of the cost.
   const checkSeconds = Math.min(horizonSeconds, 8 * 86_400);
@@ -141,6 +157,7 @@ function build(w: WrittenScenario, ctx: ResolveContext, problems: Problems): Res
     name: w.name,
     start: new Date(startEpochMs).toISOString(),
     startEpochMs,
+    timeZone,
     horizonSeconds,
     warmupSeconds,
     replications: w.replications ?? 10,
