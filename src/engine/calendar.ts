@@ -120,6 +120,13 @@ export class Calendar {
     return (this.zone.epochOfLocal(localMs) - this.startEpochMs) / 1000;
   }
 
+  /** The instant `days` local days after `t` at the same wall-clock time (23 or 25 hours across a change). */
+  addLocalDays(t: number, days: number): number {
+    const local = this.local(t);
+    const day = Math.floor(local / SECONDS_PER_DAY);
+    return this.atLocal(day + days, local - day * SECONDS_PER_DAY);
+  }
+
   /** January 0 ... December 11. */
   month(t: number): number {
     return this.monthIndex[this.monthSlot(t)];

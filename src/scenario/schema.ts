@@ -201,7 +201,7 @@ export const writtenScenarioSchema = z
     description: z.string().describe('Free text.').optional(),
     start: instant('Simulated time 0.'),
     timeZone: z.string().describe('IANA time zone of the control room\'s clock (Europe/London, UTC): shift start times, hour-of-day and day-of-week profiles, months and breakdowns are local to it, across clock changes. Default Europe/London.').optional(),
-    horizon: duration('Simulated span.'),
+    horizon: duration('Simulated span (days are days on the room\'s clock: a run from midnight ends at midnight across a clock change).'),
     warmup: duration('Calls arriving before this are simulated but not counted. Default 0.').optional(),
     replications: z.number().int().min(1).describe('Independent replications. Default 10.').optional(),
     seed: z.number().int().min(0).describe('Root seed. Default 1.').optional(),
