@@ -10,6 +10,8 @@ export interface ScenarioInput {
   scenario: ResolvedScenario;
   file: string;
   sha256: string;
+  /** One line in plain words per `--set` applied. */
+  changes: string[];
 }
 
 export interface InputOptions {
@@ -28,5 +30,5 @@ export function loadInput(file: string, options: InputOptions = {}): ScenarioInp
   if (options.seed !== undefined || options.replications !== undefined) {
     scenario = { ...scenario, seed: options.seed ?? scenario.seed, replications: options.replications ?? scenario.replications };
   }
-  return { scenario, file: loaded.file, sha256: loaded.sha256 };
+  return { scenario, file: loaded.file, sha256: loaded.sha256, changes: loaded.changes };
 }

@@ -12,6 +12,8 @@ export interface LoadedScenario {
   file: string;
   /** SHA-256 (hex) of the file's bytes. */
   sha256: string;
+  /** One line in plain words per `--set` applied, in order. */
+  changes: string[];
 }
 
 export interface LoadOptions {
@@ -42,5 +44,5 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   };
   const order = { queues: declaredOrder(sources, ['queues']), channels: declaredOrder(sources, ['channels']) };
   const resolved = resolveWith(data, { file, baseDir: dirname(resolvePath(file)), locate, traceFile: options.traceFile, order });
-  return { resolved, file, sha256: createHash('sha256').update(sources[0].bytes).digest('hex') };
+  return { resolved, file, sha256: createHash('sha256').update(sources[0].bytes).digest('hex'), changes: applied.map((a) => a.change) };
 }

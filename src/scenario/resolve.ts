@@ -109,8 +109,19 @@ function withSemantic(raw: RawProblem[], written: unknown, ctx: ResolveContext):
 /** The control room's clock when a scenario names none. */
 export const DEFAULT_TIME_ZONE = 'Europe/London';
 
+/**
+ * The horizon in seconds. Its days are days on the room's clock (a horizon from midnight ends at
+ * midnight, 23 or 25 hours after the last whole day across a clock change); hours and less are elapsed time.
+ */
+export function horizonSecondsOf(startEpochMs: number, timeZone: string | undefined, horizon: Partial<Record<keyof typeof SECONDS, number>> | undefined): number {
+  const zone = timeZone === undefined ? DEFAULT_TIME_ZONE : isTimeZone(timeZone) ? timeZone : 'UTC';
+  const days = horizon?.days ?? 0;
+  if (!(days > 0) || !Number.isFinite(startEpochMs)) return durationSeconds(horizon);
+  return new Calendar(startEpochMs, zone).addLocalDays(0, days) + durationSeconds({ ...horizon, days: 0 });
+}
+
 /** Zone names near a wrong one (same region or similar spelling), for the message. */
-function zoneChoices(wrong: string): string {
+export function zoneChoices(wrong: string): string {
   const all = timeZoneNames();
   const lower = wrong.toLowerCase();
   const region = lower.split('/')[0];
@@ -123,12 +134,7 @@ function zoneChoices(wrong: string): string {
 function build(w: WrittenScenario, ctx: ResolveContext, problems: Problems): ResolvedScenario {
   if (w.extends !== undefined && ctx.locate === undefined) problems.add(['extends'], 'no extends in plain data (extends is applied when a file is loaded)', w.extends);
   const startEpochMs = Date.parse(w.start);
-  // Days of the horizon are days on the room's clock (a horizon from midnight ends at midnight).
-  const zoneForHorizon = w.timeZone !== undefined && isTimeZone(w.timeZone) ? w.timeZone : w.timeZone === undefined ? DEFAULT_TIME_ZONE : 'UTC';
-  const days = w.horizon?.days ?? 0;
-  const horizonSeconds = days > 0 && Number.isFinite(startEpochMs)
-    ? new Calendar(startEpochMs, zoneForHorizon).addLocalDays(0, days) + durationSeconds({ ...w.horizon, days: 0 })
-    : durationSeconds(w.horizon);
+  const horizonSeconds = horizonSecondsOf(startEpochMs, w.timeZone, w.horizon);
   const warmupSeconds = durationSeconds(w.warmup);
   if (!(horizonSeconds > 0)) problems.add(['horizon'], 'a positive span of time', w.horizon);
   if (horizonSeconds > 0 && !(warmupSeconds < horizonSeconds)) problems.add(['warmup'], `a warm-up shorter than the horizon (${horizonSeconds} s)`, `${warmupSeconds} s`, true);
