@@ -12,6 +12,8 @@ export const setOption: Options = { type: 'string', array: true, describe: 'over
 export const threadsOption: Options = { type: 'number', describe: 'worker threads (default: available cores)' };
 export const quietOption: Options = { type: 'boolean', default: false, describe: 'no progress bar or notes on stderr' };
 export const outOption: Options = { type: 'string', describe: 'write to this file (atomically) instead of stdout' };
+export const byOption: Options = { choices: ['month', 'hourOfDay'], describe: 'the table by month or by local hour of day (the measures the national standards judge, or those --metrics names)' };
+export const metricsOption: Options = { type: 'string', array: true, describe: "measures to show: a name or glob such as 'queues.secondary.*', or all (repeatable)" };
 export const htmlOption: Options = { type: 'string', describe: 'also write an HTML report to this file' };
 
 /** A whole number >= `min`, or undefined when not given. */
@@ -38,4 +40,9 @@ export function listFrom(value: unknown): string[] {
   if (value === undefined) return [];
   const items = Array.isArray(value) ? value : [value];
   return items.map((v) => String(v));
+}
+
+/** Writes each applied change in plain words: into the table (stdout) or, for JSON and CSV, to stderr. */
+export function changeLines(changes: readonly string[], prefix = ''): string {
+  return changes.map((c) => `change${prefix}: ${c}\n`).join('');
 }

@@ -66,7 +66,7 @@ function locate(data: Container, path: readonly (string | number)[], create: boo
 
 /** Plain words for a change: "non-emergency late shift (15:00): 5 -> 7 handlers" where the path says what it is. */
 function describeChange(data: Container, resolved: readonly (string | number)[], before: unknown, after: unknown): string {
-  const show = (v: unknown): string => (v === undefined ? '(none)' : describeValue(v));
+  const show = (v: unknown): string => (v === undefined ? '(none)' : resolved[resolved.length - 1] === 'queueSelection' ? policyText(v) : describeValue(v));
   const [a, b, pool, c, d, shift, field] = resolved;
   if (a === 'handlers' && b === 'pools' && c === 'roster' && d === 'shifts' && field === 'staff' && resolved.length === 7) {
     const pools = (data.handlers as Container).pools as Container[];
@@ -80,6 +80,16 @@ function describeChange(data: Container, resolved: readonly (string | number)[],
     return `${nameOf(p) ?? `pool ${pool}`} pool, ${formatPath(resolved.slice(3))}: ${show(before)} -> ${show(after)}`;
   }
   return `${formatPath(resolved)}: ${show(before)} -> ${show(after)}`;
+}
+
+/** A policy as it would be written on the command line: `ageing(order=[primary,secondary], from=secondary)`. */
+function policyText(v: unknown): string {
+  if (!isMap(v) || Object.keys(v).length !== 1) return describeValue(v);
+  const [name, params] = Object.entries(v)[0];
+  const item = (x: unknown): string => (Array.isArray(x) ? `[${x.map(item).join(',')}]` : typeof x === 'string' ? x : describeValue(x));
+  if (Array.isArray(params)) return `${name}(${params.map(item).join(', ')})`;
+  if (isMap(params)) return `${name}(${Object.entries(params).map(([k, x]) => `${k}=${item(x)}`).join(', ')})`;
+  return describeValue(v);
 }
 
 /** The channel's demand change over local dates, as a surge window appended to its surges. */

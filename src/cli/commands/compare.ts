@@ -12,10 +12,11 @@ import type { ComparisonResults } from '../../metrics/results.js';
 import { comparisonCsv } from '../../report/csv.js';
 import { comparisonJson } from '../../report/json.js';
 import { comparisonTable } from '../../report/table.js';
+import { comparisonBreakdown, type BreakdownAxis } from '../../report/breakdown.js';
 import { UsageError } from '../errors.js';
 import { writeHtml } from '../html-output.js';
 import {
-  type Format, formatOption, htmlOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
+  type Format, byOption, changeLines, formatOption, metricsOption, htmlOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
 } from '../options.js';
 import { emit } from '../output.js';
 import { makeProgress } from '../progress.js';
@@ -31,15 +32,19 @@ interface CompareArgs {
   threads?: number;
   quiet: boolean;
   html?: string;
+  by?: BreakdownAxis;
+  metrics?: string[];
 }
 
 /** A comparison in the chosen format. */
-export function formatComparison(c: ComparisonResults, format: Format): string {
-  return format === 'json' ? comparisonJson(c) : format === 'csv' ? comparisonCsv(c) : comparisonTable(c);
+export function formatComparison(c: ComparisonResults, format: Format, view: { by?: BreakdownAxis; metrics?: readonly string[]; changes?: string } = {}): string {
+  if (format === 'json') return comparisonJson(c);
+  if (format === 'csv') return comparisonCsv(c);
+  return (view.changes ?? '') + (view.by === undefined ? comparisonTable(c, view.metrics) : comparisonBreakdown(c, view.by, view.metrics));
 }
 
 /** The scenarios to compare: several files, or one file and its variants (the file itself first). */
-function loadScenarios(argv: ArgumentsCamelCase<CompareArgs>): ComparedScenario[] {
+function loadScenarios(argv: ArgumentsCamelCase<CompareArgs>): { scenarios: ComparedScenario[]; changes: string } {
   const files = listFrom(argv.files);
   const variants = listFrom(argv.variant);
   const sets = listFrom(argv.set);
@@ -48,19 +53,22 @@ function loadScenarios(argv: ArgumentsCamelCase<CompareArgs>): ComparedScenario[
   if (variants.length === 0 && files.length < 2) throw new UsageError('compare: give at least two scenario files, or one file and --variant');
   const inputs = variants.length === 0
     ? files.map((f) => ({ file: f, sets, name: undefined as string | undefined }))
-    : [{ file: files[0], sets, name: undefined as string | undefined }, ...variants.map((v) => ({ file: files[0], sets: [...sets, ...parseVariant(v)], name: v }))];
-  return inputs.map((i) => {
+    : [{ file: files[0], sets, name: undefined as string | undefined }, ...variants.map((v) => { const p = parseVariant(v); return { file: files[0], sets: [...sets, ...p.sets], name: p.label }; })];
+  let changes = '';
+  const scenarios = inputs.map((i, n) => {
     const loaded = loadInput(i.file, { sets: i.sets, seed });
-    // A variant keeps its file's name; say which overrides made it.
+    changes += changeLines(loaded.changes, ` ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[n] ?? n + 1}`);
+    // A variant keeps its file's name; say which label or overrides made it.
     const scenario = i.name === undefined ? loaded.scenario : { ...loaded.scenario, name: `${loaded.scenario.name} [${i.name}]` };
     return { scenario, file: loaded.file, sha256: loaded.sha256 };
   });
+  return { scenarios, changes };
 }
 
 async function handler(argv: ArgumentsCamelCase<CompareArgs>): Promise<void> {
   const reps = wholeNumber(argv.reps, 'reps', 1);
   const threads = threadsFrom(argv.threads);
-  const scenarios = loadScenarios(argv);
+  const { scenarios, changes } = loadScenarios(argv);
   const count = reps ?? scenarios[0].scenario.replications;
   const progress = makeProgress(count * scenarios.length, { quiet: argv.quiet });
   const pool = new ReplicationPool(threads);
@@ -71,7 +79,8 @@ async function handler(argv: ArgumentsCamelCase<CompareArgs>): Promise<void> {
     progress.stop();
     await pool.close();
   }
-  emit(formatComparison(comparison, argv.format), argv.out, argv.quiet);
+  if (argv.format !== 'table' && !argv.quiet) process.stderr.write(changes);
+  emit(formatComparison(comparison, argv.format, { by: argv.by, metrics: listFrom(argv.metrics), changes }), argv.out, argv.quiet);
   if (argv.html !== undefined) await writeHtml(comparison, argv.html, argv.quiet);
 }
 
@@ -81,7 +90,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
   builder: (yargs: Argv) =>
     yargs
       .positional('files', { type: 'string', array: true, demandOption: true, describe: 'scenario files; the first is the baseline' })
-      .option('variant', { type: 'string', array: true, describe: "a variant of the one file: 'path=value,path=value' (repeatable)" })
+      .option('variant', { type: 'string', array: true, describe: "a variant of the one file: 'LABEL:path=value,path+=n' (the label is optional; repeatable)" })
       .option('reps', repsOption)
       .option('seed', seedOption)
       .option('set', setOption)
@@ -89,6 +98,8 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       .option('out', outOption)
       .option('threads', threadsOption)
       .option('quiet', quietOption)
-      .option('html', htmlOption) as unknown as Argv<CompareArgs>,
+      .option('html', htmlOption)
+      .option('by', byOption)
+      .option('metrics', metricsOption) as unknown as Argv<CompareArgs>,
   handler,
 };

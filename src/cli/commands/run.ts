@@ -19,9 +19,10 @@ import { callCsvRow, callsCsvHeader } from '../../report/calls-csv.js';
 import { resultsCsv } from '../../report/csv.js';
 import { resultsJson } from '../../report/json.js';
 import { resultsTable } from '../../report/table.js';
+import { runBreakdown, type BreakdownAxis } from '../../report/breakdown.js';
 import { emit } from '../output.js';
 import {
-  type Format, formatOption, htmlOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
+  type Format, byOption, changeLines, formatOption, metricsOption, htmlOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
 } from '../options.js';
 import { makeProgress } from '../progress.js';
 import { writeHtml } from '../html-output.js';
@@ -40,11 +41,16 @@ interface RunArgs {
   maxReps?: number;
   quiet: boolean;
   html?: string;
+  by?: BreakdownAxis;
+  metrics?: string[];
 }
 
-/** Results in the chosen format. */
-export function formatResults(results: Results, format: Format): string {
-  return format === 'json' ? resultsJson(results) : format === 'csv' ? resultsCsv(results) : resultsTable(results);
+/** Results in the chosen format (the table by month or hour with `by`; `metrics` globs pick rows of the table). */
+export function formatResults(results: Results, format: Format, view: { by?: BreakdownAxis; metrics?: readonly string[]; changes?: readonly string[] } = {}): string {
+  if (format === 'json') return resultsJson(results);
+  if (format === 'csv') return resultsCsv(results);
+  const table = view.by === undefined ? resultsTable(results, view.metrics) : runBreakdown(results, view.by, view.metrics);
+  return changeLines(view.changes ?? []) + table;
 }
 
 /** Runs replication 0 in this thread, streaming each call to `file` (renamed into place when complete). */
@@ -101,7 +107,8 @@ async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
     scenario: { name: scenario.name, file: input.file, sha256: input.sha256 },
     seed: scenario.seed,
   });
-  emit(formatResults(results, argv.format), argv.out, argv.quiet);
+  if (argv.format !== 'table' && !argv.quiet) process.stderr.write(changeLines(input.changes));
+  emit(formatResults(results, argv.format, { by: argv.by, metrics: listFrom(argv.metrics), changes: input.changes }), argv.out, argv.quiet);
   if (argv.html !== undefined) await writeHtml(results, argv.html, argv.quiet);
 }
 
@@ -122,6 +129,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('precision', { type: 'string', array: true, describe: 'metric=halfwidth: add replications until the 95% half-width is at most this (repeatable)' })
       .option('max-reps', { type: 'number', describe: `cap on replications with --precision (default ${DEFAULT_MAX_REPLICATIONS})` })
       .option('quiet', quietOption)
-      .option('html', htmlOption) as unknown as Argv<RunArgs>,
+      .option('html', htmlOption)
+      .option('by', byOption)
+      .option('metrics', metricsOption) as unknown as Argv<RunArgs>,
   handler,
 };
