@@ -37,15 +37,16 @@ function locate(data: Container, path: readonly (string | number)[], create: boo
     let seg = path[i];
     const last = i === path.length - 1;
     if (Array.isArray(node)) {
-      if (typeof seg === 'string' && !/^\d+$/.test(seg)) {
+      const names = node.map(nameOf).filter((n): n is string => n !== undefined);
+      const choices = names.length > 0 ? `one of the names ${names.join(', ')} (or an index [0] to [${node.length - 1}])` : `an index [0] to [${node.length - 1}] (these elements have no names)`;
+      if (typeof seg === 'string') {
+        // A name first (a pool may be called "101"), then a written index.
         const index = node.findIndex((e) => nameOf(e) === seg);
-        if (index < 0) {
-          const names = node.map(nameOf).filter((n): n is string => n !== undefined);
-          throw new SetProblem(formatPath([...resolved, seg]), names.length > 0 ? `one of the names ${names.join(', ')} (or an index [0] to [${node.length - 1}])` : `an index [0] to [${node.length - 1}] (these elements have no names)`, JSON.stringify(seg));
-        }
-        seg = index;
-      } else if (typeof seg === 'string') seg = Number(seg);
-      if ((seg as number) > node.length) throw new SetProblem(formatPath([...resolved, seg]), `a list with an element ${seg} (or ${seg} as the next element)`, `a list of ${node.length}`);
+        if (index >= 0) seg = index;
+        else if (/^\d+$/.test(seg) && names.length === 0) seg = Number(seg);
+        else throw new SetProblem(formatPath([...resolved, seg]), choices, JSON.stringify(seg));
+      }
+      if (seg > node.length) throw new SetProblem(formatPath([...resolved, seg]), names.length > 0 ? choices : `a list with an element ${seg} (or ${seg} as the next element)`, `a list of ${node.length}`);
     } else if (!isMap(node)) {
       throw new SetProblem(formatPath(resolved), `a map of fields holding ${JSON.stringify(seg)}`, 'a plain value');
     } else if (seg === 'shifts' && !('shifts' in node) && isMap(node.roster) && Array.isArray(node.roster.shifts)) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { Calendar } from '../engine/calendar.js';
 import { isTimeZone, timeZoneNames } from '../engine/time-zone.js';
+import { distance } from './suggest.js';
 import { rosterPieces } from '../engine/roster.js';
 import type { ResolvedScenario, TraceCall } from '../model/resolved.js';
 import { ScenarioError, type ScenarioProblem } from './errors.js';
@@ -120,14 +121,10 @@ export function horizonSecondsOf(startEpochMs: number, timeZone: string | undefi
   return new Calendar(startEpochMs, zone).addLocalDays(0, days) + durationSeconds({ ...horizon, days: 0 });
 }
 
-/** Zone names near a wrong one (same region or similar spelling), for the message. */
+/** The zone names nearest a wrong one by spelling, for the message. */
 export function zoneChoices(wrong: string): string {
-  const all = timeZoneNames();
-  const lower = wrong.toLowerCase();
-  const region = lower.split('/')[0];
-  const tail = lower.split('/').pop() ?? lower;
-  const near = all.filter((z) => z.toLowerCase().includes(tail) || (region.length > 2 && z.toLowerCase().startsWith(`${region}/`))).slice(0, 8);
-  return `such as ${(near.length > 0 ? near : ['Europe/London', 'UTC', 'Europe/Dublin', 'America/New_York']).join(', ')}`;
+  const near = [...timeZoneNames()].sort((x, y) => distance(wrong, x) - distance(wrong, y)).slice(0, 5);
+  return `such as ${near.join(', ')}`;
 }
 
 /** Semantic checks and resolution of schema-valid data (problems collected, none thrown). */

@@ -33,7 +33,7 @@ const EXPECTED: Record<string, string> = {
   'scenarios/examples/mmc-abandonment.json': '3cd4736636345aa083171e16181cf5ae',
   'scenarios/examples/two-queue.yaml': '2b44c50fe6b84bd835bcf5bd948ad430',
   'scenarios/examples/replay.yaml': '33c2b6b9187d4a9b8baa2b83ac5c4e0c',
-  'scenarios/avon-somerset-2022.yaml': '51d82a1fb7acdfcca5e55b47fd3e90eb',
+  'scenarios/avon-somerset-2022.yaml': 'dc97f8e1daa0a63cb0d2b1e7403c7526',
   'scenarios/what-if/ageing-secondary.yaml': 'ba0d77df72c310368b78969a348e6c58',
   'scenarios/what-if/blended-call-takers.yaml': '94bdf82215aced26a3928897f6e9190d',
   'scenarios/what-if/deflect-online-plus-10.yaml': '2db9e979ead75aaef274dfb45a3f1bda',
