@@ -6,7 +6,7 @@ import { SpecError } from '../engine/spec-error.js';
 import { OverrideSyntaxError } from '../experiment/overrides.js';
 import { UnknownMetricError } from '../experiment/run-replications.js';
 import { SweepFileError } from '../report/sweep-csv.js';
-import { ScenarioError } from '../scenario/errors.js';
+import { fileProblemWords, ScenarioError } from '../scenario/errors.js';
 
 /** A command-line argument that cannot be used. */
 export class UsageError extends Error {
@@ -30,11 +30,22 @@ export function isBadInput(error: unknown): boolean {
   return typeof code === 'string' && FILE_CODES.has(code);
 }
 
+/** A file-system error in plain words (`/x/out.csv: no such folder`); other messages as they are. */
+function plainMessage(e: Error): string {
+  const { code, path, syscall } = e as NodeJS.ErrnoException;
+  if (typeof code !== 'string' || !FILE_CODES.has(code)) return e.message;
+  const doing = syscall === 'open' || syscall === 'rename' ? 'cannot open' : 'cannot use';
+  // Output is written to a hidden temporary file beside the target (.NAME.PID.N.tmp); name the target.
+  const where = typeof path === 'string' ? path.replace(/([/\\])\.([^/\\]+)\.\d+\.\d+\.tmp$/, '$1$2') : 'a file';
+  const words = code === 'ENOENT' ? 'its folder does not exist' : fileProblemWords(code);
+  return `${doing} ${where}: ${words}`;
+}
+
 /** Prints the error to stderr and returns the exit code it deserves. */
 export function reportError(error: unknown, debug: boolean): number {
   const e = error instanceof Error ? error : new Error(String(error));
   if (isBadInput(e)) {
-    process.stderr.write(`callsim: ${e.message}\n`);
+    process.stderr.write(`callsim: ${plainMessage(e)}\n`);
     if (e instanceof UsageError) process.stderr.write('(callsim --help for usage)\n');
     if (debug && e.stack !== undefined) process.stderr.write(`${e.stack}\n`);
     return EXIT_BAD_INPUT;

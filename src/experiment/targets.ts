@@ -7,6 +7,7 @@
  * not enter the verdict.
  */
 import { seriesName } from '../metrics/metric-names.js';
+import { fileProblemWords } from '../scenario/errors.js';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -99,7 +100,7 @@ export function loadTargets(file: string): TargetsFile {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new TargetsError(`${file}: cannot read the targets file (${(error as Error).message})`);
+    throw new TargetsError(`${file}: expected a readable targets file (YAML or JSON), found ${fileProblemWords((error as NodeJS.ErrnoException).code)}`);
   }
   let data: unknown;
   try {

@@ -5,7 +5,7 @@ import { isTimeZone, timeZoneNames } from '../engine/time-zone.js';
 import { distance } from './suggest.js';
 import { rosterPieces } from '../engine/roster.js';
 import type { ResolvedScenario, TraceCall } from '../model/resolved.js';
-import { ScenarioError, type ScenarioProblem } from './errors.js';
+import { fileProblemWords, ScenarioError, type ScenarioProblem } from './errors.js';
 import { deepFreeze } from './freeze.js';
 import { formatPath } from './paths.js';
 import { Problems } from './problems.js';
@@ -62,7 +62,7 @@ function readTrace(file: string, scenario: ResolvedScenario, at: string, ctx: Re
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const where = at === 'trace' ? (ctx.locate?.(['trace']) ?? { file: ctx.file }) : { file: '--trace' };
-    throw new ScenarioError([{ ...where, path: at, expected: 'a readable trace file', found: `${file} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})` }]);
+    throw new ScenarioError([{ ...where, path: at, expected: 'a readable trace file', found: `${file}: ${fileProblemWords((error as NodeJS.ErrnoException).code)}` }]);
   }
   const channelNames = scenario.channels.map((c) => c.name);
   return parseTrace(text, file, channelNames, scenario.startEpochMs, scenario.dispatch?.areas.map((a) => a.name));

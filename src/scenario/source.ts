@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve as resolvePath } from 'node:path';
 import { DISTRIBUTION_KINDS } from '../engine/distributions.js';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { describeValue, ScenarioError, type ScenarioProblem } from './errors.js';
+import { describeValue, fileProblemWords, ScenarioError, type ScenarioProblem } from './errors.js';
 import type { PathSegments } from './paths.js';
 
 /** One parsed scenario file with what is needed to find a field's line. */
@@ -20,8 +20,8 @@ export function readSource(file: string, from?: { file: string; line?: number })
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new ScenarioError([{ file: from?.file ?? file, line: from?.line, path: from ? 'extends' : '', expected: 'a readable scenario file', found: `${file} (${code})` }]);
+    const words = fileProblemWords((error as NodeJS.ErrnoException).code);
+    throw new ScenarioError([{ file: from?.file ?? file, line: from?.line, path: from ? 'extends' : '', expected: 'a readable scenario file (YAML or JSON)', found: `${file}: ${words}` }]);
   }
   const text = bytes.toString('utf8');
   const lines = new LineCounter();
