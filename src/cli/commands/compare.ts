@@ -70,7 +70,7 @@ async function handler(argv: ArgumentsCamelCase<CompareArgs>): Promise<void> {
   const threads = threadsFrom(argv.threads);
   const { scenarios, changes } = loadScenarios(argv);
   const count = reps ?? scenarios[0].scenario.replications;
-  const progress = makeProgress(count * scenarios.length, { quiet: argv.quiet });
+  const progress = makeProgress(count * scenarios.length, { quiet: argv.quiet, label: `${scenarios.length} scenarios x ${count} replications` });
   const pool = new ReplicationPool(threads);
   let comparison: ComparisonResults;
   try {
