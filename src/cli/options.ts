@@ -46,3 +46,10 @@ export function listFrom(value: unknown): string[] {
 export function changeLines(changes: readonly string[], prefix = ''): string {
   return changes.map((c) => `change${prefix}: ${c}\n`).join('');
 }
+
+/** The table with the change lines after its heading line, so the heading stays first. */
+export function withChanges(table: string, changes: string): string {
+  if (changes === '') return table;
+  const nl = table.indexOf('\n');
+  return nl < 0 ? `${table}\n${changes}` : `${table.slice(0, nl + 1)}${changes}${table.slice(nl + 1)}`;
+}

@@ -5,6 +5,7 @@
  */
 import type { ComparisonResults, Results } from '../metrics/results.js';
 import { matchesGlob } from '../metrics/metric-names.js';
+import { headlineNames, headlineTable } from './headline.js';
 import { alignRows, meanPlusMinus, unitLabel } from './format-number.js';
 import { tableStandard, verdict } from './standards.js';
 
@@ -23,8 +24,9 @@ function heading(r: Results): string {
   return `${r.scenario.name}${file}: ${r.replications} replication${r.replications === 1 ? '' : 's'}, seed ${r.seed}, callsim ${r.callsim}`;
 }
 
-/** The run table (a trailing newline included). */
+/** The run table (a trailing newline included): the headline view, or the measures `globs` name (`all` for every one). */
 export function resultsTable(results: Results, globs: readonly string[] = []): string {
+  if (globs.length === 0) return headlineTable(results, heading(results));
   const names = selected(Object.keys(results.metrics), globs);
   const rows: string[][] = [['metric', 'unit', 'mean ± 95% half-width', 'standard', 'verdict']];
   for (const name of names) {
@@ -48,7 +50,9 @@ export function comparisonTable(c: ComparisonResults, globs: readonly string[] =
   const others = c.scenarios.slice(1);
   const header = ['metric', 'unit', ...c.scenarios.map((_, i) => label(i)), ...others.map((_, i) => `${label(i + 1)} − A`), 'standard'];
   const rows: string[][] = [header];
-  for (const name of selected(Object.keys(base.metrics), globs)) {
+  // Without --metrics, the headline measures (standards first); --metrics all for every one.
+  const names = globs.length === 0 ? headlineNames(base) : selected(Object.keys(base.metrics), globs);
+  for (const name of names) {
     const unit = base.metrics[name].unit;
     const cells = c.scenarios.map((s) => {
       const m = s.metrics[name];
@@ -72,6 +76,7 @@ export function comparisonTable(c: ComparisonResults, globs: readonly string[] =
     ...alignRows(rows, right),
     '',
     'Differences are paired (same seeds, same replication index); * marks a 95% interval that excludes 0.',
+    ...(globs.length === 0 ? [`${Object.keys(base.metrics).length - names.length} more measures: --metrics all, or a name or glob such as --metrics 'queues.secondary.*'; --by month for months.`] : []),
     '',
   ].join('\n');
 }

@@ -16,7 +16,7 @@ import { comparisonBreakdown, type BreakdownAxis } from '../../report/breakdown.
 import { UsageError } from '../errors.js';
 import { writeHtml } from '../html-output.js';
 import {
-  type Format, byOption, changeLines, formatOption, metricsOption, htmlOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
+  type Format, byOption, changeLines, withChanges, formatOption, metricsOption, htmlOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
 } from '../options.js';
 import { emit } from '../output.js';
 import { makeProgress } from '../progress.js';
@@ -40,7 +40,7 @@ interface CompareArgs {
 export function formatComparison(c: ComparisonResults, format: Format, view: { by?: BreakdownAxis; metrics?: readonly string[]; changes?: string } = {}): string {
   if (format === 'json') return comparisonJson(c);
   if (format === 'csv') return comparisonCsv(c);
-  return (view.changes ?? '') + (view.by === undefined ? comparisonTable(c, view.metrics) : comparisonBreakdown(c, view.by, view.metrics));
+  return withChanges(view.by === undefined ? comparisonTable(c, view.metrics) : comparisonBreakdown(c, view.by, view.metrics), view.changes ?? '');
 }
 
 /** The scenarios to compare: several files, or one file and its variants (the file itself first). */

@@ -22,7 +22,7 @@ import { resultsTable } from '../../report/table.js';
 import { runBreakdown, type BreakdownAxis } from '../../report/breakdown.js';
 import { emit } from '../output.js';
 import {
-  type Format, byOption, changeLines, formatOption, metricsOption, htmlOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
+  type Format, byOption, changeLines, withChanges, formatOption, metricsOption, htmlOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
 } from '../options.js';
 import { makeProgress } from '../progress.js';
 import { writeHtml } from '../html-output.js';
@@ -50,7 +50,7 @@ export function formatResults(results: Results, format: Format, view: { by?: Bre
   if (format === 'json') return resultsJson(results);
   if (format === 'csv') return resultsCsv(results);
   const table = view.by === undefined ? resultsTable(results, view.metrics) : runBreakdown(results, view.by, view.metrics);
-  return changeLines(view.changes ?? []) + table;
+  return withChanges(table, changeLines(view.changes ?? []));
 }
 
 /** Runs replication 0 in this thread, streaming each call to `file` (renamed into place when complete). */

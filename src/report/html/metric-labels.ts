@@ -38,6 +38,7 @@ const OTHERS: Record<string, string> = {
   'grading.undergraded': 'incidents given a lower grade than needed (share)',
   'grading.upgraded': 'incidents re-graded upwards',
   'incidents.created': 'incidents created',
+  'calls.offered': 'calls offered (all channels)',
   'incidents.breachShare': 'Immediate and Priority attended late (share)',
   'victimUpdates.missed': 'victim updates owed but not made',
 };
