@@ -18,9 +18,11 @@ export function headlineNames(results: Results): string[] {
   const pools: string[] = [];
   for (const name of Object.keys(results.metrics)) {
     const m = parseMetricName(name);
-    if (m.kind === 'queue' && m.measure === 'offered' && !queues.includes(m.queue)) queues.push(m.queue);
+    if (m.kind === 'queue' && !queues.includes(m.queue)) queues.push(m.queue);
     if (m.kind === 'pool' && m.measure === 'occupancy' && !pools.includes(m.pool)) pools.push(m.pool);
   }
+  queues.sort();
+  pools.sort();
   const names = [
     queueMetric(ANSWER_999.queue, 'answeredWithinTarget'),
     ...queues.filter(is101Queue).map((q) => queueMetric(q, 'abandonedRatio')),
