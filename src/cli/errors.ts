@@ -6,7 +6,8 @@ import { SpecError } from '../engine/spec-error.js';
 import { OverrideSyntaxError } from '../experiment/overrides.js';
 import { UnknownMetricError } from '../experiment/run-replications.js';
 import { SweepFileError } from '../report/sweep-csv.js';
-import { fileProblemWords, ScenarioError } from '../scenario/errors.js';
+import { cutEcho, fileProblemWords, ScenarioError } from '../scenario/errors.js';
+import { OutPathError } from './output.js';
 
 /** A command-line argument that cannot be used. */
 export class UsageError extends Error {
@@ -20,11 +21,12 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_BAD_INPUT = 2;
 
-const FILE_CODES = new Set(['ENOENT', 'EISDIR', 'EACCES', 'ENOTDIR']);
+// ELOCKED: another process holds the output's lock (report/file-lock.ts).
+const FILE_CODES = new Set(['ENOENT', 'EISDIR', 'EACCES', 'ENOTDIR', 'ELOCKED']);
 
 /** True for errors caused by what the user gave (exit 2). */
 export function isBadInput(error: unknown): boolean {
-  if (error instanceof ScenarioError || error instanceof UsageError || error instanceof OverrideSyntaxError) return true;
+  if (error instanceof ScenarioError || error instanceof UsageError || error instanceof OverrideSyntaxError || error instanceof OutPathError) return true;
   if (error instanceof UnknownMetricError || error instanceof SweepFileError || error instanceof SpecError) return true;
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && FILE_CODES.has(code);
@@ -41,16 +43,29 @@ function plainMessage(e: Error): string {
   return `${doing} ${where}: ${words}`;
 }
 
+/** True when a worker thread (or this one) ran out of memory. */
+export function isOutOfMemory(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ERR_WORKER_OUT_OF_MEMORY' || (error instanceof Error && /out of memory|heap limit/i.test(error.message));
+}
+
+/** Each line of a message, cut so that no echo of user text floods the terminal (values are cut nearer 200 where they are made). */
+const bounded = (message: string): string => message.split('\n').map((line) => cutEcho(line, 1000)).join('\n');
+
 /** Prints the error to stderr and returns the exit code it deserves. */
 export function reportError(error: unknown, debug: boolean): number {
   const e = error instanceof Error ? error : new Error(String(error));
+  if (isOutOfMemory(e) && !debug) {
+    process.stderr.write('callsim: out of memory while simulating (callsim validate FILE prints the estimate; try fewer --threads, fewer replications or a shorter horizon)\n');
+    return EXIT_FAILURE;
+  }
   if (isBadInput(e)) {
-    process.stderr.write(`callsim: ${plainMessage(e)}\n`);
+    process.stderr.write(`callsim: ${bounded(plainMessage(e))}\n`);
     if (e instanceof UsageError) process.stderr.write('(callsim --help for usage)\n');
     if (debug && e.stack !== undefined) process.stderr.write(`${e.stack}\n`);
     return EXIT_BAD_INPUT;
   }
-  process.stderr.write(`callsim: unexpected failure: ${e.message}\n`);
+  process.stderr.write(`callsim: unexpected failure: ${bounded(e.message)}\n`);
   process.stderr.write(debug && e.stack !== undefined ? `${e.stack}\n` : '(run again with --debug for the stack trace)\n');
   return EXIT_FAILURE;
 }

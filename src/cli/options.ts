@@ -1,6 +1,7 @@
 /** Options shared by several commands, and their parsing. */
 import { availableParallelism } from 'node:os';
 import type { Options } from 'yargs';
+import { cutEcho } from '../scenario/errors.js';
 import { UsageError } from './errors.js';
 
 export type Format = 'table' | 'json' | 'csv';
@@ -14,13 +15,14 @@ export const quietOption: Options = { type: 'boolean', default: false, describe:
 export const outOption: Options = { type: 'string', describe: 'write to this file (atomically) instead of stdout' };
 export const byOption: Options = { choices: ['month', 'hourOfDay'], describe: 'the table by month or by local hour of day (the measures the national standards judge, or those --metrics names)' };
 export const metricsOption: Options = { type: 'string', array: true, describe: "measures to show: a name or glob such as 'queues.secondary.*', or all (repeatable)" };
+export const allowLargeOption: Options = { type: 'boolean', default: false, describe: 'run work beyond the limits (events, memory, scenario file size) that validate reports' };
 export const htmlOption: Options = { type: 'string', describe: 'also write an HTML report to this file' };
 
 /** A whole number >= `min`, or undefined when not given. */
 export function wholeNumber(value: unknown, option: string, min: number): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw new UsageError(`--${option}: expected a whole number >= ${min}, found ${JSON.stringify(value)}`);
+    throw new UsageError(`--${option}: expected a whole number >= ${min}, found ${cutEcho(JSON.stringify(value) ?? String(value))}`);
   }
   return value;
 }
@@ -31,7 +33,7 @@ export const threadsFrom = (value: unknown): number => wholeNumber(value, 'threa
 /** A seed: a finite integer (negative seeds are allowed by the streams). */
 export function seedFrom(value: unknown): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new UsageError(`--seed: expected a whole number, found ${JSON.stringify(value)}`);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new UsageError(`--seed: expected a whole number, found ${cutEcho(JSON.stringify(value) ?? String(value))}`);
   return value;
 }
 

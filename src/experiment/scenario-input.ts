@@ -5,6 +5,7 @@
  */
 import type { ResolvedScenario } from '../model/resolved.js';
 import { loadScenario } from '../scenario/load.js';
+import { checkWork, estimateWork, type WorkEstimate } from './work-estimate.js';
 
 export interface ScenarioInput {
   scenario: ResolvedScenario;
@@ -12,6 +13,10 @@ export interface ScenarioInput {
   sha256: string;
   /** One line in plain words per `--set` applied. */
   changes: string[];
+  /** Every file the scenario was read from (scenario, `extends` bases, trace), absolute. */
+  inputs: string[];
+  /** The work it asks for (with the replications and threads of this run). */
+  work: WorkEstimate;
 }
 
 export interface InputOptions {
@@ -21,14 +26,24 @@ export interface InputOptions {
   traceFile?: string;
   seed?: number;
   replications?: number;
+  /** Threads the run will use (for the memory estimate; default 1). */
+  threads?: number;
+  /** Run work beyond the limits and read scenario files beyond the size limit (`--allow-large`). */
+  allowLarge?: boolean;
 }
 
-/** Reads a scenario file; throws the scenario layer's ScenarioError for bad input. */
+/**
+ * Reads a scenario file and estimates its work; throws the scenario layer's ScenarioError for bad
+ * input, and for a headcount or a run too large to attempt (see work-estimate.ts).
+ */
 export function loadInput(file: string, options: InputOptions = {}): ScenarioInput {
-  const loaded = loadScenario(file, { sets: options.sets === undefined ? undefined : [...options.sets], traceFile: options.traceFile });
+  const allowLarge = options.allowLarge === true;
+  const loaded = loadScenario(file, { sets: options.sets === undefined ? undefined : [...options.sets], traceFile: options.traceFile, allowLarge });
   let scenario = loaded.resolved;
   if (options.seed !== undefined || options.replications !== undefined) {
     scenario = { ...scenario, seed: options.seed ?? scenario.seed, replications: options.replications ?? scenario.replications };
   }
-  return { scenario, file: loaded.file, sha256: loaded.sha256, changes: loaded.changes };
+  const work = estimateWork(scenario, options.threads ?? 1);
+  checkWork(work, scenario, file, allowLarge);
+  return { scenario, file: loaded.file, sha256: loaded.sha256, inputs: loaded.inputs, work, changes: loaded.changes };
 }

@@ -26,6 +26,10 @@ export interface MetricSummary {
   max: number | null;
   unit: string;
   values: (number | null)[];
+  /** Present when some replication has no value: why (`no calls reached the queue`). */
+  'n/a'?: string;
+  /** Present when the mean, interval, min and max are taken over fewer replications than were run. */
+  replicationsWithValue?: number;
 }
 
 export interface SeriesSummary {

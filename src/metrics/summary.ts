@@ -1,4 +1,5 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
+import { absentReason } from './absent-reasons.js';
 import type { MetricSummary, PairedDifference, ReplicationResult, Results, SeriesSummary } from './results.js';
 import { studentT975 } from './student-t.js';
 
@@ -50,6 +51,12 @@ export function summarise(
       unit: ordered.find((r) => r.units[name] !== undefined)?.units[name] ?? '',
       values: values.map(orNull),
     };
+    // Never a mean over a different set of replications without saying so, nor a null without why.
+    const withValue = finite(values).length;
+    if (withValue < values.length) {
+      metrics[name]['n/a'] = absentReason(name);
+      if (withValue > 0) metrics[name].replicationsWithValue = withValue;
+    }
   }
   const seriesNames = [...new Set(ordered.flatMap((r) => Object.keys(r.series)))].sort();
   const series: Record<string, SeriesSummary> = {};

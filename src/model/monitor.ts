@@ -91,7 +91,7 @@ export interface ModelMonitor {
   incidentAttended(area: number, at: number, needed: Grade, given: Grade, attendanceSeconds: number, counted: boolean): void;
   /** An incident still waiting or travelling at the horizon. */
   incidentOpen(area: number, needed: Grade, given: Grade, waitedSeconds: number, counted: boolean): void;
-  /** Busy and staffed unit headcount of an area changed. */
+  /** Busy and present unit headcount of an area changed (`staffed` counts busy units finishing past their shift, so busy <= staffed). */
   unitLevel(area: number, at: number, busy: number, staffed: number): void;
   /** Incidents waiting for a unit in an area changed. */
   dispatchQueueLevel(area: number, at: number, waiting: number): void;

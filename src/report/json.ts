@@ -10,7 +10,11 @@ const num = (x: number | null | undefined): number | null => (typeof x === 'numb
 const sortedKeys = <T>(record: Record<string, T>): string[] => Object.keys(record).sort();
 
 function metric(m: MetricSummary): MetricSummary {
-  return { mean: num(m.mean), ci95: num(m.ci95), min: num(m.min), max: num(m.max), unit: m.unit, values: m.values.map(num) };
+  const out: MetricSummary = { mean: num(m.mean), ci95: num(m.ci95), min: num(m.min), max: num(m.max), unit: m.unit, values: m.values.map(num) };
+  // Only where a value is absent: every complete metric keeps its bytes.
+  if (m['n/a'] !== undefined) out['n/a'] = m['n/a'];
+  if (m.replicationsWithValue !== undefined) out.replicationsWithValue = m.replicationsWithValue;
+  return out;
 }
 
 function series(s: SeriesSummary): SeriesSummary {

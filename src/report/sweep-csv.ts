@@ -2,12 +2,14 @@
  * The output of `callsim sweep`: one row per grid point, the point's parameter values first, then
  * each metric's mean and 95% half-width (`NAME.mean`, `NAME.ci95`). The file is rewritten whole
  * (temp file and rename) after each point, so it always holds complete rows; a rerun reads it and
- * skips the points it already holds.
+ * skips the points it already holds. Each write holds a lock file and merges with what is on disk,
+ * so sweeps sharing one output (two machines' halves of a grid, or a mistake) keep every row.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { Results } from '../metrics/results.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { csvLine, splitCsvLine } from './csv-cell.js';
+import { withFileLock } from './file-lock.js';
 
 /** An existing sweep output whose columns do not match this sweep. */
 export class SweepFileError extends Error {
@@ -58,10 +60,21 @@ export function readSweepFile(file: string, axes: readonly string[]): SweepFile 
   return { header, text: `${complete.join('\n')}\n`, done };
 }
 
-/** Rewrites the sweep file with one more row (atomic: temp file and rename). */
-export function appendSweepRow(file: string, existing: SweepFile | null, header: readonly string[], row: readonly string[], axisCount: number): SweepFile {
-  const before = existing?.text ?? csvLine(header);
-  const text = before + csvLine(row);
-  writeFileAtomic(file, text);
-  return { header: [...header], text, done: [...(existing?.done ?? []), row.slice(0, axisCount)] };
+/**
+ * Adds one point's row to the sweep file: under the file's lock, reads what is on disk now (rows
+ * another sweep wrote since), keeps it, and appends the row unless that point is already there
+ * (then the row on disk stands). Atomic: temp file and rename. `rowFor` builds the row under the
+ * header in force (the file's, when it has one).
+ */
+export function appendSweepRow(file: string, axes: readonly string[], header: readonly string[], values: readonly string[], rowFor: (header: readonly string[]) => string[]): SweepFile {
+  return withFileLock(file, () => {
+    const current = readSweepFile(file, axes);
+    const inForce = current?.header ?? [...header];
+    const done = current?.done ?? [];
+    const key = JSON.stringify(values);
+    if (done.some((d) => JSON.stringify(d) === key)) return current as SweepFile;
+    const text = (current?.text ?? csvLine(inForce)) + csvLine(rowFor(inForce));
+    writeFileAtomic(file, text);
+    return { header: inForce, text, done: [...done, [...values]] };
+  });
 }

@@ -10,26 +10,49 @@ export interface ScenarioProblem {
   found: string;
 }
 
-/** Every problem of a scenario at once; `message` has one line per problem: `file:line: path: expected X, found Y`. */
+/** Problems listed in a message; a hostile file (10,000 unknown keys) gets a count of the rest. */
+export const MAX_LISTED_PROBLEMS = 50;
+
+/**
+ * Every problem of a scenario at once; `message` has one line per problem: `file:line: path:
+ * expected X, found Y` (the first MAX_LISTED_PROBLEMS, then a line counting the rest).
+ */
 export class ScenarioError extends Error {
   constructor(public readonly problems: ScenarioProblem[]) {
-    super(problems.map(formatProblem).join('\n'));
+    const more = problems.length - MAX_LISTED_PROBLEMS;
+    super([...problems.slice(0, MAX_LISTED_PROBLEMS).map(formatProblem), ...(more > 0 ? [`... and ${more} more problems`] : [])].join('\n'));
     this.name = 'ScenarioError';
   }
 }
 
-/** `file:line: path: expected X, found Y` (parts the problem lacks are left out). */
+/** Longest echo of user text in a message (a field path, a `--set`, a found value). */
+export const MAX_ECHO = 200;
+
+/** `text` cut to about `max` characters, saying how much was left out. */
+export function cutEcho(text: string, max = MAX_ECHO): string {
+  return text.length > max ? `${text.slice(0, max)}... (${text.length - max} more characters)` : text;
+}
+
+/** `file:line: path: expected X, found Y` (parts the problem lacks are left out; echoed text cut). */
 export function formatProblem(p: ScenarioProblem): string {
-  const where = p.file === undefined ? '' : p.line === undefined ? `${p.file}: ` : `${p.file}:${p.line}: `;
-  return `${where}${p.path ? `${p.path}: ` : ''}expected ${p.expected}, found ${p.found}`;
+  const file = p.file === undefined ? undefined : cutEcho(p.file);
+  const where = file === undefined ? '' : p.line === undefined ? `${file}: ` : `${file}:${p.line}: `;
+  // `expected` is our words, but some quote the user's (an instant after `from`): cut it too, more loosely.
+  return `${where}${p.path ? `${cutEcho(p.path)}: ` : ''}expected ${cutEcho(p.expected, 2 * MAX_ECHO)}, found ${cutEcho(p.found)}`;
 }
 
 /** A short, readable rendering of a found value. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  if (typeof value === 'string') return JSON.stringify(value);
-  const text = JSON.stringify(value) ?? String(value);
+  if (typeof value === 'string') return cutEcho(JSON.stringify(value));
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    // Too deep or circular: describe the kind, not the content.
+    text = Array.isArray(value) ? 'a list' : 'a map';
+  }
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 

@@ -14,6 +14,8 @@ export interface LoadedScenario {
   sha256: string;
   /** One line in plain words per `--set` applied, in order. */
   changes: string[];
+  /** Every file read: the scenario, its `extends` bases and its trace (absolute paths), so no output overwrites them. */
+  inputs: string[];
 }
 
 export interface LoadOptions {
@@ -21,6 +23,8 @@ export interface LoadOptions {
   sets?: string[];
   /** A call log replayed instead of the scenario's own `trace` or rates (relative to the working directory). */
   traceFile?: string;
+  /** Lift the scenario file size limit (`--allow-large`). */
+  allowLarge?: boolean;
 }
 
 const startsWith = (path: PathSegments, prefix: PathSegments): boolean => prefix.length <= path.length && prefix.every((s, i) => String(s) === String(path[i]));
@@ -31,7 +35,7 @@ const startsWith = (path: PathSegments, prefix: PathSegments): boolean => prefix
  * each with its file and line where known.
  */
 export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
-  const { data, sources } = loadChain(file);
+  const { data, sources } = loadChain(file, [], undefined, { allowLarge: options.allowLarge });
   const applied = applySets(data, options.sets ?? []);
   const locate = (path: PathSegments): { file?: string; line?: number } => {
     for (let i = applied.length - 1; i >= 0; i--) if (startsWith(path, applied[i].path)) return { file: `--set ${applied[i].text}` };
@@ -44,5 +48,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   };
   const order = { queues: declaredOrder(sources, ['queues']), channels: declaredOrder(sources, ['channels']) };
   const resolved = resolveWith(data, { file, baseDir: dirname(resolvePath(file)), locate, traceFile: options.traceFile, order });
-  return { resolved, file, sha256: createHash('sha256').update(sources[0].bytes).digest('hex'), changes: applied.map((a) => a.change) };
+  const trace = options.traceFile !== undefined ? resolvePath(options.traceFile) : typeof data.trace === 'string' ? resolvePath(dirname(resolvePath(file)), data.trace) : undefined;
+  const inputs = [...sources.map((s) => resolvePath(s.file)), ...(trace === undefined ? [] : [trace])];
+  return { resolved, file, sha256: createHash('sha256').update(sources[0].bytes).digest('hex'), inputs, changes: applied.map((a) => a.change) };
 }

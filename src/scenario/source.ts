@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve as resolvePath } from 'node:path';
 import { DISTRIBUTION_KINDS } from '../engine/distributions.js';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { describeValue, fileProblemWords, ScenarioError, type ScenarioProblem } from './errors.js';
+import { findDeepNesting, MAX_NESTING } from './nesting.js';
 import type { PathSegments } from './paths.js';
 
 /** One parsed scenario file with what is needed to find a field's line. */
@@ -14,18 +15,46 @@ export interface SourceFile {
   lines: LineCounter;
 }
 
-/** Read and parse one YAML or JSON file (JSON by its `.json` extension); syntax errors carry lines. */
-export function readSource(file: string, from?: { file: string; line?: number }): SourceFile {
+/** Largest scenario file read without `--allow-large` (real scenarios are a few kB; traces are separate). */
+export const MAX_SCENARIO_BYTES = 4 * 1024 * 1024;
+
+export interface ReadOptions {
+  /** Lift the size limit (`--allow-large`). */
+  allowLarge?: boolean;
+}
+
+/**
+ * Read and parse one YAML or JSON file (JSON by its `.json` extension); syntax errors carry lines.
+ * Its size and nesting are checked before any parser runs, so a hostile file fails fast.
+ */
+export function readSource(file: string, from?: { file: string; line?: number }, options: ReadOptions = {}): SourceFile {
   let bytes: Buffer;
+  const unreadable = (error: unknown): ScenarioError => {
+    const words = fileProblemWords((error as NodeJS.ErrnoException).code);
+    return new ScenarioError([{ file: from?.file ?? file, line: from?.line, path: from ? 'extends' : '', expected: 'a readable scenario file (YAML or JSON)', found: `${file}: ${words}` }]);
+  };
   try {
+    const size = statSync(file).size;
+    if (size > MAX_SCENARIO_BYTES && options.allowLarge !== true) {
+      throw new ScenarioError([{ file, path: '', expected: `a scenario file of at most ${MAX_SCENARIO_BYTES / 1024 / 1024} MB (--allow-large lifts the limit)`, found: `${(size / 1024 / 1024).toFixed(1)} MB` }]);
+    }
     bytes = readFileSync(file);
   } catch (error) {
-    const words = fileProblemWords((error as NodeJS.ErrnoException).code);
-    throw new ScenarioError([{ file: from?.file ?? file, line: from?.line, path: from ? 'extends' : '', expected: 'a readable scenario file (YAML or JSON)', found: `${file}: ${words}` }]);
+    if (error instanceof ScenarioError) throw error;
+    throw unreadable(error);
   }
   const text = bytes.toString('utf8');
+  const deep = findDeepNesting(text);
+  if (deep !== null) throw new ScenarioError([{ file, line: deep.line, path: deep.path, expected: `nesting at most ${MAX_NESTING} levels deep`, found: `more than ${MAX_NESTING} levels of lists or maps in it` }]);
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  } catch (error) {
+    // The scan above bounds bracket nesting; this catches other forms (block lists) that still recurse too deep.
+    if (error instanceof RangeError) throw new ScenarioError([{ file, path: '', expected: `nesting at most ${MAX_NESTING} levels deep`, found: 'nesting too deep to read' }]);
+    throw error;
+  }
   let data: unknown;
   if (file.toLowerCase().endsWith('.json')) {
     try {
@@ -43,6 +72,7 @@ export function readSource(file: string, from?: { file: string; line?: number })
     try {
       data = doc.toJS({ maxAliasCount: 1000 });
     } catch (error) {
+      if (error instanceof RangeError) throw new ScenarioError([{ file, path: '', expected: `nesting at most ${MAX_NESTING} levels deep`, found: 'nesting too deep to read' }]);
       throw new ScenarioError([{ file, path: '', expected: 'valid YAML', found: (error as Error).message.split('\n')[0] }]);
     }
   }
@@ -96,8 +126,8 @@ export function deepMerge(base: unknown, override: unknown): unknown {
  * merged data and the sources, the named file first. `trace` paths are made absolute against the
  * file that names them. A cycle is a problem naming the file and line of the `extends` that closes it.
  */
-export function loadChain(file: string, stack: string[] = [], from?: { file: string; line?: number }): { data: Record<string, unknown>; sources: SourceFile[] } {
-  const source = readSource(file, from);
+export function loadChain(file: string, stack: string[] = [], from?: { file: string; line?: number }, options: ReadOptions = {}): { data: Record<string, unknown>; sources: SourceFile[] } {
+  const source = readSource(file, from, options);
   const data = { ...(source.data as Record<string, unknown>) };
   if (typeof data.trace === 'string' && !isAbsolute(data.trace)) data.trace = resolvePath(dirname(file), data.trace);
   const ext = data.extends;
@@ -110,7 +140,7 @@ export function loadChain(file: string, stack: string[] = [], from?: { file: str
     throw new ScenarioError([{ file, line, path: 'extends', expected: 'a base scenario that does not extend this one (no cycle)', found: `a cycle: ${[...chain, basePath].join(' -> ')}` }]);
   }
   const shown = relative(process.cwd(), basePath);
-  const base = loadChain(shown.startsWith('..') ? basePath : shown, chain, { file, line });
+  const base = loadChain(shown.startsWith('..') ? basePath : shown, chain, { file, line }, options);
   delete data.extends;
   return { data: deepMerge(base.data, data) as Record<string, unknown>, sources: [source, ...base.sources] };
 }

@@ -5,10 +5,12 @@ import type { Results } from '../../src/metrics/results.js';
 import { cli, tempDir, TINY } from './cli.js';
 
 describe('callsim validate, schema, generate', () => {
-  it('validate prints OK and a one-line summary', () => {
-    const r = cli(['validate', TINY]);
+  it('validate prints OK, a one-line summary and the work estimate', () => {
+    const r = cli(['validate', TINY, '--threads', '2']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`OK ${TINY}: "tiny M/M/c+M": 6 hours from 2022-01-03T00:00:00.000Z, 1 channel, 1 queue, 1 handler pool (handlers), 4 replications, seed 11\n`);
+    // 200 calls an hour for 6 hours; an arrival and an end of call each: 2 events a call.
+    expect(r.stdout).toBe(`OK ${TINY}: "tiny M/M/c+M": 6 hours from 2022-01-03T00:00:00.000Z, 1 channel, 1 queue, 1 handler pool (handlers), 4 replications, seed 11\n`
+      + 'work: about 1200 calls per replication, 9600 events over 4 replications, peak memory about 126 MB with 2 threads\n');
   });
 
   it('validate accepts the published examples in YAML and JSON', () => {

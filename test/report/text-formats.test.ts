@@ -109,8 +109,10 @@ describe('sweep file and atomic writes', () => {
     const r = results();
     const header = sweepHeader(['staff'], r);
     expect(header.slice(0, 3)).toEqual(['staff', 'queues.999.answeredWithinTarget.mean', 'queues.999.answeredWithinTarget.ci95']);
-    let f = appendSweepRow(file, null, header, sweepRow(header, ['10'], r), 1);
-    f = appendSweepRow(file, f, header, sweepRow(header, ['[1,2]'], r), 1);
+    appendSweepRow(file, ['staff'], header, ['10'], (h) => sweepRow(h, ['10'], r));
+    const f = appendSweepRow(file, ['staff'], header, ['[1,2]'], (h) => sweepRow(h, ['[1,2]'], r));
+    // A point already on disk (written by another sweep) is not written twice.
+    expect(appendSweepRow(file, ['staff'], header, ['10'], (h) => sweepRow(h, ['10'], r)).text).toBe(f.text);
     const back = readSweepFile(file, ['staff'])!;
     expect(back.done).toEqual([['10'], ['[1,2]']]);
     expect(back.text).toBe(readFileSync(file, 'utf8'));

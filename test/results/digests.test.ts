@@ -29,18 +29,18 @@ const RUNS: Record<string, readonly string[]> = {
 };
 
 const EXPECTED: Record<string, string> = {
-  'scenarios/examples/mmc-abandonment.yaml': '90855cb3ff18a4d5989a0efa8cef4c3e',
-  'scenarios/examples/mmc-abandonment.json': '3cd4736636345aa083171e16181cf5ae',
-  'scenarios/examples/two-queue.yaml': '2b44c50fe6b84bd835bcf5bd948ad430',
-  'scenarios/examples/replay.yaml': '33c2b6b9187d4a9b8baa2b83ac5c4e0c',
-  'scenarios/avon-somerset-2022.yaml': 'dc97f8e1daa0a63cb0d2b1e7403c7526',
-  'scenarios/what-if/ageing-secondary.yaml': 'ba0d77df72c310368b78969a348e6c58',
-  'scenarios/what-if/blended-call-takers.yaml': '94bdf82215aced26a3928897f6e9190d',
-  'scenarios/what-if/deflect-online-plus-10.yaml': '2db9e979ead75aaef274dfb45a3f1bda',
-  'scenarios/what-if/late-shift-plus-two.yaml': '6f994d138be995df16aa69e3693d15ee',
-  'scenarios/what-if/secondary-callback.yaml': '0ca9b04bee705f1d77f29850d275ca91',
-  'scenarios/what-if/summer-without-hibiscus.yaml': '39745157c326cf2fa2c9e32c552c8c26',
-  'scenarios/what-if/thrive-recognition-100.yaml': 'dab8b992f3f6c316184fbfc0057074b5',
+  'scenarios/examples/mmc-abandonment.yaml': '7838b96ff3ef94e882494cb182f132bc',
+  'scenarios/examples/mmc-abandonment.json': '50cd78f18f3119b45a766946a0f36871',
+  'scenarios/examples/two-queue.yaml': '3d85d1d2d91ce7a7ae434c6e2fed93b2',
+  'scenarios/examples/replay.yaml': '8d1956cfb493b6fcd3e3d14c84b92635',
+  'scenarios/avon-somerset-2022.yaml': 'c68f78abf235f76a522a3e5fd57b5bb0',
+  'scenarios/what-if/ageing-secondary.yaml': '4365122b11b4fdf16fd5b3945d285265',
+  'scenarios/what-if/blended-call-takers.yaml': 'e72e49d4f1d2e32ab0663c963c589089',
+  'scenarios/what-if/deflect-online-plus-10.yaml': 'aaed28da8d9ec6c7c19875a52e0f4863',
+  'scenarios/what-if/late-shift-plus-two.yaml': '34f2ec4f35dfb149a84b157416e89f0c',
+  'scenarios/what-if/secondary-callback.yaml': 'df6c49f6a09a0a17a1f977ce2aa38c67',
+  'scenarios/what-if/summer-without-hibiscus.yaml': 'e568d55532cde3664a344c4913fd8101',
+  'scenarios/what-if/thrive-recognition-100.yaml': '193461bcc48f6bd8f13042fda2a46565',
   'baseline calls.csv': '73e0701a43100193c61470a2ab12a5e7',
 };
 

@@ -16,9 +16,9 @@ import { comparisonBreakdown, type BreakdownAxis } from '../../report/breakdown.
 import { UsageError } from '../errors.js';
 import { writeHtml } from '../html-output.js';
 import {
-  type Format, byOption, changeLines, withChanges, formatOption, metricsOption, htmlOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
+  allowLargeOption, type Format, byOption, changeLines, withChanges, formatOption, metricsOption, htmlOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
 } from '../options.js';
-import { emit } from '../output.js';
+import { checkOutPaths, emit } from '../output.js';
 import { makeProgress } from '../progress.js';
 
 interface CompareArgs {
@@ -34,6 +34,7 @@ interface CompareArgs {
   html?: string;
   by?: BreakdownAxis;
   metrics?: string[];
+  allowLarge: boolean;
 }
 
 /** A comparison in the chosen format. */
@@ -44,7 +45,7 @@ export function formatComparison(c: ComparisonResults, format: Format, view: { b
 }
 
 /** The scenarios to compare: several files, or one file and its variants (the file itself first). */
-function loadScenarios(argv: ArgumentsCamelCase<CompareArgs>): { scenarios: ComparedScenario[]; changes: string } {
+function loadScenarios(argv: ArgumentsCamelCase<CompareArgs>, threads: number): { scenarios: ComparedScenario[]; inputs: string[]; changes: string } {
   const files = listFrom(argv.files);
   const variants = listFrom(argv.variant);
   const sets = listFrom(argv.set);
@@ -54,21 +55,24 @@ function loadScenarios(argv: ArgumentsCamelCase<CompareArgs>): { scenarios: Comp
   const inputs = variants.length === 0
     ? files.map((f) => ({ file: f, sets, name: undefined as string | undefined }))
     : [{ file: files[0], sets, name: undefined as string | undefined }, ...variants.map((v) => { const p = parseVariant(v); return { file: files[0], sets: [...sets, ...p.sets], name: p.label }; })];
+  const read: string[] = [];
   let changes = '';
   const scenarios = inputs.map((i, n) => {
-    const loaded = loadInput(i.file, { sets: i.sets, seed });
+    const loaded = loadInput(i.file, { sets: i.sets, seed, threads, allowLarge: argv.allowLarge, replications: wholeNumber(argv.reps, 'reps', 1) });
+    read.push(...loaded.inputs);
     changes += changeLines(loaded.changes, ` ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[n] ?? n + 1}`);
     // A variant keeps its file's name; say which label or overrides made it.
     const scenario = i.name === undefined ? loaded.scenario : { ...loaded.scenario, name: `${loaded.scenario.name} [${i.name}]` };
     return { scenario, file: loaded.file, sha256: loaded.sha256 };
   });
-  return { scenarios, changes };
+  return { scenarios, inputs: read, changes };
 }
 
 async function handler(argv: ArgumentsCamelCase<CompareArgs>): Promise<void> {
   const reps = wholeNumber(argv.reps, 'reps', 1);
   const threads = threadsFrom(argv.threads);
-  const { scenarios, changes } = loadScenarios(argv);
+  const { scenarios, inputs, changes } = loadScenarios(argv, threads);
+  checkOutPaths([['--out', argv.out], ['--html', argv.html]], inputs);
   const count = reps ?? scenarios[0].scenario.replications;
   const progress = makeProgress(count * scenarios.length, { quiet: argv.quiet, label: `${scenarios.length} scenarios x ${count} replications` });
   const pool = new ReplicationPool(threads);
@@ -100,6 +104,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       .option('quiet', quietOption)
       .option('html', htmlOption)
       .option('by', byOption)
-      .option('metrics', metricsOption) as unknown as Argv<CompareArgs>,
+      .option('metrics', metricsOption)
+      .option('allow-large', allowLargeOption) as unknown as Argv<CompareArgs>,
   handler,
 };

@@ -9,8 +9,8 @@ import { loadInput } from '../../experiment/scenario-input.js';
 import type { CallView } from '../../model/monitor.js';
 import type { ResolvedScenario, TraceCall } from '../../model/resolved.js';
 import { formatTrace } from '../../scenario/trace.js';
-import { listFrom, seedFrom, seedOption, setOption, wholeNumber } from '../options.js';
-import { emit } from '../output.js';
+import { allowLargeOption, listFrom, seedFrom, seedOption, setOption, wholeNumber } from '../options.js';
+import { checkOutPaths, emit } from '../output.js';
 
 interface GenerateArgs {
   file: string;
@@ -20,6 +20,7 @@ interface GenerateArgs {
   replication?: number;
   attributes: boolean;
   quiet: boolean;
+  allowLarge: boolean;
 }
 
 /** The trace row of a first call (arrival and channel; sampled attributes when asked). */
@@ -58,10 +59,12 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       .option('set', { ...setOption })
       .option('replication', { type: 'number', default: 0, describe: 'which replication\'s streams to draw from' })
       .option('attributes', { type: 'boolean', default: false, describe: 'also write each call\'s sampled handleSeconds, patienceSeconds (and area, need)' })
-      .option('quiet', { type: 'boolean', default: false }) as unknown as Argv<GenerateArgs>,
+      .option('quiet', { type: 'boolean', default: false })
+      .option('allow-large', allowLargeOption) as unknown as Argv<GenerateArgs>,
   handler: (argv: ArgumentsCamelCase<GenerateArgs>) => {
     const replication = wholeNumber(argv.replication, 'replication', 0) ?? 0;
-    const { scenario } = loadInput(argv.file, { sets: listFrom(argv.set), seed: seedFrom(argv.seed) });
+    const { scenario, inputs } = loadInput(argv.file, { sets: listFrom(argv.set), seed: seedFrom(argv.seed), replications: 1, allowLarge: argv.allowLarge });
+    checkOutPaths([['--out', argv.out]], inputs);
     const calls = generateCalls(scenario, replication, argv.attributes);
     emit(formatTrace(calls, scenario.startEpochMs), argv.out, argv.quiet);
   },

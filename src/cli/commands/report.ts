@@ -8,6 +8,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { writeFileAtomic } from '../../report/atomic-write.js';
 import { readResultsFile } from '../../report/html/read-results.js';
 import { renderResultsHtml } from '../../report/html/write-report.js';
+import { checkOutPath } from '../output.js';
 
 interface ReportArgs {
   results: string;
@@ -30,6 +31,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       .option('title', { type: 'string', describe: 'page title (default: from the scenario names)' }) as unknown as Argv<ReportArgs>,
   handler: async (argv: ArgumentsCamelCase<ReportArgs>) => {
     const out = argv.out ?? defaultOut(argv.results);
+    checkOutPath(argv.out === undefined ? 'the report' : '--out', out, [argv.results]);
     try {
       const html = await renderResultsHtml(readResultsFile(argv.results), { title: argv.title });
       writeFileAtomic(out, html);

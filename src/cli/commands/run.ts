@@ -20,9 +20,9 @@ import { resultsCsv } from '../../report/csv.js';
 import { resultsJson } from '../../report/json.js';
 import { resultsTable } from '../../report/table.js';
 import { runBreakdown, type BreakdownAxis } from '../../report/breakdown.js';
-import { emit } from '../output.js';
+import { checkOutPaths, emit } from '../output.js';
 import {
-  type Format, byOption, changeLines, withChanges, formatOption, metricsOption, htmlOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
+  allowLargeOption, type Format, byOption, changeLines, withChanges, formatOption, metricsOption, htmlOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
 } from '../options.js';
 import { makeProgress } from '../progress.js';
 import { writeHtml } from '../html-output.js';
@@ -43,6 +43,7 @@ interface RunArgs {
   html?: string;
   by?: BreakdownAxis;
   metrics?: string[];
+  allowLarge: boolean;
 }
 
 /** Results in the chosen format (the table by month or hour with `by`; `metrics` globs pick rows of the table). */
@@ -78,8 +79,13 @@ async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
   let input;
   let run;
   try {
-    input = loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace, seed: seedFrom(argv.seed), replications: reps });
+    input = loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace, seed: seedFrom(argv.seed), replications: reps, threads, allowLarge: argv.allowLarge });
+    // Every output is checked before any simulation: a typing mistake costs nothing.
+    checkOutPaths([['--out', argv.out], ['--html', argv.html], ['--trace-out', argv.traceOut]], input.inputs);
     const { scenario } = input;
+    if (input.work.traceRowsAfterHorizon > 0 && !argv.quiet) {
+      process.stderr.write(`callsim: ${input.work.traceRowsAfterHorizon} trace rows arrive at or after the horizon and are not replayed\n`);
+    }
     const done = argv.traceOut === undefined ? [] : [traceReplicationZero(scenario, argv.traceOut)];
     const progress = makeProgress(scenario.replications, { quiet: argv.quiet });
     try {
@@ -131,6 +137,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('quiet', quietOption)
       .option('html', htmlOption)
       .option('by', byOption)
-      .option('metrics', metricsOption) as unknown as Argv<RunArgs>,
+      .option('metrics', metricsOption)
+      .option('allow-large', allowLargeOption) as unknown as Argv<RunArgs>,
   handler,
 };

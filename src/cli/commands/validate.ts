@@ -1,13 +1,16 @@
 /** `callsim validate FILE`: schema and semantic checks only (nothing is simulated). */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { loadInput } from '../../experiment/scenario-input.js';
+import { describeWork } from '../../experiment/work-estimate.js';
 import type { ResolvedScenario } from '../../model/resolved.js';
-import { listFrom, setOption } from '../options.js';
+import { allowLargeOption, listFrom, setOption, threadsFrom, threadsOption } from '../options.js';
 
 interface ValidateArgs {
   file: string;
   set?: string[];
   trace?: string;
+  threads?: number;
+  allowLarge: boolean;
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -36,9 +39,14 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     yargs
       .positional('file', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' })
       .option('set', setOption)
-      .option('trace', { type: 'string', describe: 'also check this call log (CSV)' }) as unknown as Argv<ValidateArgs>,
+      .option('trace', { type: 'string', describe: 'also check this call log (CSV)' })
+      .option('threads', { ...threadsOption, describe: 'threads the run would use, for the memory estimate (default: available cores)' })
+      .option('allow-large', allowLargeOption) as unknown as Argv<ValidateArgs>,
   handler: (argv: ArgumentsCamelCase<ValidateArgs>) => {
-    const { scenario } = loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace });
+    const threads = threadsFrom(argv.threads);
+    const { scenario, work } = loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace, threads, allowLarge: argv.allowLarge });
     process.stdout.write(`OK ${argv.file}: ${scenarioSummary(scenario)}\n`);
+    process.stdout.write(`work: ${describeWork(work, scenario.replications)} with ${threads} thread${threads === 1 ? '' : 's'}\n`);
+    if (work.traceRowsAfterHorizon > 0) process.stdout.write(`trace: ${work.traceRowsAfterHorizon} rows arrive at or after the horizon and are not replayed\n`);
   },
 };

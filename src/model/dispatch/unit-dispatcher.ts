@@ -151,7 +151,7 @@ export class UnitDispatcher {
   /** A free unit of `home` is sent to `incident`. */
   private send(home: Area, unit: Unit, incident: Incident): void {
     home.busy++;
-    this.monitor.unitLevel(home.index, this.sim.now, home.busy, home.staffed);
+    this.monitor.unitLevel(home.index, this.sim.now, home.busy, home.present);
     this.trace?.unitAssigned(unit.id, home.index, incident.id, incident.areaIndex, this.sim.now);
     this.travel(unit, incident);
   }
@@ -192,14 +192,14 @@ export class UnitDispatcher {
     this.trace?.unitCleared(unit.id, incident.id, now);
     const home = this.areas[unit.homeArea];
     const freed = home.release(unit);
-    this.monitor.unitLevel(home.index, now, home.busy, home.staffed);
+    this.monitor.unitLevel(home.index, now, home.busy, home.present);
     if (freed) this.dispatchArea(home);
   };
 
   /** Roster change: the area's headcount becomes `headcount`. */
   setHeadcount(area: Area, headcount: number): void {
     const added = area.setHeadcount(headcount);
-    this.monitor.unitLevel(area.index, this.sim.now, area.busy, area.staffed);
+    this.monitor.unitLevel(area.index, this.sim.now, area.busy, area.present);
     if (added) this.dispatchArea(area);
   }
 

@@ -106,10 +106,10 @@ describe('DispatchCentre, hand-computable', () => {
     h.handAt(5 * MIN, 'immediate', 0, 10 * MIN);
     h.run(5 * 3600);
     // At 10 min both units are busy: one is owed. The first to clear (30) leaves; the other clears at 40
-    // and takes the waiting incident.
+    // and takes the waiting incident. The owed unit stays present (the occupancy base) until it leaves at 30.
     expect(h.monitor.attended().map((r) => r.at / MIN)).toEqual([0, 0, 40]);
     expect(h.monitor.unitLevels.map((r) => [r.at / MIN, r.busy, r.staffed])).toEqual([
-      [0, 0, 2], [0, 1, 2], [0, 2, 2], [10, 2, 1], [30, 1, 1], [40, 0, 1], [40, 1, 1], [50, 0, 1],
+      [0, 0, 2], [0, 1, 2], [0, 2, 2], [10, 2, 2], [30, 1, 1], [40, 0, 1], [40, 1, 1], [50, 0, 1],
     ]);
   });
 
