@@ -48,6 +48,8 @@ export class ZoneOffsets {
   /** Offset (local minus UTC) in seconds at an epoch instant. */
   offsetSeconds(epochMs: number): number {
     if (this.fixed) return 0;
+    // Far beyond the stretches found so far (a horizon of centuries): measure directly, do not walk there day by day.
+    if (epochMs - this.knownTo > 800 * DAY_MS || !Number.isFinite(epochMs)) return Number.isFinite(epochMs) && Math.abs(epochMs) < 8.64e15 ? this.measure(epochMs) : this.offsets[this.offsets.length - 1];
     while (epochMs >= this.knownTo) this.extend();
     let lo = 0;
     let hi = this.starts.length - 1;
@@ -62,6 +64,7 @@ export class ZoneOffsets {
   /** The first epoch ms after `epochMs` at which the offset changes (Infinity for UTC). */
   nextChange(epochMs: number): number {
     if (this.fixed) return Infinity;
+    if (epochMs - this.knownTo > 800 * DAY_MS) return Infinity;
     while (epochMs + 2 * DAY_MS >= this.knownTo) this.extend();
     for (const s of this.starts) if (s > epochMs) return s;
     return this.knownTo;
