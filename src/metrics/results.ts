@@ -79,4 +79,9 @@ export interface ComparisonResults {
   replications: number;
   scenarios: Results[];
   differences: Record<string, PairedDifference[]>;
+  /**
+   * Per series of the baseline, scenario i+1 minus the baseline at each key (month, hour), paired
+   * across replications like `differences`; keys as in the baseline's series.
+   */
+  seriesDifferences?: Record<string, { keys: string[]; differences: PairedDifference[][] }>;
 }

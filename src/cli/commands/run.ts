@@ -19,9 +19,10 @@ import { resultsCsv } from '../../report/csv.js';
 import { resultsJson } from '../../report/json.js';
 import { resultsTable } from '../../report/table.js';
 import { erlangBeside } from '../../report/erlang-beside.js';
+import { runBreakdown, type BreakdownAxis } from '../../report/breakdown.js';
 import { checkOutPaths, emit } from '../output.js';
 import {
-  allowLargeOption, type Format, formatOption, htmlOption, listFrom, outOption, pluginsFrom, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
+  allowLargeOption, type Format, byOption, changeLines, withChanges, formatOption, metricsOption, htmlOption, listFrom, outOption, pluginsFrom, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
 } from '../options.js';
 import { makeProgress } from '../progress.js';
 import { digestsOption, shardOption, shardRun } from '../shard.js';
@@ -45,12 +46,17 @@ interface RunArgs {
   html?: string;
   shard?: string;
   digests?: boolean;
+  by?: BreakdownAxis;
+  metrics?: string[];
   allowLarge: boolean;
 }
 
-/** Results in the chosen format. */
-export function formatResults(results: Results, format: Format): string {
-  return format === 'json' ? resultsJson(results) : format === 'csv' ? resultsCsv(results) : resultsTable(results);
+/** Results in the chosen format (the table by month or hour with `by`; `metrics` globs pick rows of the table). */
+export function formatResults(results: Results, format: Format, view: { by?: BreakdownAxis; metrics?: readonly string[]; changes?: readonly string[] } = {}): string {
+  if (format === 'json') return resultsJson(results);
+  if (format === 'csv') return resultsCsv(results);
+  const table = view.by === undefined ? resultsTable(results, view.metrics) : runBreakdown(results, view.by, view.metrics);
+  return withChanges(table, changeLines(view.changes ?? []));
 }
 
 /** Runs replication 0 in this thread, streaming each call to `file` (renamed into place when complete). */
@@ -109,7 +115,8 @@ async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
   }
   const results = summariseRun(run.results, input);
   if (argv.digests === true) results.verification = verificationOf(run.results, { sets: listFrom(argv.set), trace: argv.trace ?? null }, scenarioDigest(input.scenario));
-  emit(formatResults(results, argv.format) + (argv.format === 'table' ? erlangBeside(input.scenario, results) : ''), argv.out, argv.quiet);
+  if (argv.format !== 'table' && !argv.quiet) process.stderr.write(changeLines(input.changes));
+  emit(formatResults(results, argv.format, { by: argv.by, metrics: listFrom(argv.metrics), changes: input.changes }) + (argv.format === 'table' ? erlangBeside(input.scenario, results) : ''), argv.out, argv.quiet);
   if (argv.html !== undefined) await writeHtml(results, argv.html, argv.quiet);
 }
 
@@ -133,6 +140,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('html', htmlOption)
       .option('shard', shardOption)
       .option('digests', digestsOption)
+      .option('by', byOption)
+      .option('metrics', metricsOption)
       .option('allow-large', allowLargeOption) as unknown as Argv<RunArgs>,
   handler,
 };
