@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Calendar } from '../../src/engine/calendar.js';
 import { rosterPieces } from '../../src/engine/roster.js';
-import { loadScenario } from '../../src/scenario/load.js';
+import { loadScenario } from '../../src/experiment/load-scenario.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
 
 const START = Date.parse('2022-01-01T00:00:00Z');
