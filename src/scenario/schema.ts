@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assumptionsSchema } from './assumptions.js';
 import { distribution, duration, grade, instant, needMix, nonNegative, positive, probability, roster } from './schema-parts.js';
 
 /**
@@ -218,6 +219,7 @@ export const writtenScenarioSchema = z
     policy: z.strictObject({ queueSelection: selectionSchema.optional() }).describe('Default: strict priority in the order queues are declared.').optional(),
     grading: gradingSchema.optional(),
     dispatch: dispatchSchema.optional(),
+    assumptions: assumptionsSchema.optional(),
   })
   .describe('A callsim scenario (DESIGN.md section 5).');
 

@@ -33,7 +33,7 @@ const EXPECTED: Record<string, string> = {
   'scenarios/examples/mmc-abandonment.json': '50cd78f18f3119b45a766946a0f36871',
   'scenarios/examples/two-queue.yaml': '3d85d1d2d91ce7a7ae434c6e2fed93b2',
   'scenarios/examples/replay.yaml': '8d1956cfb493b6fcd3e3d14c84b92635',
-  'scenarios/avon-somerset-2022.yaml': '0c34fff07504ea24eb0b8de67655d777',
+  'scenarios/avon-somerset-2022.yaml': '13d743f2d96700da5d0c9d458a863d33',
   'scenarios/what-if/ageing-secondary.yaml': '02c0200793e22cb1661b79abe7d90b8e',
   'scenarios/what-if/blended-call-takers.yaml': '10f21904146f118aac945525fb032f10',
   'scenarios/what-if/deflect-online-plus-10.yaml': 'abc733795521fdb649ef5eba8fad31d9',
