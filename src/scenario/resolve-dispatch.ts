@@ -51,6 +51,9 @@ export function resolveGrading(g: NonNullable<WrittenScenario['grading']>, ctx: 
     recogniseVulnerable: g.recogniseVulnerable ?? 1,
     undergradeIfMissed: g.undergradeIfMissed ?? 0,
   };
+  // Only when given: a scenario without them resolves exactly as before.
+  if (g.thriveSeconds !== undefined) out.thriveSeconds = dist(g.thriveSeconds);
+  if (g.identifySeconds !== undefined) out.identifySeconds = dist(g.identifySeconds);
   if (g.undergradeMatrix !== undefined) {
     for (const [key, mix] of Object.entries(g.undergradeMatrix)) if (mix) checkMix(mix, ['grading', 'undergradeMatrix', key], problems);
     out.undergradeMatrix = g.undergradeMatrix as Partial<Record<Grade, NeedMix>>;

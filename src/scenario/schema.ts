@@ -190,6 +190,8 @@ const gradingSchema = z
     recogniseRepeat: probability('Share of repeat callers recognised. Default 1.').optional(),
     recogniseVulnerable: probability('Share of vulnerable callers recognised. Default 1.').optional(),
     undergradeIfMissed: probability('Share of misses that under-grade the incident. Default 0.').optional(),
+    thriveSeconds: distribution('Handler time added to a call when THRIVE is done, in seconds (drawn at arrival). Default: none (THRIVE inside the handle time).').optional(),
+    identifySeconds: distribution('Handler time added when a repeat or vulnerable caller is recognised and checked, in seconds (drawn at arrival). Default: none.').optional(),
     undergradeMatrix: z.partialRecord(grade, needMix).describe('Needed grade -> given-grade mix for under-graded calls. Default: one grade down.').optional(),
   })
   .describe('Grading of calls into incidents. Default: none.');

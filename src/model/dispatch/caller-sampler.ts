@@ -1,6 +1,7 @@
 import { makeDistribution, type Distribution } from '../../engine/distributions.js';
 import type { RandomStream, StreamFactory } from '../../engine/random.js';
 import type { ResolvedScenario } from '../resolved.js';
+import { AssessmentTime } from './assessment-time.js';
 import { CallerCase } from './caller-case.js';
 import { cumulativeMix, gradeIndex, INCIDENT_GRADES, pick } from './grades.js';
 import { GRADES, type Grade } from './types.js';
@@ -46,6 +47,9 @@ export class CallerSampler {
   private readonly onScene: (Distribution | null)[];
   /** Grade indices that get units (travel and on-scene times are drawn only for them). */
   private readonly dispatched: boolean[];
+  private readonly assessment: AssessmentTime;
+  /** Per channel, the streams of assessment time for first and chasing calls (null when not modelled: none created). */
+  private readonly assessmentStreams: { first: RandomStream; chase: RandomStream }[] | null;
 
   constructor(scenario: ResolvedScenario, streams: StreamFactory) {
     const grading = scenario.grading;
@@ -87,6 +91,10 @@ export class CallerSampler {
     });
     const dispatchedGrades = dispatch?.dispatchedGrades ?? [];
     this.dispatched = GRADES.map((g) => dispatchedGrades.includes(g));
+    this.assessment = new AssessmentTime(grading);
+    this.assessmentStreams = this.assessment.modelled
+      ? scenario.channels.map((c) => ({ first: streams.stream(`${c.name}.assessment`), chase: streams.stream(`${c.name}.chaseAssessment`) }))
+      : null;
   }
 
   /**
@@ -118,6 +126,7 @@ export class CallerSampler {
     c.uRepeat = g.decision();
     c.uVulnerable = g.decision();
     c.uUndergrade = g.decision();
+    if (this.assessmentStreams !== null) c.assessmentSeconds = this.assessment.draw(c, this.assessmentStreams[channelIndex].first);
     if (area >= 0 && needed < INCIDENT_GRADES && this.dispatched[needed]) {
       c.travelSeconds = 60 * this.travel[area].sample(s.travel);
       c.onSceneSeconds = 60 * (this.onScene[needed]?.sample(s.onScene) ?? 0);
@@ -140,6 +149,7 @@ export class CallerSampler {
     c.uRepeat = s.decision();
     c.uVulnerable = s.decision();
     c.uUndergrade = 1;
+    if (this.assessmentStreams !== null) c.assessmentSeconds = this.assessment.draw(c, this.assessmentStreams[channelIndex].chase);
     c.travelSeconds = NaN;
     c.onSceneSeconds = NaN;
     return c;

@@ -27,6 +27,10 @@ export interface ResolvedGrading {
   recogniseVulnerable: number;
   /** Probability that a miss (THRIVE not done, or a flagged caller not recognised) under-grades. */
   undergradeIfMissed: number;
+  /** Handler time added when THRIVE is done (absent: none; THRIVE is inside the handle time). */
+  thriveSeconds?: DistributionSpec;
+  /** Handler time added when a repeat or vulnerable caller is recognised and checked (absent: none). */
+  identifySeconds?: DistributionSpec;
   /**
    * Optional given-grade matrix for an under-graded call: needed grade -> probabilities of given
    * grades. Without it an under-graded incident is given the next grade down.
