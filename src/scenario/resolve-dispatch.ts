@@ -115,7 +115,8 @@ export function resolveDispatch(d: NonNullable<WrittenScenario['dispatch']>, ctx
     out.chaseChannel = d.chaseChannel;
   }
   if (d.victimUpdates !== undefined) {
-    const v: { handleSeconds?: DistributionSpec; queue?: string } = {};
+    const v: { handleSeconds?: DistributionSpec; queue?: string; compliance?: number } = {};
+    if (d.victimUpdates.compliance !== undefined) v.compliance = d.victimUpdates.compliance;
     if (d.victimUpdates.handleSeconds !== undefined) v.handleSeconds = dist(d.victimUpdates.handleSeconds);
     if (d.victimUpdates.queue !== undefined) {
       problems.name(['dispatch', 'victimUpdates', 'queue'], d.victimUpdates.queue, ctx.queueNames, 'a declared queue');

@@ -171,6 +171,7 @@ const dispatchSchema = z
       .strictObject({
         handleSeconds: distribution('Handler time per update, in seconds. Default: the queue\'s handle time.').optional(),
         queue: queueName.describe('Queue where updates are handler work. Default: counted only (all missed).').optional(),
+        compliance: probability('Share of owed updates the room makes (decided by a draw at the call\'s arrival); without a queue a made update costs no handler time. Default: every update is handler work (with a queue) or none is made.').optional(),
       })
       .describe('Victim updates owed when a wait passes its target. Default: none.')
       .optional(),

@@ -50,6 +50,8 @@ export class CallerSampler {
   private readonly assessment: AssessmentTime;
   /** Per channel, the streams of assessment time for first and chasing calls (null when not modelled: none created). */
   private readonly assessmentStreams: { first: RandomStream; chase: RandomStream }[] | null;
+  /** Per channel, the stream deciding victim-update compliance (null when not modelled: none created). */
+  private readonly victimStreams: RandomStream[] | null;
 
   constructor(scenario: ResolvedScenario, streams: StreamFactory) {
     const grading = scenario.grading;
@@ -95,6 +97,7 @@ export class CallerSampler {
     this.assessmentStreams = this.assessment.modelled
       ? scenario.channels.map((c) => ({ first: streams.stream(`${c.name}.assessment`), chase: streams.stream(`${c.name}.chaseAssessment`) }))
       : null;
+    this.victimStreams = dispatch?.victimUpdates?.compliance === undefined ? null : scenario.channels.map((c) => streams.stream(`${c.name}.victimUpdate`));
   }
 
   /**
@@ -127,6 +130,7 @@ export class CallerSampler {
     c.uVulnerable = g.decision();
     c.uUndergrade = g.decision();
     if (this.assessmentStreams !== null) c.assessmentSeconds = this.assessment.draw(c, this.assessmentStreams[channelIndex].first);
+    if (this.victimStreams !== null) c.uVictimUpdate = this.victimStreams[channelIndex].decision();
     if (area >= 0 && needed < INCIDENT_GRADES && this.dispatched[needed]) {
       c.travelSeconds = 60 * this.travel[area].sample(s.travel);
       c.onSceneSeconds = 60 * (this.onScene[needed]?.sample(s.onScene) ?? 0);

@@ -93,5 +93,5 @@ export interface ResolvedDispatch {
    * handle time) and counts as made when done before a unit arrives; without it, owed updates are
    * counted and all missed.
    */
-  victimUpdates?: { handleSeconds?: DistributionSpec; queue?: string };
+  victimUpdates?: { handleSeconds?: DistributionSpec; queue?: string; compliance?: number };
 }
