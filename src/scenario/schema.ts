@@ -163,7 +163,7 @@ const dispatchSchema = z
       .describe('Dispatch policy: gradeFirst or { cutOffReserve: { reserveUnits } }. Default gradeFirst.')
       .optional(),
     divertFromPriority: z.boolean().describe('May an Immediate incident take a unit travelling to a Priority one? Default false.').optional(),
-    attendanceFrom: z.enum(['incidentCreated', 'callConnected']).describe('When the attendance clock starts. Default incidentCreated.').optional(),
+    attendanceFrom: z.enum(['incidentCreated', 'callConnected', 'callReceived']).describe('When the attendance clock starts: incident creation, the call\'s answer, or its receipt (arrival at the room, before any queue). Default incidentCreated.').optional(),
     upgradePerHour: nonNegative('Re-grading rate per hour per unattended incident. Default 0.').optional(),
     chasePerHour: nonNegative('Chasing-call rate per hour per unattended incident. Default 0.').optional(),
     chaseChannel: z.string().describe('Channel of chasing calls. Default: the first call\'s channel.').optional(),

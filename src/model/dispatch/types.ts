@@ -78,7 +78,7 @@ export interface ResolvedDispatch {
   /** May an Immediate incident take a unit travelling to a Priority one? */
   divertFromPriority: boolean;
   /** Attendance clock starts at incident creation (default) or at the call's connect time. */
-  attendanceFrom: 'incidentCreated' | 'callConnected';
+  attendanceFrom: 'incidentCreated' | 'callConnected' | 'callReceived';
   /**
    * Rates per hour, per unattended incident (waiting, or its unit travelling): re-grading as new
    * information comes (to the needed grade when under-graded, else one grade up), and chasing
