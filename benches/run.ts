@@ -11,6 +11,7 @@ export const BENCHES: ReadonlyArray<{ name: string; load: () => Promise<Bench> }
   { name: 'distributions', load: async () => (await import('./distributions.js')).distributionsBench },
   { name: 'arrivals', load: async () => (await import('./arrivals.js')).arrivalsBench },
   { name: 'cc2', load: async () => (await import('./cc2.js')).cc2Bench },
+  { name: 'staffing', load: async () => (await import('./staffing.js')).staffingBench },
 ];
 
 /** `node dist/benches/run.js` runs all; `node dist/benches/run.js hold cc2` runs the named ones. */
@@ -28,7 +29,7 @@ async function main(names: readonly string[]): Promise<void> {
   for (const entry of chosen) {
     const bench = await entry.load();
     console.log(`\n== ${bench.name}: ${bench.description}`);
-    bench.run();
+    await bench.run();
   }
 }
 

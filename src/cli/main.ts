@@ -14,6 +14,7 @@ import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
 import { schemaCommand } from './commands/schema.js';
+import { staffCommand } from './commands/staff.js';
 import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
 import { reportError, UsageError } from './errors.js';
@@ -33,6 +34,7 @@ export async function main(args: string[]): Promise<number> {
     .command(generateCommand)
     .command(checkCommand)
     .command(reportCommand)
+    .command(staffCommand)
     .command(sensitivityCommand)
     .demandCommand(1, 'give a command (callsim --help lists them)')
     .strict()

@@ -19,6 +19,7 @@ import { callCsvRow, callsCsvHeader } from '../../report/calls-csv.js';
 import { resultsCsv } from '../../report/csv.js';
 import { resultsJson } from '../../report/json.js';
 import { resultsTable } from '../../report/table.js';
+import { erlangBeside } from '../../report/erlang-beside.js';
 import { checkOutPaths, emit } from '../output.js';
 import {
   allowLargeOption, type Format, formatOption, htmlOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
@@ -107,7 +108,7 @@ async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
     scenario: { name: scenario.name, file: input.file, sha256: input.sha256 },
     seed: scenario.seed,
   });
-  emit(formatResults(results, argv.format), argv.out, argv.quiet);
+  emit(formatResults(results, argv.format) + (argv.format === 'table' ? erlangBeside(scenario, results) : ''), argv.out, argv.quiet);
   if (argv.html !== undefined) await writeHtml(results, argv.html, argv.quiet);
 }
 
