@@ -5,6 +5,7 @@
 import { SpecError } from '../engine/spec-error.js';
 import { OverrideSyntaxError } from '../experiment/overrides.js';
 import { UnknownMetricError } from '../experiment/run-replications.js';
+import { PolicyError } from '../policies/policy-error.js';
 import { SweepFileError } from '../report/sweep-csv.js';
 import { cutEcho, ScenarioError } from '../scenario/errors.js';
 import { OutPathError } from './output.js';
@@ -27,7 +28,7 @@ const FILE_CODES = new Set(['ENOENT', 'EISDIR', 'EACCES', 'ENOTDIR', 'ELOCKED'])
 /** True for errors caused by what the user gave (exit 2). */
 export function isBadInput(error: unknown): boolean {
   if (error instanceof ScenarioError || error instanceof UsageError || error instanceof OverrideSyntaxError || error instanceof OutPathError) return true;
-  if (error instanceof UnknownMetricError || error instanceof SweepFileError || error instanceof SpecError) return true;
+  if (error instanceof UnknownMetricError || error instanceof SweepFileError || error instanceof SpecError || error instanceof PolicyError) return true;
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && FILE_CODES.has(code);
 }

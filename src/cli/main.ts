@@ -6,6 +6,7 @@
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { loadPolicyModule } from '../experiment/policy-modules.js';
 import { callsimVersion } from '../experiment/version.js';
 import { checkCommand } from './commands/check.js';
 import { compareCommand } from './commands/compare.js';
@@ -17,7 +18,9 @@ import { schemaCommand } from './commands/schema.js';
 import { staffCommand } from './commands/staff.js';
 import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
+import { webCommand } from './commands/web.js';
 import { reportError, UsageError } from './errors.js';
+import { pluginsFrom } from './options.js';
 
 /** Parses `args` and runs the command; resolves to the exit code. */
 export async function main(args: string[]): Promise<number> {
@@ -26,6 +29,10 @@ export async function main(args: string[]): Promise<number> {
     .scriptName('callsim')
     .version(callsimVersion())
     .option('debug', { type: 'boolean', default: false, describe: 'print stack traces of failures' })
+    .option('plugin', { type: 'string', array: true, describe: 'a policy module (JavaScript) to register first; scenarios name it by its name (repeatable)' })
+    .middleware(async (argv) => {
+      for (const plugin of pluginsFrom(argv)) await loadPolicyModule(plugin);
+    })
     .command(runCommand)
     .command(compareCommand)
     .command(sweepCommand)
@@ -34,6 +41,7 @@ export async function main(args: string[]): Promise<number> {
     .command(generateCommand)
     .command(checkCommand)
     .command(reportCommand)
+    .command(webCommand)
     .command(staffCommand)
     .command(sensitivityCommand)
     .demandCommand(1, 'give a command (callsim --help lists them)')

@@ -41,3 +41,6 @@ export function listFrom(value: unknown): string[] {
   const items = Array.isArray(value) ? value : [value];
   return items.map((v) => String(v));
 }
+
+/** Policy modules named by the global `--plugin FILE` option. */
+export const pluginsFrom = (argv: object): string[] => listFrom((argv as { plugin?: unknown }).plugin);

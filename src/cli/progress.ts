@@ -5,8 +5,8 @@
 import cliProgress from 'cli-progress';
 
 export interface Progress {
-  /** One more replication finished. */
-  tick(): void;
+  /** One more replication finished (or `count` more). */
+  tick(count?: number): void;
   /** The planned total changed (a precision batch, the next sweep point). */
   setTotal(total: number): void;
   stop(): void;
@@ -24,7 +24,7 @@ export function makeProgress(total: number, options: { quiet?: boolean; label?: 
   bar.start(total, 0);
   let done = 0;
   return {
-    tick: () => bar.update(++done),
+    tick: (count = 1) => bar.update((done += count)),
     setTotal: (t) => bar.setTotal(t),
     stop: () => bar.stop(),
   };

@@ -3,20 +3,15 @@
  * same root seed and the same replication indices, so replication i of each sees the same callers
  * (DESIGN.md section 4) and the paired differences have narrow intervals.
  */
-import type { ComparisonResults, PairedDifference, ReplicationResult, Results } from '../metrics/results.js';
-import { pairedDifference, summarise } from '../metrics/summary.js';
+import type { ComparisonResults, ReplicationResult, Results } from '../metrics/results.js';
 import type { ResolvedScenario } from '../model/resolved.js';
 import type { ReplicationDone, ReplicationPool } from './replication-pool.js';
+import { pairedComparison } from './paired-comparison.js';
+import { summariseRun, type ScenarioSource } from './summarise-run.js';
 import { callsimVersion } from './version.js';
 
 /** A scenario to compare, with where it came from (for the results' `scenario` block). */
-export interface ComparedScenario {
-  scenario: ResolvedScenario;
-  file: string | null;
-  sha256: string | null;
-}
-
-const values = (reps: readonly ReplicationResult[], metric: string): number[] => reps.map((r) => r.metrics[metric] ?? NaN);
+export type ComparedScenario = ScenarioSource;
 
 /**
  * Runs each scenario's replications 0..replications-1 with `seed` (default: the first scenario's)
@@ -39,14 +34,7 @@ export async function compareScenarios(
     const scenario: ResolvedScenario = { ...s.scenario, seed, replications: count };
     const reps = await pool.run(scenario, indices, onDone);
     runs.push(reps);
-    summaries.push(summarise(reps, { callsim: callsimVersion(), scenario: { name: scenario.name, file: s.file, sha256: s.sha256 }, seed }));
+    summaries.push(summariseRun(reps, { ...s, scenario }, seed));
   }
-  const differences: Record<string, PairedDifference[]> = {};
-  for (const metric of Object.keys(summaries[0].metrics)) {
-    const base = values(runs[0], metric);
-    differences[metric] = runs.slice(1).map((reps, i) =>
-      summaries[i + 1].metrics[metric] === undefined ? { mean: null, ci95: null, significant: false } : pairedDifference(base, values(reps, metric)),
-    );
-  }
-  return { callsim: callsimVersion(), seed, replications: count, scenarios: summaries, differences };
+  return pairedComparison(runs, summaries, { callsim: callsimVersion(), seed, replications: count });
 }

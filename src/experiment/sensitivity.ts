@@ -10,6 +10,7 @@ import { pairedDifference } from '../metrics/summary.js';
 import type { ResolvedScenario } from '../model/resolved.js';
 import { readAssumptions, type Assumption } from '../scenario/assumptions.js';
 import type { ReplicationDone, ReplicationPool } from './replication-pool.js';
+import { nodeFiles } from './node-files.js';
 import { loadInput } from './scenario-input.js';
 import type { TargetsFile } from './targets.js';
 
@@ -68,15 +69,18 @@ function mean(xs: readonly number[]): number | null {
 }
 
 /** The baseline and, per tagged assumption, its low and high scenarios (loaded, not run). */
-export function sensitivityRuns(file: string, options: SensitivityOptions = {}): { base: ResolvedScenario; assumptions: Assumption[]; scenarios: { low: ResolvedScenario; high: ResolvedScenario }[] } {
+export async function sensitivityRuns(file: string, options: SensitivityOptions = {}): Promise<{ base: ResolvedScenario; assumptions: Assumption[]; scenarios: { low: ResolvedScenario; high: ResolvedScenario }[] }> {
   const sets = options.sets ?? [];
   const common = { seed: options.seed, replications: options.replications, threads: options.threads, allowLarge: options.allowLarge };
-  const base = loadInput(file, { ...common, sets }).scenario;
-  const assumptions = readAssumptions(file, { sets, allowLarge: options.allowLarge });
-  const scenarios = assumptions.map((a) => ({
-    low: loadInput(file, { ...common, sets: [...sets, ...a.low.sets] }).scenario,
-    high: loadInput(file, { ...common, sets: [...sets, ...a.high.sets] }).scenario,
-  }));
+  const base = (await loadInput(file, { ...common, sets })).scenario;
+  const assumptions = readAssumptions(nodeFiles, file, { sets, allowLarge: options.allowLarge });
+  const scenarios: { low: ResolvedScenario; high: ResolvedScenario }[] = [];
+  for (const a of assumptions) {
+    scenarios.push({
+      low: (await loadInput(file, { ...common, sets: [...sets, ...a.low.sets] })).scenario,
+      high: (await loadInput(file, { ...common, sets: [...sets, ...a.high.sets] })).scenario,
+    });
+  }
   return { base, assumptions, scenarios };
 }
 
@@ -85,7 +89,7 @@ export function sensitivityRuns(file: string, options: SensitivityOptions = {}):
  * values move the metric from the baseline (paired differences over the same replications).
  */
 export async function runSensitivity(pool: ReplicationPool, file: string, targets: TargetsFile, options: SensitivityOptions = {}, onDone?: ReplicationDone): Promise<SensitivityResults> {
-  const { base, assumptions, scenarios } = sensitivityRuns(file, options);
+  const { base, assumptions, scenarios } = await sensitivityRuns(file, options);
   const seed = base.seed;
   options.onPlan?.(base.replications * (1 + 2 * scenarios.length));
   const indices = Array.from({ length: base.replications }, (_, i) => i);

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ScenarioError, type ScenarioProblem } from './errors.js';
+import type { ScenarioFiles } from './files.js';
 import { applySets } from './overrides.js';
 import { formatPath, parsePath } from './paths.js';
 import { loadChain } from './source.js';
@@ -59,8 +60,8 @@ const tidy = (x: number): number => Number(x.toPrecision(12));
  * overrides. Throws ScenarioError naming the file and the entry for a list that is malformed or
  * a path that does not hold a number.
  */
-export function readAssumptions(file: string, options: { sets?: readonly string[]; allowLarge?: boolean } = {}): Assumption[] {
-  const { data } = loadChain(file, [], undefined, { allowLarge: options.allowLarge });
+export function readAssumptions(files: ScenarioFiles, file: string, options: { sets?: readonly string[]; allowLarge?: boolean } = {}): Assumption[] {
+  const { data } = loadChain(files, file, [], undefined, { allowLarge: options.allowLarge });
   applySets(data, options.sets ?? []);
   if (data.assumptions === undefined) return [];
   const parsed = assumptionsSchema.safeParse(data.assumptions);

@@ -2,6 +2,7 @@ import type { DistributionSpec } from '../engine/distributions.js';
 import type { Grade, NeedMix, ResolvedDispatch, ResolvedGrading } from '../model/dispatch/types.js';
 import type { Problems } from './problems.js';
 import { asRoster } from './resolve-calls.js';
+import { resolvePolicy } from './resolve-policy.js';
 import type { WrittenScenario } from './schema.js';
 
 export interface DispatchContext {
@@ -97,8 +98,7 @@ export function resolveDispatch(d: NonNullable<WrittenScenario['dispatch']>, ctx
     return area;
   });
   problems.sumsToOne(['dispatch', 'areas'], d.areas.reduce((s, a) => s + a.share, 0), 'area shares');
-  const policy: ResolvedDispatch['policy'] =
-    d.policy === undefined || d.policy === 'gradeFirst' || 'gradeFirst' in d.policy ? { kind: 'gradeFirst' } : { kind: 'cutOffReserve', reserveUnits: d.policy.cutOffReserve.reserveUnits };
+  const policy: ResolvedDispatch['policy'] = resolvePolicy(d.policy ?? 'gradeFirst', ['dispatch', 'policy'], ctx.problems, 'dispatch') ?? { kind: 'gradeFirst' };
   const out: ResolvedDispatch = {
     areas,
     onSceneMinutes: Object.fromEntries(Object.entries(d.onSceneMinutes ?? {}).map(([g, s]) => [g, dist(s)])),

@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readAssumptions } from '../../src/scenario/assumptions.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
-import { loadScenario } from '../../src/scenario/load.js';
+import { loadScenario } from '../../src/experiment/load-scenario.js';
+import { nodeFiles } from '../../src/experiment/node-files.js';
 
 const BASE = `name: tagged
 start: 2022-01-01T00:00:00Z
@@ -37,7 +38,7 @@ describe('tagged assumptions', () => {
   - { name: patience, kind: fitted, paths: ['queues."999".patienceSeconds.exponential.mean'], range: [200, 450] }
   - { name: handle, kind: assumed, paths: ['handlers.handleSeconds."999".exponential.mean'], change: 0.5 }
 `);
-    const a = readAssumptions(file);
+    const a = readAssumptions(nodeFiles, file);
     expect(a.map((x) => [x.name, x.base, x.low.values, x.high.values])).toEqual([
       ['target', [20], [16], [24]],
       ['staff', [9], [7], [11]],
@@ -51,22 +52,22 @@ describe('tagged assumptions', () => {
 
   it('applies --set overrides first: the swing is around the overridden value', () => {
     const file = write(`assumptions:\n  - { name: staff, kind: fitted, paths: ['handlers.pools[0].staff'] }\n`);
-    expect(readAssumptions(file, { sets: ['handlers.pools[0].staff=10'] })[0].low.values).toEqual([8]);
+    expect(readAssumptions(nodeFiles, file, { sets: ['handlers.pools[0].staff=10'] })[0].low.values).toEqual([8]);
   });
 
   it('a file without assumptions has none', () => {
-    expect(readAssumptions(write(''))).toEqual([]);
+    expect(readAssumptions(nodeFiles, write(''))).toEqual([]);
   });
 
   it('a path that holds no number is an error naming the entry and the path', () => {
     const file = write(`assumptions:\n  - { name: x, kind: fitted, paths: ['queues."999".patienceSeconds'] }\n`);
-    expect(() => readAssumptions(file)).toThrow(ScenarioError);
-    expect(() => readAssumptions(file)).toThrow(/assumptions\[0\]\.paths\[0\].*the path of a number/);
+    expect(() => readAssumptions(nodeFiles, file)).toThrow(ScenarioError);
+    expect(() => readAssumptions(nodeFiles, file)).toThrow(/assumptions\[0\]\.paths\[0\].*the path of a number/);
   });
 
   it('a range with two paths, or an unknown kind, is an error naming the field', () => {
     const two = write(`assumptions:\n  - { name: x, kind: fitted, paths: [a, b], range: [1, 2] }\n`);
-    expect(() => readAssumptions(two)).toThrow(/assumptions\[0\].*range needs exactly one path/);
+    expect(() => readAssumptions(nodeFiles, two)).toThrow(/assumptions\[0\].*range needs exactly one path/);
     const kind = write(`assumptions:\n  - { name: x, kind: guessed, paths: [a] }\n`);
     expect(() => loadScenario(kind)).toThrow(/assumptions\[0\]\.kind/);
   });
@@ -75,7 +76,7 @@ describe('tagged assumptions', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 500 }), fc.double({ min: 0.01, max: 0.95, noNaN: true }), fc.boolean(), (staff, change, whole) => {
         const file = write(`assumptions:\n  - { name: s, kind: fitted, paths: ['handlers.pools[0].staff'], change: ${change}, whole: ${whole} }\n`);
-        const [a] = readAssumptions(file, { sets: [`handlers.pools[0].staff=${staff}`] });
+        const [a] = readAssumptions(nodeFiles, file, { sets: [`handlers.pools[0].staff=${staff}`] });
         const lo = staff * (1 - change);
         const hi = staff * (1 + change);
         expect(a.low.values[0]).toBeLessThanOrEqual(staff);

@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/experiment/run-scenario.js';
-import { loadScenario, resolveScenario, ScenarioError } from '../../src/scenario/index.js';
+import { loadScenario } from '../../src/experiment/load-scenario.js';
+import { resolveScenario, ScenarioError } from '../../src/scenario/index.js';
 
 const MMC = 'scenarios/examples/mmc-abandonment';
 

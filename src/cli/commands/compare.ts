@@ -15,7 +15,7 @@ import { comparisonTable } from '../../report/table.js';
 import { UsageError } from '../errors.js';
 import { writeHtml } from '../html-output.js';
 import {
-  allowLargeOption, type Format, formatOption, htmlOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
+  allowLargeOption, type Format, formatOption, htmlOption, listFrom, outOption, pluginsFrom, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
 } from '../options.js';
 import { checkOutPaths, emit } from '../output.js';
 import { makeProgress } from '../progress.js';
@@ -40,7 +40,7 @@ export function formatComparison(c: ComparisonResults, format: Format): string {
 }
 
 /** The scenarios to compare: several files, or one file and its variants (the file itself first). */
-function loadScenarios(argv: ArgumentsCamelCase<CompareArgs>, threads: number): { scenarios: ComparedScenario[]; inputs: string[] } {
+async function loadScenarios(argv: ArgumentsCamelCase<CompareArgs>, threads: number): Promise<{ scenarios: ComparedScenario[]; inputs: string[] }> {
   const files = listFrom(argv.files);
   const variants = listFrom(argv.variant);
   const sets = listFrom(argv.set);
@@ -51,20 +51,21 @@ function loadScenarios(argv: ArgumentsCamelCase<CompareArgs>, threads: number): 
     ? files.map((f) => ({ file: f, sets, name: undefined as string | undefined }))
     : [{ file: files[0], sets, name: undefined as string | undefined }, ...variants.map((v) => ({ file: files[0], sets: [...sets, ...parseVariant(v)], name: v }))];
   const read: string[] = [];
-  const scenarios = inputs.map((i) => {
-    const loaded = loadInput(i.file, { sets: i.sets, seed, threads, allowLarge: argv.allowLarge, replications: wholeNumber(argv.reps, 'reps', 1) });
+  const scenarios: ComparedScenario[] = [];
+  for (const i of inputs) {
+    const loaded = await loadInput(i.file, { sets: i.sets, seed, threads, allowLarge: argv.allowLarge, replications: wholeNumber(argv.reps, 'reps', 1), plugins: pluginsFrom(argv) });
     read.push(...loaded.inputs);
     // A variant keeps its file's name; say which overrides made it.
     const scenario = i.name === undefined ? loaded.scenario : { ...loaded.scenario, name: `${loaded.scenario.name} [${i.name}]` };
-    return { scenario, file: loaded.file, sha256: loaded.sha256 };
-  });
+    scenarios.push({ scenario, file: loaded.file, sha256: loaded.sha256 });
+  }
   return { scenarios, inputs: read };
 }
 
 async function handler(argv: ArgumentsCamelCase<CompareArgs>): Promise<void> {
   const reps = wholeNumber(argv.reps, 'reps', 1);
   const threads = threadsFrom(argv.threads);
-  const { scenarios, inputs } = loadScenarios(argv, threads);
+  const { scenarios, inputs } = await loadScenarios(argv, threads);
   checkOutPaths([['--out', argv.out], ['--html', argv.html]], inputs);
   const count = reps ?? scenarios[0].scenario.replications;
   const progress = makeProgress(count * scenarios.length, { quiet: argv.quiet });

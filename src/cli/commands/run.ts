@@ -11,9 +11,8 @@ import { parsePrecision } from '../../experiment/overrides.js';
 import { runReplication } from '../../experiment/run-replication.js';
 import { DEFAULT_MAX_REPLICATIONS, runReplications } from '../../experiment/run-replications.js';
 import { loadInput } from '../../experiment/scenario-input.js';
-import { callsimVersion } from '../../experiment/version.js';
+import { summariseRun } from '../../experiment/summarise-run.js';
 import type { ReplicationResult, Results } from '../../metrics/results.js';
-import { summarise } from '../../metrics/summary.js';
 import { AtomicStream } from '../../report/atomic-write.js';
 import { callCsvRow, callsCsvHeader } from '../../report/calls-csv.js';
 import { resultsCsv } from '../../report/csv.js';
@@ -22,7 +21,7 @@ import { resultsTable } from '../../report/table.js';
 import { erlangBeside } from '../../report/erlang-beside.js';
 import { checkOutPaths, emit } from '../output.js';
 import {
-  allowLargeOption, type Format, formatOption, htmlOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
+  allowLargeOption, type Format, formatOption, htmlOption, listFrom, outOption, pluginsFrom, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
 } from '../options.js';
 import { makeProgress } from '../progress.js';
 import { writeHtml } from '../html-output.js';
@@ -74,7 +73,7 @@ async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
   let input;
   let run;
   try {
-    input = loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace, seed: seedFrom(argv.seed), replications: reps, threads, allowLarge: argv.allowLarge });
+    input = await loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace, seed: seedFrom(argv.seed), replications: reps, threads, allowLarge: argv.allowLarge, plugins: pluginsFrom(argv) });
     // Every output is checked before any simulation: a typing mistake costs nothing.
     checkOutPaths([['--out', argv.out], ['--html', argv.html], ['--trace-out', argv.traceOut]], input.inputs);
     const { scenario } = input;
@@ -84,7 +83,7 @@ async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
     const done = argv.traceOut === undefined ? [] : [traceReplicationZero(scenario, argv.traceOut)];
     const progress = makeProgress(scenario.replications, { quiet: argv.quiet });
     try {
-      for (let i = 0; i < done.length; i++) progress.tick();
+      progress.tick(done.length);
       run = await runReplications(
         pool,
         scenario,
@@ -98,17 +97,12 @@ async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
   } finally {
     await pool.close();
   }
-  const { scenario } = input;
   if (!run.precisionMet && !argv.quiet) {
     const misses = precision.filter((t) => !(run.halfWidths[t.metric] <= t.halfWidth)).map((t) => `${t.metric} ± ${run.halfWidths[t.metric]} (wanted ≤ ${t.halfWidth})`);
     process.stderr.write(`callsim: precision not reached after ${run.results.length} replications (--max-reps): ${misses.join('; ')}\n`);
   }
-  const results = summarise(run.results, {
-    callsim: callsimVersion(),
-    scenario: { name: scenario.name, file: input.file, sha256: input.sha256 },
-    seed: scenario.seed,
-  });
-  emit(formatResults(results, argv.format) + (argv.format === 'table' ? erlangBeside(scenario, results) : ''), argv.out, argv.quiet);
+  const results = summariseRun(run.results, input);
+  emit(formatResults(results, argv.format) + (argv.format === 'table' ? erlangBeside(input.scenario, results) : ''), argv.out, argv.quiet);
   if (argv.html !== undefined) await writeHtml(results, argv.html, argv.quiet);
 }
 

@@ -20,7 +20,7 @@ import { staffingRosterYaml } from '../../report/staffing-roster-yaml.js';
 import { staffingTable } from '../../report/staffing-table.js';
 import { UsageError } from '../errors.js';
 import { checkOutPaths, emit } from '../output.js';
-import { type Format, formatOption, listFrom, outOption, quietOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber } from '../options.js';
+import { type Format, formatOption, listFrom, outOption, pluginsFrom, quietOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber } from '../options.js';
 import { makeProgress, type Progress } from '../progress.js';
 
 interface StaffArgs {
@@ -82,7 +82,7 @@ async function handler(argv: ArgumentsCamelCase<StaffArgs>): Promise<void> {
   const shrinkage = shrinkageFrom(argv);
   const texts = listFrom(argv.target);
   if (texts.length === 0) throw new UsageError("give at least one --target, for example --target 'queues.secondary.abandonedRatio<=0.05'");
-  const input = loadInput(argv.file, { sets: listFrom(argv.set), seed: seedFrom(argv.seed) });
+  const input = await loadInput(argv.file, { sets: listFrom(argv.set), seed: seedFrom(argv.seed), plugins: pluginsFrom(argv) });
   const { scenario } = input;
   // Before the search: a bad output path should not cost minutes of simulation.
   checkOutPaths([['--out', argv.out], ['--roster-out', argv.rosterOut], ['--html', argv.html]], input.inputs);

@@ -56,9 +56,11 @@ export interface ResolvedArea {
   helpAfterMinutes?: number;
 }
 
-export type DispatchPolicySpec =
-  | { kind: 'gradeFirst' }
-  | { kind: 'cutOffReserve'; reserveUnits: number }; // keep k units free for Immediate
+/** A dispatch policy by name (`kind`, a registered policy of `src/policies/dispatch/`) with its resolved parameters beside it. */
+export interface DispatchPolicySpec {
+  readonly kind: string;
+  readonly [param: string]: unknown;
+}
 
 export interface ResolvedDispatch {
   areas: readonly ResolvedArea[];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runReplication } from '../../../src/experiment/run-replication.js';
-import { loadScenario } from '../../../src/scenario/load.js';
+import { loadScenario } from '../../../src/experiment/load-scenario.js';
 
 /**
  * Three replayed calls 1,000 s apart to one handler, each with a replayed handle time of `handle`

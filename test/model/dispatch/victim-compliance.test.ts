@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runReplication } from '../../../src/experiment/run-replication.js';
 import type { ReplicationResult } from '../../../src/metrics/results.js';
-import { loadScenario } from '../../../src/scenario/load.js';
+import { loadScenario } from '../../../src/experiment/load-scenario.js';
 
 /**
  * Every call is a Priority incident in an area with no units, so every incident still waiting an
