@@ -11,13 +11,17 @@ import { callsimVersion } from '../experiment/version.js';
 import { checkCommand } from './commands/check.js';
 import { compareCommand } from './commands/compare.js';
 import { generateCommand } from './commands/generate.js';
+import { k8sCommand } from './commands/k8s.js';
+import { mergeCommand } from './commands/merge.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
 import { schemaCommand } from './commands/schema.js';
+import { slurmCommand } from './commands/slurm.js';
 import { staffCommand } from './commands/staff.js';
 import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
+import { verifyCommand } from './commands/verify.js';
 import { webCommand } from './commands/web.js';
 import { reportError, UsageError } from './errors.js';
 import { pluginsFrom } from './options.js';
@@ -41,6 +45,10 @@ export async function main(args: string[]): Promise<number> {
     .command(generateCommand)
     .command(checkCommand)
     .command(reportCommand)
+    .command(mergeCommand)
+    .command(slurmCommand)
+    .command(k8sCommand)
+    .command(verifyCommand)
     .command(webCommand)
     .command(staffCommand)
     .command(sensitivityCommand)

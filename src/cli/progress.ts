@@ -18,7 +18,7 @@ const SILENT: Progress = { tick: () => undefined, setTotal: () => undefined, sto
 export function makeProgress(total: number, options: { quiet?: boolean; label?: string }): Progress {
   if (options.quiet === true || process.stderr.isTTY !== true) return SILENT;
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: `${options.label ?? 'replications'} [{bar}] {value}/{total} {duration_formatted}`, hideCursor: true, clearOnComplete: true },
+    { stream: process.stderr, format: `${options.label ?? 'replications'} [{bar}] {value}/{total} done, {duration_formatted} so far, about {eta_formatted} left`, etaBuffer: 20, hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);

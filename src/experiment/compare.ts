@@ -7,7 +7,7 @@ import type { ComparisonResults, ReplicationResult, Results } from '../metrics/r
 import type { ResolvedScenario } from '../model/resolved.js';
 import type { ReplicationDone, ReplicationPool } from './replication-pool.js';
 import { pairedComparison } from './paired-comparison.js';
-import { summariseRun, type ScenarioSource } from './summarise-run.js';
+import { summariseNamed, type ScenarioSource } from './summarise-run.js';
 import { callsimVersion } from './version.js';
 
 /** A scenario to compare, with where it came from (for the results' `scenario` block). */
@@ -29,12 +29,20 @@ export async function compareScenarios(
   const count = options.replications ?? scenarios[0].scenario.replications;
   const indices = Array.from({ length: count }, (_, i) => i);
   const runs: ReplicationResult[][] = [];
-  const summaries: Results[] = [];
-  for (const s of scenarios) {
-    const scenario: ResolvedScenario = { ...s.scenario, seed, replications: count };
-    const reps = await pool.run(scenario, indices, onDone);
-    runs.push(reps);
-    summaries.push(summariseRun(reps, { ...s, scenario }, seed));
-  }
-  return pairedComparison(runs, summaries, { callsim: callsimVersion(), seed, replications: count });
+  for (const s of scenarios) runs.push(await pool.run({ ...s.scenario, seed, replications: count }, indices, onDone));
+  return comparisonOf(runs, scenarios.map((s) => ({ name: s.scenario.name, file: s.file, sha256: s.sha256 })), seed);
+}
+
+/**
+ * The comparison of scenarios' replications (each run in index order, the first the baseline):
+ * each summary and the paired differences. Shared by a comparison run here and one merged from
+ * shards, so both print the same bytes.
+ */
+export function comparisonOf(
+  runs: readonly (readonly ReplicationResult[])[],
+  metas: readonly { name: string; file: string | null; sha256: string | null }[],
+  seed: number,
+): ComparisonResults {
+  const summaries: Results[] = runs.map((reps, i) => summariseNamed(reps, metas[i], seed));
+  return pairedComparison(runs, summaries, { callsim: callsimVersion(), seed, replications: runs[0].length });
 }

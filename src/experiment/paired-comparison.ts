@@ -16,5 +16,25 @@ export function pairedComparison(runs: readonly (readonly ReplicationResult[])[]
       summaries[i + 1].metrics[metric] === undefined ? { mean: null, ci95: null, significant: false } : pairedDifference(base, values(reps, metric)),
     );
   }
-  return { callsim: meta.callsim, seed: meta.seed, replications: meta.replications, scenarios: summaries, differences };
+  return { callsim: meta.callsim, seed: meta.seed, replications: meta.replications, scenarios: summaries, differences, seriesDifferences: seriesDifferences(runs) };
+}
+
+/** Paired differences at each key of every series of the baseline (months, hours). */
+function seriesDifferences(runs: readonly (readonly ReplicationResult[])[]): NonNullable<ComparisonResults['seriesDifferences']> {
+  const out: NonNullable<ComparisonResults['seriesDifferences']> = {};
+  const first = runs[0][0];
+  if (first === undefined) return out;
+  for (const [name, series] of Object.entries(first.series)) {
+    const at = (reps: readonly ReplicationResult[], key: string): number[] =>
+      reps.map((r) => {
+        const s = r.series[name];
+        const i = s === undefined ? -1 : s.keys.indexOf(key);
+        return i < 0 ? NaN : s.values[i];
+      });
+    out[name] = {
+      keys: series.keys,
+      differences: runs.slice(1).map((reps) => series.keys.map((k) => pairedDifference(at(runs[0], k), at(reps, k)))),
+    };
+  }
+  return out;
 }

@@ -14,6 +14,8 @@ export interface ScenarioInput {
   scenario: ResolvedScenario;
   file: string;
   sha256: string;
+  /** One line in plain words per `--set` applied. */
+  changes: string[];
   /** Every file the scenario was read from (scenario, `extends` bases, trace), absolute. */
   inputs: string[];
   /** The work it asks for (with the replications and threads of this run). */
@@ -51,5 +53,5 @@ export async function loadInput(file: string, options: InputOptions = {}): Promi
   }
   const work = estimateWork(scenario, options.threads ?? 1);
   checkWork(work, scenario, file, allowLarge);
-  return { scenario, file: loaded.file, sha256: loaded.sha256, inputs: loaded.inputs, work };
+  return { scenario, file: loaded.file, sha256: loaded.sha256, inputs: loaded.inputs, work, changes: loaded.changes };
 }

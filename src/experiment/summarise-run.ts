@@ -13,9 +13,10 @@ export interface ScenarioSource {
 
 /** Summarise replications of `source.scenario` run with `seed` (default: the scenario's). */
 export function summariseRun(results: readonly ReplicationResult[], source: ScenarioSource, seed = source.scenario.seed): Results {
-  return summarise(results, {
-    callsim: callsimVersion(),
-    scenario: { name: source.scenario.name, file: source.file, sha256: source.sha256 },
-    seed,
-  });
+  return summariseNamed(results, { name: source.scenario.name, file: source.file, sha256: source.sha256 }, seed);
+}
+
+/** The same, for replications known by the scenario's name and digest only (merged from shards). */
+export function summariseNamed(results: readonly ReplicationResult[], scenario: { name: string; file: string | null; sha256: string | null }, seed: number): Results {
+  return summarise(results, { callsim: callsimVersion(), scenario, seed });
 }

@@ -6,6 +6,7 @@ import type { Results } from '../metrics/results.js';
 import type { SweepAxis } from './overrides.js';
 import type { ReplicationDone, ReplicationPool } from './replication-pool.js';
 import { runReplications } from './run-replications.js';
+import type { ResolvedScenario } from '../model/resolved.js';
 import { loadInput, type ScenarioInput } from './scenario-input.js';
 import { summariseRun } from './summarise-run.js';
 
@@ -80,4 +81,20 @@ export async function runSweep(pool: ReplicationPool, plan: SweepPlan, hooks: Sw
     out.push(done);
   }
   return out;
+}
+
+/** Every grid point of a sweep with its scenario loaded (for shards, which plan all points at once), and every file they read. */
+export async function loadSweepPoints(
+  file: string,
+  axes: readonly SweepAxis[],
+  options: { sets: readonly string[]; seed?: number; reps?: number; threads: number; allowLarge: boolean },
+): Promise<{ groups: { scenario: ResolvedScenario; name: string; file: string; sha256: string; values: string[] }[]; inputs: string[] }> {
+  const groups: { scenario: ResolvedScenario; name: string; file: string; sha256: string; values: string[] }[] = [];
+  const inputs: string[] = [];
+  for (const point of sweepGrid(axes)) {
+    const input = await loadInput(file, { sets: [...options.sets, ...point.sets], seed: options.seed, replications: options.reps, threads: options.threads, allowLarge: options.allowLarge });
+    groups.push({ scenario: input.scenario, name: input.scenario.name, file: input.file, sha256: input.sha256, values: [...point.values] });
+    inputs.push(...input.inputs);
+  }
+  return { groups, inputs };
 }

@@ -12,6 +12,8 @@ export interface ResolvedScenario {
   /** ISO-8601 UTC start instant; simulated time 0. */
   start: string;
   startEpochMs: number;
+  /** IANA time zone of the room's clock: rosters, profiles and breakdowns are local to it. */
+  timeZone: string;
   horizonSeconds: number;
   /** Calls arriving before this are simulated but not counted. */
   warmupSeconds: number;

@@ -13,6 +13,8 @@ export interface LoadedScenario {
   file: string;
   /** SHA-256 (hex) of the file's bytes. */
   sha256: string;
+  /** One line in plain words per `--set` applied, in order. */
+  changes: string[];
   /** Every file read: the scenario, its `extends` bases and its trace (absolute paths), so no output overwrites them. */
   inputs: string[];
 }
@@ -52,7 +54,7 @@ export function loadScenarioFrom(files: ScenarioFiles, file: string, options: Lo
   const resolved = resolveWith(data, { file, baseDir: files.dirname(files.resolve(file)), locate, traceFile: options.traceFile, order, files });
   const trace = options.traceFile !== undefined ? files.resolve(options.traceFile) : typeof data.trace === 'string' ? files.resolve(files.dirname(files.resolve(file)), data.trace) : undefined;
   const inputs = [...sources.map((s) => files.resolve(s.file)), ...(trace === undefined ? [] : [trace])];
-  return { resolved, file, sha256: bytesToHex(sha256(sources[0].bytes)), inputs };
+  return { resolved, file, sha256: bytesToHex(sha256(sources[0].bytes)), inputs, changes: applied.map((a) => a.change) };
 }
 
 /**

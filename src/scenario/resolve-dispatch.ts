@@ -1,5 +1,5 @@
 import type { DistributionSpec } from '../engine/distributions.js';
-import type { Grade, NeedMix, ResolvedDispatch, ResolvedGrading } from '../model/dispatch/types.js';
+import { NATIONAL_ATTENDANCE_MINUTES, type Grade, type NeedMix, type ResolvedDispatch, type ResolvedGrading } from '../model/dispatch/types.js';
 import type { Problems } from './problems.js';
 import { asRoster } from './resolve-calls.js';
 import { resolvePolicy } from './resolve-policy.js';
@@ -102,7 +102,7 @@ export function resolveDispatch(d: NonNullable<WrittenScenario['dispatch']>, ctx
   const out: ResolvedDispatch = {
     areas,
     onSceneMinutes: Object.fromEntries(Object.entries(d.onSceneMinutes ?? {}).map(([g, s]) => [g, dist(s)])),
-    targets: { immediate: pair(d.targets?.immediate, 15, 20), priority: pair(d.targets?.priority, 60, 60) },
+    targets: { immediate: pair(d.targets?.immediate, NATIONAL_ATTENDANCE_MINUTES.immediate.urban, NATIONAL_ATTENDANCE_MINUTES.immediate.rural), priority: pair(d.targets?.priority, NATIONAL_ATTENDANCE_MINUTES.priority.urban, NATIONAL_ATTENDANCE_MINUTES.priority.rural) },
     dispatchedGrades: (d.dispatchedGrades as Grade[] | undefined) ?? ['immediate', 'priority'],
     policy,
     divertFromPriority: d.divertFromPriority ?? false,

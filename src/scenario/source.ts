@@ -2,7 +2,7 @@ import { DISTRIBUTION_KINDS } from '../engine/distributions.js';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { dispatchPolicyNames, queuePolicyNames } from '../policies/registry.js';
 import { policyAt, policyPaths } from './resolve-policy.js';
-import { describeValue, ScenarioError, type ScenarioProblem } from './errors.js';
+import { describeValue, fileProblemWords, ScenarioError, type ScenarioProblem } from './errors.js';
 import { readErrorCode, utf8Text, type ScenarioFiles } from './files.js';
 import { findDeepNesting, MAX_NESTING } from './nesting.js';
 import type { PathSegments } from './paths.js';
@@ -31,8 +31,8 @@ export interface ReadOptions {
 export function readSource(files: ScenarioFiles, file: string, from?: { file: string; line?: number }, options: ReadOptions = {}): SourceFile {
   let bytes: Uint8Array;
   const unreadable = (error: unknown): ScenarioError => {
-    const code = readErrorCode(error);
-    return new ScenarioError([{ file: from?.file ?? file, line: from?.line, path: from ? 'extends' : '', expected: 'a readable scenario file', found: `${file} (${code})` }]);
+    const words = fileProblemWords(readErrorCode(error));
+    return new ScenarioError([{ file: from?.file ?? file, line: from?.line, path: from ? 'extends' : '', expected: 'a readable scenario file (YAML or JSON)', found: `${file}: ${words}` }]);
   };
   try {
     const size = files.size(file);

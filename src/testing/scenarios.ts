@@ -35,7 +35,7 @@ export function sharedPool(options: {
   return {
     name: options.name ?? 'shared pool',
     start: '2022-01-03T00:00:00Z',
-    startEpochMs: Date.parse('2022-01-03T00:00:00Z'),
+    startEpochMs: Date.parse('2022-01-03T00:00:00Z'), timeZone: 'UTC',
     horizonSeconds: options.hours * 3600,
     warmupSeconds: (options.warmupHours ?? 0) * 3600,
     replications: 1,

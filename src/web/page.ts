@@ -12,7 +12,7 @@ import { comparisonJson, resultsJson } from '../report/json.js';
 import { pairedDifferences } from '../report/html/comparison-charts.js';
 import { comparisonTable, headlineMetrics } from '../report/html/comparison-report.js';
 import { runChartPlans } from '../report/html/run-report.js';
-import { withResultTargets } from '../report/html/standards.js';
+import { withResultTargets } from '../metrics/standards.js';
 import { standardsTable, summaryRows } from '../report/html/summary-table.js';
 import { formatProblem, ScenarioError, type ScenarioProblem } from '../scenario/errors.js';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';

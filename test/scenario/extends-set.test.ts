@@ -74,7 +74,7 @@ describe('extends', () => {
 
   it('a missing base names the extending file and line', () => {
     const d = dir({ 'a.yaml': 'name: a\nextends: nowhere.yaml\n' });
-    expect(problemsOf(() => loadScenario(join(d, 'a.yaml'))).message).toMatch(/a\.yaml:2: extends: expected a readable scenario file, found .*nowhere\.yaml \(ENOENT\)/);
+    expect(problemsOf(() => loadScenario(join(d, 'a.yaml'))).message).toMatch(/a\.yaml:2: extends: expected a readable scenario file \(YAML or JSON\), found .*nowhere\.yaml: no such file/);
   });
 
   it('problems in a base file name the base file and its line', () => {

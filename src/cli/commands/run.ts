@@ -19,11 +19,15 @@ import { resultsCsv } from '../../report/csv.js';
 import { resultsJson } from '../../report/json.js';
 import { resultsTable } from '../../report/table.js';
 import { erlangBeside } from '../../report/erlang-beside.js';
+import { runBreakdown, type BreakdownAxis } from '../../report/breakdown.js';
 import { checkOutPaths, emit } from '../output.js';
 import {
-  allowLargeOption, type Format, formatOption, htmlOption, listFrom, outOption, pluginsFrom, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
+  allowLargeOption, type Format, byOption, changeLines, withChanges, formatOption, metricsOption, htmlOption, listFrom, outOption, pluginsFrom, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
 } from '../options.js';
 import { makeProgress } from '../progress.js';
+import { digestsOption, shardOption, shardRun } from '../shard.js';
+import { verificationOf } from '../../experiment/shard/assemble.js';
+import { scenarioDigest } from '../../experiment/shard/plan.js';
 import { writeHtml } from '../html-output.js';
 
 interface RunArgs {
@@ -40,12 +44,19 @@ interface RunArgs {
   maxReps?: number;
   quiet: boolean;
   html?: string;
+  shard?: string;
+  digests?: boolean;
+  by?: BreakdownAxis;
+  metrics?: string[];
   allowLarge: boolean;
 }
 
-/** Results in the chosen format. */
-export function formatResults(results: Results, format: Format): string {
-  return format === 'json' ? resultsJson(results) : format === 'csv' ? resultsCsv(results) : resultsTable(results);
+/** Results in the chosen format (the table by month or hour with `by`; `metrics` globs pick rows of the table). */
+export function formatResults(results: Results, format: Format, view: { by?: BreakdownAxis; metrics?: readonly string[]; changes?: readonly string[] } = {}): string {
+  if (format === 'json') return resultsJson(results);
+  if (format === 'csv') return resultsCsv(results);
+  const table = view.by === undefined ? resultsTable(results, view.metrics) : runBreakdown(results, view.by, view.metrics);
+  return withChanges(table, changeLines(view.changes ?? []));
 }
 
 /** Runs replication 0 in this thread, streaming each call to `file` (renamed into place when complete). */
@@ -67,6 +78,7 @@ async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
   const maxReps = wholeNumber(argv.maxReps, 'max-reps', 1);
   const precision = listFrom(argv.precision).map(parsePrecision);
   const threads = threadsFrom(argv.threads);
+  if (argv.shard !== undefined) return shardRun(argv, reps, seedFrom(argv.seed));
   const pool = new ReplicationPool(threads);
   // Worker start-up overlaps reading and resolving the scenario.
   pool.warm(reps ?? availableParallelism());
@@ -102,7 +114,9 @@ async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
     process.stderr.write(`callsim: precision not reached after ${run.results.length} replications (--max-reps): ${misses.join('; ')}\n`);
   }
   const results = summariseRun(run.results, input);
-  emit(formatResults(results, argv.format) + (argv.format === 'table' ? erlangBeside(input.scenario, results) : ''), argv.out, argv.quiet);
+  if (argv.digests === true) results.verification = verificationOf(run.results, { sets: listFrom(argv.set), trace: argv.trace ?? null }, scenarioDigest(input.scenario));
+  if (argv.format !== 'table' && !argv.quiet) process.stderr.write(changeLines(input.changes));
+  emit(formatResults(results, argv.format, { by: argv.by, metrics: listFrom(argv.metrics), changes: input.changes }) + (argv.format === 'table' ? erlangBeside(input.scenario, results) : ''), argv.out, argv.quiet);
   if (argv.html !== undefined) await writeHtml(results, argv.html, argv.quiet);
 }
 
@@ -124,6 +138,10 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('max-reps', { type: 'number', describe: `cap on replications with --precision (default ${DEFAULT_MAX_REPLICATIONS})` })
       .option('quiet', quietOption)
       .option('html', htmlOption)
+      .option('shard', shardOption)
+      .option('digests', digestsOption)
+      .option('by', byOption)
+      .option('metrics', metricsOption)
       .option('allow-large', allowLargeOption) as unknown as Argv<RunArgs>,
   handler,
 };

@@ -15,6 +15,7 @@ import { UsageError } from '../errors.js';
 import { checkOutPath } from '../output.js';
 import { allowLargeOption, listFrom, pluginsFrom, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber } from '../options.js';
 import { makeProgress } from '../progress.js';
+import { shardOption, shardSweep } from '../shard.js';
 
 interface SweepArgs {
   file: string;
@@ -25,6 +26,7 @@ interface SweepArgs {
   set?: string[];
   threads?: number;
   quiet: boolean;
+  shard?: string;
   allowLarge: boolean;
 }
 
@@ -37,6 +39,7 @@ async function handler(argv: ArgumentsCamelCase<SweepArgs>): Promise<void> {
   const seed = seedFrom(argv.seed);
   const sets = listFrom(argv.set);
   const threads = threadsFrom(argv.threads);
+  if (argv.shard !== undefined) return shardSweep(argv, axes, { sets, seed, reps });
   // The output is checked against every file the scenario reads before the output itself is read.
   checkOutPath('--out', argv.out, (await loadInput(argv.file, { sets, seed, replications: reps, threads, allowLarge: argv.allowLarge, plugins: pluginsFrom(argv) })).inputs);
   let existing = readSweepFile(argv.out, paths);
@@ -83,6 +86,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('set', setOption)
       .option('threads', threadsOption)
       .option('quiet', quietOption)
+      .option('shard', shardOption)
       .option('allow-large', allowLargeOption) as unknown as Argv<SweepArgs>,
   handler,
 };
