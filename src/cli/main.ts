@@ -15,6 +15,7 @@ import { k8sCommand } from './commands/k8s.js';
 import { mergeCommand } from './commands/merge.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
+import { sensitivityCommand } from './commands/sensitivity.js';
 import { schemaCommand } from './commands/schema.js';
 import { slurmCommand } from './commands/slurm.js';
 import { staffCommand } from './commands/staff.js';
@@ -50,6 +51,7 @@ export async function main(args: string[]): Promise<number> {
     .command(verifyCommand)
     .command(webCommand)
     .command(staffCommand)
+    .command(sensitivityCommand)
     .demandCommand(1, 'give a command (callsim --help lists them)')
     .strict()
     .exitProcess(false)

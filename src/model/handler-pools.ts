@@ -144,6 +144,8 @@ export class HandlerPools implements FreeHandlers {
       call.answerSeconds = answerSeconds;
       this.monitor.queueLeft(queue.index, now, 'answered', answerSeconds, call);
     }
+    // THRIVE and identification time (zero unless the scenario models it); the switchboard does neither.
+    if (call.callerCase !== null && call.outcome !== 'callbackFailed' && !this.switchboard.answered(call)) talkSeconds += call.callerCase.assessmentSeconds;
     call.answeredAt = now;
     handler.work = call;
     this.occupy(pool, handler, now + talkSeconds);

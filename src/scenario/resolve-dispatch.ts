@@ -52,6 +52,9 @@ export function resolveGrading(g: NonNullable<WrittenScenario['grading']>, ctx: 
     recogniseVulnerable: g.recogniseVulnerable ?? 1,
     undergradeIfMissed: g.undergradeIfMissed ?? 0,
   };
+  // Only when given: a scenario without them resolves exactly as before.
+  if (g.thriveSeconds !== undefined) out.thriveSeconds = dist(g.thriveSeconds);
+  if (g.identifySeconds !== undefined) out.identifySeconds = dist(g.identifySeconds);
   if (g.undergradeMatrix !== undefined) {
     for (const [key, mix] of Object.entries(g.undergradeMatrix)) if (mix) checkMix(mix, ['grading', 'undergradeMatrix', key], problems);
     out.undergradeMatrix = g.undergradeMatrix as Partial<Record<Grade, NeedMix>>;
@@ -112,7 +115,8 @@ export function resolveDispatch(d: NonNullable<WrittenScenario['dispatch']>, ctx
     out.chaseChannel = d.chaseChannel;
   }
   if (d.victimUpdates !== undefined) {
-    const v: { handleSeconds?: DistributionSpec; queue?: string } = {};
+    const v: { handleSeconds?: DistributionSpec; queue?: string; compliance?: number } = {};
+    if (d.victimUpdates.compliance !== undefined) v.compliance = d.victimUpdates.compliance;
     if (d.victimUpdates.handleSeconds !== undefined) v.handleSeconds = dist(d.victimUpdates.handleSeconds);
     if (d.victimUpdates.queue !== undefined) {
       problems.name(['dispatch', 'victimUpdates', 'queue'], d.victimUpdates.queue, ctx.queueNames, 'a declared queue');

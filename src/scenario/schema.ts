@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dispatchPolicyEntries, queuePolicyEntries, registryVersion } from '../policies/registry.js';
+import { assumptionsSchema } from './assumptions.js';
 import { distribution, duration, grade, instant, needMix, nonNegative, positive, probability, roster } from './schema-parts.js';
 
 /**
@@ -150,7 +151,7 @@ const dispatchSchema = z
     dispatchedGrades: z.array(grade).describe('Grades that get units. Default [immediate, priority].').optional(),
     policy: dispatchPolicySchema().optional(),
     divertFromPriority: z.boolean().describe('May an Immediate incident take a unit travelling to a Priority one? Default false.').optional(),
-    attendanceFrom: z.enum(['incidentCreated', 'callConnected']).describe('When the attendance clock starts. Default incidentCreated.').optional(),
+    attendanceFrom: z.enum(['incidentCreated', 'callConnected', 'callReceived']).describe('When the attendance clock starts: incident creation, the call\'s answer, or its receipt (arrival at the room, before any queue). Default incidentCreated.').optional(),
     upgradePerHour: nonNegative('Re-grading rate per hour per unattended incident. Default 0.').optional(),
     chasePerHour: nonNegative('Chasing-call rate per hour per unattended incident. Default 0.').optional(),
     chaseChannel: z.string().describe('Channel of chasing calls. Default: the first call\'s channel.').optional(),
@@ -158,6 +159,7 @@ const dispatchSchema = z
       .strictObject({
         handleSeconds: distribution('Handler time per update, in seconds. Default: the queue\'s handle time.').optional(),
         queue: queueName.describe('Queue where updates are handler work. Default: counted only (all missed).').optional(),
+        compliance: probability('Share of owed updates the room makes (decided by a draw at the call\'s arrival); without a queue a made update costs no handler time. Default: every update is handler work (with a queue) or none is made.').optional(),
       })
       .describe('Victim updates owed when a wait passes its target. Default: none.')
       .optional(),
@@ -177,6 +179,8 @@ const gradingSchema = z
     recogniseRepeat: probability('Share of repeat callers recognised. Default 1.').optional(),
     recogniseVulnerable: probability('Share of vulnerable callers recognised. Default 1.').optional(),
     undergradeIfMissed: probability('Share of misses that under-grade the incident. Default 0.').optional(),
+    thriveSeconds: distribution('Handler time added to a call when THRIVE is done, in seconds (drawn at arrival). Default: none (THRIVE inside the handle time).').optional(),
+    identifySeconds: distribution('Handler time added when a repeat or vulnerable caller is recognised and checked, in seconds (drawn at arrival). Default: none.').optional(),
     undergradeMatrix: z.partialRecord(grade, needMix).describe('Needed grade -> given-grade mix for under-graded calls. Default: one grade down.').optional(),
   })
   .describe('Grading of calls into incidents. Default: none.');
@@ -207,6 +211,7 @@ const gradingSchema = z
     policy: z.strictObject({ queueSelection: selectionSchema().optional() }).describe('Default: strict priority in the order queues are declared.').optional(),
     grading: gradingSchema.optional(),
     dispatch: dispatchSchema.optional(),
+    assumptions: assumptionsSchema.optional(),
   })
   .describe('A callsim scenario (DESIGN.md section 5).');
 }

@@ -21,6 +21,10 @@ export class CallerCase {
   uRepeat = 0;
   uVulnerable = 0;
   uUndergrade = 1;
+  /** Handler time the assessment adds (THRIVE done, a flag recognised), drawn at arrival; 0 when not modelled. */
+  assessmentSeconds = 0;
+  /** Decides whether an owed victim update is made (below the compliance probability); drawn at arrival only when modelled. */
+  uVictimUpdate = 0;
   /** Travel time to the scene (seconds) and time on scene (seconds), drawn for the needed grade. */
   travelSeconds = 0;
   onSceneSeconds = 0;

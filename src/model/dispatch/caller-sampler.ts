@@ -1,6 +1,7 @@
 import { makeDistribution, type Distribution } from '../../engine/distributions.js';
 import type { RandomStream, StreamFactory } from '../../engine/random.js';
 import type { ResolvedScenario } from '../resolved.js';
+import { AssessmentTime } from './assessment-time.js';
 import { CallerCase } from './caller-case.js';
 import { cumulativeMix, gradeIndex, INCIDENT_GRADES, pick } from './grades.js';
 import { GRADES, type Grade } from './types.js';
@@ -46,6 +47,11 @@ export class CallerSampler {
   private readonly onScene: (Distribution | null)[];
   /** Grade indices that get units (travel and on-scene times are drawn only for them). */
   private readonly dispatched: boolean[];
+  private readonly assessment: AssessmentTime;
+  /** Per channel, the streams of assessment time for first and chasing calls (null when not modelled: none created). */
+  private readonly assessmentStreams: { first: RandomStream; chase: RandomStream }[] | null;
+  /** Per channel, the stream deciding victim-update compliance (null when not modelled: none created). */
+  private readonly victimStreams: RandomStream[] | null;
 
   constructor(scenario: ResolvedScenario, streams: StreamFactory) {
     const grading = scenario.grading;
@@ -87,6 +93,11 @@ export class CallerSampler {
     });
     const dispatchedGrades = dispatch?.dispatchedGrades ?? [];
     this.dispatched = GRADES.map((g) => dispatchedGrades.includes(g));
+    this.assessment = new AssessmentTime(grading);
+    this.assessmentStreams = this.assessment.modelled
+      ? scenario.channels.map((c) => ({ first: streams.stream(`${c.name}.assessment`), chase: streams.stream(`${c.name}.chaseAssessment`) }))
+      : null;
+    this.victimStreams = dispatch?.victimUpdates?.compliance === undefined ? null : scenario.channels.map((c) => streams.stream(`${c.name}.victimUpdate`));
   }
 
   /**
@@ -118,6 +129,8 @@ export class CallerSampler {
     c.uRepeat = g.decision();
     c.uVulnerable = g.decision();
     c.uUndergrade = g.decision();
+    if (this.assessmentStreams !== null) c.assessmentSeconds = this.assessment.draw(c, this.assessmentStreams[channelIndex].first);
+    if (this.victimStreams !== null) c.uVictimUpdate = this.victimStreams[channelIndex].decision();
     if (area >= 0 && needed < INCIDENT_GRADES && this.dispatched[needed]) {
       c.travelSeconds = 60 * this.travel[area].sample(s.travel);
       c.onSceneSeconds = 60 * (this.onScene[needed]?.sample(s.onScene) ?? 0);
@@ -140,6 +153,7 @@ export class CallerSampler {
     c.uRepeat = s.decision();
     c.uVulnerable = s.decision();
     c.uUndergrade = 1;
+    if (this.assessmentStreams !== null) c.assessmentSeconds = this.assessment.draw(c, this.assessmentStreams[channelIndex].chase);
     c.travelSeconds = NaN;
     c.onSceneSeconds = NaN;
     return c;

@@ -65,7 +65,8 @@ export class DispatchCentre {
   private readonly dispatcher: UnitDispatcher;
   private readonly events: IncidentEvents;
   private readonly dispatched: boolean[];
-  private readonly fromConnect: boolean;
+  /** When the attendance clock starts (`dispatch.attendanceFrom`). */
+  private readonly clockStart: 'incidentCreated' | 'callConnected' | 'callReceived';
   private readonly lateStream: RandomStream;
   /** Unattended incidents (waiting or a unit travelling); `Incident.openSlot` indexes it. */
   private readonly open: Incident[] = [];
@@ -80,7 +81,7 @@ export class DispatchCentre {
     this.monitor = monitor;
     this.sampler = new CallerSampler(scenario, streams);
     this.grader = new Grader(scenario.grading);
-    this.fromConnect = dispatch.attendanceFrom === 'callConnected';
+    this.clockStart = dispatch.attendanceFrom;
     this.lateStream = streams.stream('dispatch.late');
     const grades = dispatch.dispatchedGrades.map((g) => gradeIndex(g)).sort((a, b) => a - b);
     this.dispatched = Array.from({ length: NO_INCIDENT + 1 }, (_, g) => grades.includes(g));
@@ -149,7 +150,9 @@ export class DispatchCentre {
     this.monitor.incidentCreated(areaIndex, now, caller.needed, gradeName(given), counted);
     if (!this.dispatched[given]) return;
     if (Number.isNaN(caller.travelSeconds) || Number.isNaN(caller.onSceneSeconds)) this.sampler.lateDraws(caller, given, this.lateStream);
-    const clockFrom = this.fromConnect ? Math.min(connectedAt, now) : now;
+    const start = this.clockStart;
+    // Receipt: the answered call's arrival at the room (a redial's own arrival, not its first attempt's).
+    const clockFrom = start === 'callConnected' ? Math.min(connectedAt, now) : start === 'callReceived' ? Math.min(callArrivedAt, now) : now;
     const incident = new Incident(this.nextIncidentId++, areaIndex, caller.neededIndex, given, now, clockFrom, counted, caller);
     incident.openSlot = this.open.length;
     this.open.push(incident);

@@ -42,6 +42,8 @@ export class IncidentEvents {
   private readonly victimStream: RandomStream;
   private readonly victimHandle: Distribution | null;
   private readonly victimQueue: string | undefined;
+  /** Probability an owed update is made (null: not modelled, every update is work for the queue). */
+  private readonly victimCompliance: number | null;
   private readonly chaseChannel: number;
   /** Incidents whose victim update is with the handlers, by id (only with a victim-update queue). */
   private readonly victimWork = new Map<number, Incident>();
@@ -63,6 +65,7 @@ export class IncidentEvents {
     this.chaseStream = streams.stream('dispatch.chase');
     this.victimStream = streams.stream('dispatch.victimUpdate');
     this.victimQueue = dispatch.victimUpdates?.queue;
+    this.victimCompliance = dispatch.victimUpdates?.compliance ?? null;
     const handle = dispatch.victimUpdates?.handleSeconds;
     this.victimHandle = handle === undefined ? null : makeDistribution(handle);
     this.chaseChannel = dispatch.chaseChannel === undefined ? -1 : channels.indexOf(dispatch.chaseChannel);
@@ -161,6 +164,13 @@ export class IncidentEvents {
     const now = this.sim.now;
     incident.victimOwed = true;
     this.monitor.victimUpdate(incident.areaIndex, now, false, incident.counted);
+    const compliance = this.victimCompliance;
+    // Not made: the room did not call this victim (the caller's own arrival draw decides).
+    if (compliance !== null && !(incident.caller.uVictimUpdate < compliance)) return;
+    if (compliance !== null && this.victimQueue === undefined) {
+      this.monitor.victimUpdate(incident.areaIndex, now, true, incident.counted);
+      return;
+    }
     if (this.victimQueue !== undefined && this.hooks.victimUpdateWork !== undefined) {
       this.victimWork.set(incident.id, incident);
       const handle = this.victimHandle === null ? NaN : this.victimHandle.sample(this.victimStream);

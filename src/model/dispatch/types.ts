@@ -36,6 +36,10 @@ export interface ResolvedGrading {
   recogniseVulnerable: number;
   /** Probability that a miss (THRIVE not done, or a flagged caller not recognised) under-grades. */
   undergradeIfMissed: number;
+  /** Handler time added when THRIVE is done (absent: none; THRIVE is inside the handle time). */
+  thriveSeconds?: DistributionSpec;
+  /** Handler time added when a repeat or vulnerable caller is recognised and checked (absent: none). */
+  identifySeconds?: DistributionSpec;
   /**
    * Optional given-grade matrix for an under-graded call: needed grade -> probabilities of given
    * grades. Without it an under-graded incident is given the next grade down.
@@ -85,7 +89,7 @@ export interface ResolvedDispatch {
   /** May an Immediate incident take a unit travelling to a Priority one? */
   divertFromPriority: boolean;
   /** Attendance clock starts at incident creation (default) or at the call's connect time. */
-  attendanceFrom: 'incidentCreated' | 'callConnected';
+  attendanceFrom: 'incidentCreated' | 'callConnected' | 'callReceived';
   /**
    * Rates per hour, per unattended incident (waiting, or its unit travelling): re-grading as new
    * information comes (to the needed grade when under-graded, else one grade up), and chasing
@@ -100,5 +104,5 @@ export interface ResolvedDispatch {
    * handle time) and counts as made when done before a unit arrives; without it, owed updates are
    * counted and all missed.
    */
-  victimUpdates?: { handleSeconds?: DistributionSpec; queue?: string };
+  victimUpdates?: { handleSeconds?: DistributionSpec; queue?: string; compliance?: number };
 }

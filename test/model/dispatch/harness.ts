@@ -56,11 +56,11 @@ export class Harness {
   }
 
   /** A handled call at `at` whose case is built by hand: need, area, travel and on-scene seconds. */
-  handAt(at: number, need: Grade, travelSeconds: number, onSceneSeconds: number, areaIndex = 0, connectedAt = at): CallerCase {
+  handAt(at: number, need: Grade, travelSeconds: number, onSceneSeconds: number, areaIndex = 0, connectedAt = at, receivedAt = connectedAt): CallerCase {
     const c = new CallerCase(0, gradeIndex(need), areaIndex, this.scenario.dispatch!.areas[areaIndex].name, false, false);
     c.travelSeconds = travelSeconds;
     c.onSceneSeconds = onSceneSeconds;
-    this.sim.schedule(at, () => this.centre.callHandled(c, connectedAt, connectedAt, true), null, 3);
+    this.sim.schedule(at, () => this.centre.callHandled(c, receivedAt, connectedAt, true), null, 3);
     return c;
   }
 

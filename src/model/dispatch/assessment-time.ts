@@ -1,0 +1,38 @@
+import { makeDistribution, type Distribution } from '../../engine/distributions.js';
+import type { RandomStream } from '../../engine/random.js';
+import type { CallerCase } from './caller-case.js';
+import type { ResolvedGrading } from './types.js';
+
+/**
+ * What THRIVE and identification cost in handler time (issue 15). When the handler does THRIVE
+ * (the case's THRIVE uniform below `grading.thrive`), the call's talk gains a `thriveSeconds`
+ * draw; when a repeat or vulnerable caller is recognised (and so checked), an `identifySeconds`
+ * draw. Both are drawn at arrival for every call, from a stream of their own, so the count of
+ * draws never depends on the decisions and no other stream moves: common random numbers hold.
+ */
+export class AssessmentTime {
+  private readonly thriveTime: Distribution | null;
+  private readonly identifyTime: Distribution | null;
+
+  constructor(private readonly grading: ResolvedGrading | undefined) {
+    this.thriveTime = grading?.thriveSeconds === undefined ? null : makeDistribution(grading.thriveSeconds);
+    this.identifyTime = grading?.identifySeconds === undefined ? null : makeDistribution(grading.identifySeconds);
+  }
+
+  /** False when the scenario gives neither time (then nothing is drawn at all). */
+  get modelled(): boolean {
+    return this.thriveTime !== null || this.identifyTime !== null;
+  }
+
+  /** The handler time the assessment of case `c` adds, in seconds (draws both times from `stream`). */
+  draw(c: CallerCase, stream: RandomStream): number {
+    const thrive = this.thriveTime?.sample(stream) ?? 0;
+    const identify = this.identifyTime?.sample(stream) ?? 0;
+    const g = this.grading;
+    if (g === undefined) return 0;
+    let seconds = 0;
+    if (c.uThrive < g.thrive) seconds += thrive;
+    if ((c.repeat && c.uRepeat < g.recogniseRepeat) || (c.vulnerable && c.uVulnerable < g.recogniseVulnerable)) seconds += identify;
+    return seconds;
+  }
+}
