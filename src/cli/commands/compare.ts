@@ -6,19 +6,15 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { compareScenarios, type ComparedScenario } from '../../experiment/compare.js';
 import { parseVariant } from '../../experiment/overrides.js';
-import { ReplicationPool } from '../../experiment/replication-pool.js';
-import { loadInput } from '../../experiment/scenario-input.js';
 import type { ComparisonResults } from '../../metrics/results.js';
 import { comparisonCsv } from '../../report/csv.js';
 import { comparisonJson } from '../../report/json.js';
 import { comparisonTable } from '../../report/table.js';
 import { UsageError } from '../errors.js';
-import { writeHtml } from '../html-output.js';
 import {
   allowLargeOption, type Format, formatOption, htmlOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
 } from '../options.js';
 import { checkOutPaths, emit } from '../output.js';
-import { makeProgress } from '../progress.js';
 
 interface CompareArgs {
   files: string[];
@@ -40,7 +36,7 @@ export function formatComparison(c: ComparisonResults, format: Format): string {
 }
 
 /** The scenarios to compare: several files, or one file and its variants (the file itself first). */
-function loadScenarios(argv: ArgumentsCamelCase<CompareArgs>, threads: number): { scenarios: ComparedScenario[]; inputs: string[] } {
+async function loadScenarios(argv: ArgumentsCamelCase<CompareArgs>, threads: number): Promise<{ scenarios: ComparedScenario[]; inputs: string[] }> {
   const files = listFrom(argv.files);
   const variants = listFrom(argv.variant);
   const sets = listFrom(argv.set);
@@ -50,6 +46,8 @@ function loadScenarios(argv: ArgumentsCamelCase<CompareArgs>, threads: number): 
   const inputs = variants.length === 0
     ? files.map((f) => ({ file: f, sets, name: undefined as string | undefined }))
     : [{ file: files[0], sets, name: undefined as string | undefined }, ...variants.map((v) => ({ file: files[0], sets: [...sets, ...parseVariant(v)], name: v }))];
+  // The schema (zod, yaml) loads only once a scenario is read.
+  const { loadInput } = await import('../../experiment/scenario-input.js');
   const read: string[] = [];
   const scenarios = inputs.map((i) => {
     const loaded = loadInput(i.file, { sets: i.sets, seed, threads, allowLarge: argv.allowLarge, replications: wholeNumber(argv.reps, 'reps', 1) });
@@ -64,9 +62,10 @@ function loadScenarios(argv: ArgumentsCamelCase<CompareArgs>, threads: number): 
 async function handler(argv: ArgumentsCamelCase<CompareArgs>): Promise<void> {
   const reps = wholeNumber(argv.reps, 'reps', 1);
   const threads = threadsFrom(argv.threads);
-  const { scenarios, inputs } = loadScenarios(argv, threads);
+  const { scenarios, inputs } = await loadScenarios(argv, threads);
   checkOutPaths([['--out', argv.out], ['--html', argv.html]], inputs);
   const count = reps ?? scenarios[0].scenario.replications;
+  const [{ makeProgress }, { ReplicationPool }] = await Promise.all([import('../progress.js'), import('../../experiment/replication-pool.js')]);
   const progress = makeProgress(count * scenarios.length, { quiet: argv.quiet });
   const pool = new ReplicationPool(threads);
   let comparison: ComparisonResults;
@@ -77,7 +76,8 @@ async function handler(argv: ArgumentsCamelCase<CompareArgs>): Promise<void> {
     await pool.close();
   }
   emit(formatComparison(comparison, argv.format), argv.out, argv.quiet);
-  if (argv.html !== undefined) await writeHtml(comparison, argv.html, argv.quiet);
+  // The report stack (vega, vega-lite) loads only when HTML is asked for.
+  if (argv.html !== undefined) await (await import('../html-output.js')).writeHtml(comparison, argv.html, argv.quiet);
 }
 
 export const compareCommand: CommandModule<object, CompareArgs> = {

@@ -4,8 +4,6 @@
  * it. Redials and chasing calls are left out: the model makes those itself when it replays.
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { runReplication } from '../../experiment/run-replication.js';
-import { loadInput } from '../../experiment/scenario-input.js';
 import type { CallView } from '../../model/monitor.js';
 import type { ResolvedScenario, TraceCall } from '../../model/resolved.js';
 import { formatTrace } from '../../scenario/trace.js';
@@ -35,7 +33,8 @@ function traceCall(call: CallView, attributes: boolean, graded: boolean): TraceC
 }
 
 /** Every first call of replication `replication`, by arrival time (then id). */
-export function generateCalls(scenario: ResolvedScenario, replication: number, attributes: boolean): TraceCall[] {
+export async function generateCalls(scenario: ResolvedScenario, replication: number, attributes: boolean): Promise<TraceCall[]> {
+  const { runReplication } = await import('../../experiment/run-replication.js');
   const graded = scenario.dispatch !== undefined || scenario.grading !== undefined;
   // The model may reuse its call records after the sink returns: keep the row, not the view.
   const calls: { id: number; row: TraceCall }[] = [];
@@ -61,11 +60,12 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       .option('attributes', { type: 'boolean', default: false, describe: 'also write each call\'s sampled handleSeconds, patienceSeconds (and area, need)' })
       .option('quiet', { type: 'boolean', default: false })
       .option('allow-large', allowLargeOption) as unknown as Argv<GenerateArgs>,
-  handler: (argv: ArgumentsCamelCase<GenerateArgs>) => {
+  handler: async (argv: ArgumentsCamelCase<GenerateArgs>) => {
     const replication = wholeNumber(argv.replication, 'replication', 0) ?? 0;
+    const { loadInput } = await import('../../experiment/scenario-input.js');
     const { scenario, inputs } = loadInput(argv.file, { sets: listFrom(argv.set), seed: seedFrom(argv.seed), replications: 1, allowLarge: argv.allowLarge });
     checkOutPaths([['--out', argv.out]], inputs);
-    const calls = generateCalls(scenario, replication, argv.attributes);
+    const calls = await generateCalls(scenario, replication, argv.attributes);
     emit(formatTrace(calls, scenario.startEpochMs), argv.out, argv.quiet);
   },
 };

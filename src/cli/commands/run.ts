@@ -5,26 +5,17 @@
  * narrow enough.
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { availableParallelism } from 'node:os';
-import { ReplicationPool } from '../../experiment/replication-pool.js';
+import type { ReplicationPool } from '../../experiment/replication-pool.js';
 import { parsePrecision } from '../../experiment/overrides.js';
-import { runReplication } from '../../experiment/run-replication.js';
 import { DEFAULT_MAX_REPLICATIONS, runReplications } from '../../experiment/run-replications.js';
-import { loadInput } from '../../experiment/scenario-input.js';
 import { callsimVersion } from '../../experiment/version.js';
 import type { ReplicationResult, Results } from '../../metrics/results.js';
 import { summarise } from '../../metrics/summary.js';
-import { AtomicStream } from '../../report/atomic-write.js';
-import { callCsvRow, callsCsvHeader } from '../../report/calls-csv.js';
-import { resultsCsv } from '../../report/csv.js';
-import { resultsJson } from '../../report/json.js';
-import { resultsTable } from '../../report/table.js';
-import { checkOutPaths, emit } from '../output.js';
+import type { ResolvedScenario } from '../../model/resolved.js';
 import {
   allowLargeOption, type Format, formatOption, htmlOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
 } from '../options.js';
-import { makeProgress } from '../progress.js';
-import { writeHtml } from '../html-output.js';
+import { checkOutPaths, emit } from '../output.js';
 
 interface RunArgs {
   file: string;
@@ -43,13 +34,18 @@ interface RunArgs {
   allowLarge: boolean;
 }
 
-/** Results in the chosen format. */
-export function formatResults(results: Results, format: Format): string {
-  return format === 'json' ? resultsJson(results) : format === 'csv' ? resultsCsv(results) : resultsTable(results);
+/** Results in the chosen format (each writer loads only when chosen). */
+export async function formatResults(results: Results, format: Format): Promise<string> {
+  if (format === 'json') return (await import('../../report/json.js')).resultsJson(results);
+  if (format === 'csv') return (await import('../../report/csv.js')).resultsCsv(results);
+  return (await import('../../report/table.js')).resultsTable(results);
 }
 
 /** Runs replication 0 in this thread, streaming each call to `file` (renamed into place when complete). */
-function traceReplicationZero(scenario: Parameters<typeof runReplication>[0], file: string): ReplicationResult {
+async function traceReplicationZero(scenario: ResolvedScenario, file: string): Promise<ReplicationResult> {
+  const [{ AtomicStream }, { callCsvRow, callsCsvHeader }, { runReplication }] = await Promise.all([
+    import('../../report/atomic-write.js'), import('../../report/calls-csv.js'), import('../../experiment/run-replication.js'),
+  ]);
   const stream = new AtomicStream(file);
   try {
     stream.write(callsCsvHeader());
@@ -65,11 +61,15 @@ function traceReplicationZero(scenario: Parameters<typeof runReplication>[0], fi
 async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
   const reps = wholeNumber(argv.reps, 'reps', 1);
   const maxReps = wholeNumber(argv.maxReps, 'max-reps', 1);
-  const precision = listFrom(argv.precision).map(parsePrecision);
   const threads = threadsFrom(argv.threads);
-  const pool = new ReplicationPool(threads);
-  // Worker start-up overlaps reading and resolving the scenario.
-  pool.warm(reps ?? availableParallelism());
+  // Only what running needs loads here; the scenario's schema, the workers and the writers load when used.
+  const [{ ReplicationPool }, { loadInput }, { makeProgress }] = await Promise.all([
+    import('../../experiment/replication-pool.js'), import('../../experiment/scenario-input.js'), import('../progress.js'),
+  ]);
+  const precision = listFrom(argv.precision).map(parsePrecision);
+  const pool: ReplicationPool = new ReplicationPool(threads);
+  // Worker start-up overlaps reading and resolving the scenario, when more than one replication is asked for.
+  if (reps !== undefined) pool.warm(reps);
   let input;
   let run;
   try {
@@ -80,7 +80,7 @@ async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
     if (input.work.traceRowsAfterHorizon > 0 && !argv.quiet) {
       process.stderr.write(`callsim: ${input.work.traceRowsAfterHorizon} trace rows arrive at or after the horizon and are not replayed\n`);
     }
-    const done = argv.traceOut === undefined ? [] : [traceReplicationZero(scenario, argv.traceOut)];
+    const done = argv.traceOut === undefined ? [] : [await traceReplicationZero(scenario, argv.traceOut)];
     const progress = makeProgress(scenario.replications, { quiet: argv.quiet });
     try {
       for (let i = 0; i < done.length; i++) progress.tick();
@@ -107,8 +107,9 @@ async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
     scenario: { name: scenario.name, file: input.file, sha256: input.sha256 },
     seed: scenario.seed,
   });
-  emit(formatResults(results, argv.format), argv.out, argv.quiet);
-  if (argv.html !== undefined) await writeHtml(results, argv.html, argv.quiet);
+  emit(await formatResults(results, argv.format), argv.out, argv.quiet);
+  // The report stack (vega, vega-lite) loads only when HTML is asked for.
+  if (argv.html !== undefined) await (await import('../html-output.js')).writeHtml(results, argv.html, argv.quiet);
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {

@@ -7,9 +7,7 @@
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { parseVary } from '../../experiment/overrides.js';
-import { ReplicationPool } from '../../experiment/replication-pool.js';
 import { runReplications } from '../../experiment/run-replications.js';
-import { loadInput } from '../../experiment/scenario-input.js';
 import { pointKey, sweepGrid } from '../../experiment/sweep.js';
 import { callsimVersion } from '../../experiment/version.js';
 import { summarise } from '../../metrics/summary.js';
@@ -17,7 +15,6 @@ import { appendSweepRow, readSweepFile, sweepHeader, sweepRow } from '../../repo
 import { UsageError } from '../errors.js';
 import { checkOutPath } from '../output.js';
 import { allowLargeOption, listFrom, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber } from '../options.js';
-import { makeProgress } from '../progress.js';
 
 interface SweepArgs {
   file: string;
@@ -40,6 +37,9 @@ async function handler(argv: ArgumentsCamelCase<SweepArgs>): Promise<void> {
   const seed = seedFrom(argv.seed);
   const sets = listFrom(argv.set);
   const threads = threadsFrom(argv.threads);
+  const [{ loadInput }, { makeProgress }, { ReplicationPool }] = await Promise.all([
+    import('../../experiment/scenario-input.js'), import('../progress.js'), import('../../experiment/replication-pool.js'),
+  ]);
   // The output is checked against every file the scenario reads before the output itself is read.
   checkOutPath('--out', argv.out, loadInput(argv.file, { sets, seed, replications: reps, threads, allowLarge: argv.allowLarge }).inputs);
   let existing = readSweepFile(argv.out, paths);

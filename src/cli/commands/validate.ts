@@ -1,6 +1,5 @@
 /** `callsim validate FILE`: schema and semantic checks only (nothing is simulated). */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { loadInput } from '../../experiment/scenario-input.js';
 import { describeWork } from '../../experiment/work-estimate.js';
 import type { ResolvedScenario } from '../../model/resolved.js';
 import { allowLargeOption, listFrom, setOption, threadsFrom, threadsOption } from '../options.js';
@@ -42,8 +41,9 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .option('trace', { type: 'string', describe: 'also check this call log (CSV)' })
       .option('threads', { ...threadsOption, describe: 'threads the run would use, for the memory estimate (default: available cores)' })
       .option('allow-large', allowLargeOption) as unknown as Argv<ValidateArgs>,
-  handler: (argv: ArgumentsCamelCase<ValidateArgs>) => {
+  handler: async (argv: ArgumentsCamelCase<ValidateArgs>) => {
     const threads = threadsFrom(argv.threads);
+    const { loadInput } = await import('../../experiment/scenario-input.js');
     const { scenario, work } = loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace, threads, allowLarge: argv.allowLarge });
     process.stdout.write(`OK ${argv.file}: ${scenarioSummary(scenario)}\n`);
     process.stdout.write(`work: ${describeWork(work, scenario.replications)} with ${threads} thread${threads === 1 ? '' : 's'}\n`);
