@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, dirname } from 'node:path';
+import { join, relative, resolve, dirname, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // DESIGN.md section 3: each layer imports only from layers before it.
@@ -45,6 +45,16 @@ describe('architecture', () => {
       .filter(([, , line]) => words.test(line))
       .map(([f, n, line]) => `${relative(SRC, f)}:${n}: ${line.trim()}`);
     expect(offending).toEqual([]);
+  });
+
+  it('no file in src/model/ exceeds 250 lines (one stage of the call journey per file)', () => {
+    const model = join(SRC, 'model');
+    const long = files
+      .filter((f) => f.startsWith(model + sep))
+      .map((f) => [relative(SRC, f), readFileSync(f, 'utf8').split('\n').length - 1] as const)
+      .filter(([, lines]) => lines > 250)
+      .map(([file, lines]) => `${file}: ${lines} lines`);
+    expect(long).toEqual([]);
   });
 
   it('no Math.random and no any in src', () => {

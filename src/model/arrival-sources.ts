@@ -21,7 +21,7 @@ export interface ArrivalSource {
  * stream), and its dated surge windows.
  */
 export function channelRate(channel: ResolvedChannel, calendar: Calendar, horizonSeconds: number, streams: StreamFactory): PiecewiseConstant {
-  let rate = ratePieces(channel.rate, calendar, horizonSeconds, `channels.${channel.name}`);
+  let rate = ratePieces(channel.rate, calendar, horizonSeconds);
   if (channel.dayBusynessCv > 0) {
     const busyness = new Gamma(1, channel.dayBusynessCv);
     const stream = streams.stream(`${channel.name}.busyness`);

@@ -1,7 +1,8 @@
 import type { Distribution } from '../engine/distributions.js';
 import type { QueueView } from './queue-selection-types.js';
-import type { Call } from './call.js';
+import { Call } from './call.js';
 import type { ResolvedQueue } from './resolved.js';
+import type { QueuedWork } from './victim-update.js';
 import { WaitingLine } from './waiting-line.js';
 
 /**
@@ -14,7 +15,7 @@ import { WaitingLine } from './waiting-line.js';
  * needs the instant to act (offer a callback, schedule the redial), so it uses patience events.
  */
 export class CallQueue implements QueueView {
-  readonly line = new WaitingLine<Call>();
+  readonly line = new WaitingLine<QueuedWork>();
   /** Callers waiting, settled abandonments excluded. */
   waiting = 0;
   /** Indices of the pools that serve this queue. */
@@ -42,32 +43,33 @@ export class CallQueue implements QueueView {
   }
 
   /** First caller still waiting at `now`, settling expired callers ahead of it. */
-  head(now: number): Call | undefined {
+  head(now: number): QueuedWork | undefined {
     for (;;) {
-      const call = this.line.peek();
-      if (call === undefined) return undefined;
-      if (call.abandonAt < now) {
-        call.waiting = false;
+      const work = this.line.peek();
+      if (work === undefined) return undefined;
+      // Only callers abandon (outbound work has no patience).
+      if (work.abandonAt < now && work instanceof Call) {
+        work.waiting = false;
         this.waiting--;
-        this.settleExpired(call);
+        this.settleExpired(work);
         continue;
       }
-      return call;
+      return work;
     }
   }
 
-  push(call: Call): void {
-    call.waiting = true;
+  push(work: QueuedWork): void {
+    work.waiting = true;
     this.waiting++;
-    this.line.push(call);
+    this.line.push(work);
   }
 
   /** Take the head (after `head(now)` returned it). */
-  take(): Call {
-    const call = this.line.shift() as Call;
-    call.waiting = false;
+  take(): QueuedWork {
+    const work = this.line.shift() as QueuedWork;
+    work.waiting = false;
     this.waiting--;
-    return call;
+    return work;
   }
 
   /** Remove a caller from the middle of the line (eager abandonment). */

@@ -1,12 +1,31 @@
+import type { CallerCase } from './dispatch/caller-case.js';
 import type { Grade } from './dispatch/types.js';
 import type { CallOutcome, CallView } from './monitor.js';
 import type { EventHandle } from '../engine/simulator.js';
 
 /**
- * One offered call. Its random attributes (patience and handle time for each queue on its path,
- * route choices, wrap-up, callback and redial decisions) are drawn when it arrives, from its
- * channel's own streams, so scenarios differing only in staffing or policy see the same callers.
- * A call visits at most two queues: its entry queue and, after the switchboard, a handler queue.
+ * One queue on a call's planned path, with what was drawn for it when the call arrived: how long
+ * the caller waits there before abandoning, the handler's talk and wrap-up time, and the delay
+ * before a redial should the caller abandon there.
+ */
+export class QueueVisit {
+  /** Seconds drawn when the call arrived for a redial after abandoning here (0: no redial modelled). */
+  redialDelaySeconds = 0;
+  constructor(
+    readonly queueIndex: number,
+    /** Infinity: the caller never abandons here. A replayed patience overrides the draw. */
+    public patienceSeconds: number,
+    /** A replayed handle time overrides the draw of the last visit. */
+    public handleSeconds: number,
+    readonly wrapUpSeconds: number,
+  ) {}
+}
+
+/**
+ * One offered call. Its random attributes (a visit for each queue on its path, route choices,
+ * callback and redial decisions) are drawn when it arrives, from its channel's own streams, so
+ * scenarios differing only in staffing or policy see the same callers. A call visits at most two
+ * queues: its entry queue and, after the switchboard, a handler queue.
  */
 export class Call implements CallView {
   outcome: CallOutcome = 'open';
@@ -21,10 +40,8 @@ export class Call implements CallView {
   // Where the call is in its journey.
   /** True while waiting in a queue (the waiting line skips calls where this is false). */
   waiting = false;
-  /** Index of the queue the call is in or was last in; -1 before any queue. */
-  queueIndex = -1;
-  /** 0 in the entry queue, 1 in the queue after the switchboard. */
-  stage = 0;
+  /** The visit under way or last made (the entry visit before any queue). */
+  visit: QueueVisit;
   /** Instant its patience runs out in the current queue (Infinity: never). */
   abandonAt = Infinity;
   patienceEvent: EventHandle | null = null;
@@ -35,28 +52,14 @@ export class Call implements CallView {
   // Attributes drawn at arrival.
   transferSeconds = 0;
   ivrSeconds = 0;
-  /** Queue index entered first (after IVR/transfer); -1 when the call leaves at the IVR. */
-  entryQueue = -1;
   ivrOutcome: 'onward' | 'deflected' | 'ivrHangUp' = 'onward';
-  /** Queue index after the switchboard, or -1 when resolved there. */
-  routedQueue = -1;
-  patience0 = Infinity;
-  patience1 = Infinity;
-  handle0 = 0;
-  handle1 = 0;
-  wrapUp0 = 0;
-  wrapUp1 = 0;
   /** Uniform draws deciding callback acceptance, callback reach, and redial. */
   callbackDraw = 1;
   reachDraw = 0;
   failedAttemptSeconds = 0;
   redialDraw = 1;
-  redialDelay0 = 0;
-  redialDelay1 = 0;
-  /** Id of the incident whose victim this outbound work updates; -1 for a caller's call. */
-  victimUpdateFor = -1;
   /** Dispatch's case for this caller (need, flags, area), when grading is modelled. */
-  caseRef: unknown = null;
+  callerCase: CallerCase | null = null;
 
   constructor(
     readonly id: number,
@@ -66,15 +69,32 @@ export class Call implements CallView {
     readonly counted: boolean,
     readonly redialOf: number,
     readonly chasingIncident: number,
-  ) {}
+    /** The queue the call is planned to enter first (its channel's queue or the IVR's choice). */
+    readonly entryVisit: QueueVisit,
+    /** The queue after the switchboard, or null when the path ends at the first queue. */
+    readonly routedVisit: QueueVisit | null,
+  ) {
+    this.visit = entryVisit;
+  }
+
+  /** True in (or before) the entry queue; false after the switchboard routed the call on. */
+  get inEntryQueue(): boolean {
+    return this.visit === this.entryVisit;
+  }
+
+  /** Index of the last queue on the planned path, or -1 when the call leaves at the IVR. */
+  get plannedLastQueue(): number {
+    if (this.routedVisit !== null) return this.routedVisit.queueIndex;
+    return this.ivrOutcome === 'onward' ? this.entryVisit.queueIndex : -1;
+  }
 
   /** Patience in the current queue. */
   get patienceSeconds(): number {
-    return this.stage === 0 ? this.patience0 : this.patience1;
+    return this.visit.patienceSeconds;
   }
 
   /** Handle time in the current queue. */
   get handleSeconds(): number {
-    return this.stage === 0 ? this.handle0 : this.handle1;
+    return this.visit.handleSeconds;
   }
 }

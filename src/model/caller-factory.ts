@@ -1,7 +1,9 @@
 import type { Distribution } from '../engine/distributions.js';
 import type { RandomStream, StreamFactory } from '../engine/random.js';
-import { Call } from './call.js';
+import { Call, QueueVisit } from './call.js';
 import type { ResolvedChannel, TraceCall } from './resolved.js';
+import type { SwitchboardRoutes } from './switchboard.js';
+import { IVR_DEFLECTED, IVR_HANG_UP, type IvrMenu } from './ivr.js';
 
 /** Per-queue facts the factory needs, by queue index. */
 export interface QueueDraws {
@@ -14,26 +16,6 @@ export interface QueueDraws {
   hasRedial: readonly boolean[];
 }
 
-/** How a call leaves the IVR: cumulative probabilities over outcomes. */
-interface IvrTable {
-  menu: Distribution;
-  cumulative: Float64Array;
-  /** -2 deflected, -1 hang-up, otherwise a queue index. */
-  outcome: Int32Array;
-}
-
-/** Switchboard routes: cumulative probabilities over targets (-1: resolved). */
-export interface RouteTable {
-  queueIndex: number;
-  cumulative: Float64Array;
-  target: Int32Array;
-}
-
-function pickIndex(cumulative: Float64Array, u: number): number {
-  let i = 0;
-  while (i < cumulative.length - 1 && u >= cumulative[i]) i++;
-  return i;
-}
 
 /**
  * Draws a new call's attributes when it arrives, each kind from its own stream of the channel
@@ -51,7 +33,6 @@ export class CallerFactory {
   private readonly wrapUpStream: RandomStream;
   private readonly callbackStream: RandomStream;
   private readonly redialStream: RandomStream;
-  private readonly ivr: IvrTable | null;
   /** The channel's own queue (where a call goes without an IVR). */
   private readonly defaultEntry: number;
 
@@ -60,11 +41,11 @@ export class CallerFactory {
     readonly channelIndex: number,
     streams: StreamFactory,
     prefix: string,
-    private readonly queueIndexOf: (name: string) => number,
+    queueIndexOf: (name: string) => number,
     private readonly draws: QueueDraws,
     private readonly btTransfer: Distribution | null,
-    ivrMenu: Distribution | null,
-    private readonly switchboard: RouteTable | null,
+    private readonly ivr: IvrMenu | null,
+    private readonly switchboard: SwitchboardRoutes | null,
     private readonly warmupSeconds: number,
   ) {
     this.transfer = streams.stream(`${prefix}.transfer`);
@@ -75,87 +56,69 @@ export class CallerFactory {
     this.wrapUpStream = streams.stream(`${prefix}.wrapUp`);
     this.callbackStream = streams.stream(`${prefix}.callback`);
     this.redialStream = streams.stream(`${prefix}.redial`);
-    this.ivr = channel.ivr && ivrMenu ? this.ivrTable(ivrMenu) : null;
     this.defaultEntry = queueIndexOf(channel.queue);
-  }
-
-  private ivrTable(menu: Distribution): IvrTable {
-    const ivr = this.channel.ivr!;
-    const entries: [number, number][] = [
-      [-2, ivr.deflected],
-      [-1, ivr.hangUp],
-      ...Object.entries(ivr.onward).map(([name, p]): [number, number] => [this.queueIndexOf(name), p]),
-    ];
-    const cumulative = new Float64Array(entries.length);
-    const outcome = new Int32Array(entries.length);
-    let acc = 0;
-    entries.forEach(([target, p], i) => {
-      acc += p;
-      cumulative[i] = acc;
-      outcome[i] = target;
-    });
-    return { menu, cumulative, outcome };
   }
 
   /** A new call arriving at `at`, with every attribute drawn. */
   create(id: number, at: number, redialOf: number, chasingIncident: number, trace?: TraceCall): Call {
-    const call = new Call(id, this.channel.name, this.channelIndex, at, at >= this.warmupSeconds, redialOf, chasingIncident);
     const draws = this.draws;
-    if (this.btTransfer !== null) call.transferSeconds = this.btTransfer.sample(this.transfer);
+    const transferSeconds = this.btTransfer !== null ? this.btTransfer.sample(this.transfer) : 0;
 
+    let ivrSeconds = 0;
+    let ivrOutcome: Call['ivrOutcome'] = 'onward';
     let entry = this.defaultEntry;
     if (this.ivr !== null) {
-      call.ivrSeconds = this.ivr.menu.sample(this.ivrStream);
-      const outcome = this.ivr.outcome[pickIndex(this.ivr.cumulative, this.ivrStream.decision())];
-      if (outcome === -2) call.ivrOutcome = 'deflected';
-      else if (outcome === -1) call.ivrOutcome = 'ivrHangUp';
+      ivrSeconds = this.ivr.menu.sample(this.ivrStream);
+      const outcome = this.ivr.choose(this.ivrStream.decision());
+      if (outcome === IVR_DEFLECTED) ivrOutcome = 'deflected';
+      else if (outcome === IVR_HANG_UP) ivrOutcome = 'ivrHangUp';
       else entry = outcome;
     }
-    call.entryQueue = call.ivrOutcome === 'onward' ? entry : -1;
 
     const board = this.switchboard;
     let routed = -1;
     if (board !== null) {
       const u = this.route.decision();
-      if (entry === board.queueIndex) routed = board.target[pickIndex(board.cumulative, u)];
+      if (entry === board.queueIndex) routed = board.pick(u);
     }
-    call.routedQueue = routed;
 
-    // Patience, handle time and wrap-up for each queue on the planned path.
-    const second = routed;
-    if (entry >= 0) {
-      call.patience0 = draws.patience[entry]?.sample(this.patienceStream) ?? Infinity;
-      call.handle0 = draws.handle[entry]?.sample(this.handleStream) ?? 0;
-      call.wrapUp0 = draws.wrapUp[entry]?.sample(this.wrapUpStream) ?? 0;
-    }
-    if (second >= 0) {
-      call.patience1 = draws.patience[second]?.sample(this.patienceStream) ?? Infinity;
-      call.handle1 = draws.handle[second]?.sample(this.handleStream) ?? 0;
-      call.wrapUp1 = draws.wrapUp[second]?.sample(this.wrapUpStream) ?? 0;
-    }
-    const last = second >= 0 ? second : entry;
-    if (last >= 0 && draws.hasCallback[last]) {
+    // A visit for each queue on the planned path (drawn even when the IVR ends the call, so a
+    // caller's draws do not depend on the IVR's decision).
+    const first = this.visit(entry);
+    const second = routed >= 0 ? this.visit(routed) : null;
+    const call = new Call(id, this.channel.name, this.channelIndex, at, at >= this.warmupSeconds, redialOf, chasingIncident, first, second);
+    call.transferSeconds = transferSeconds;
+    call.ivrSeconds = ivrSeconds;
+    call.ivrOutcome = ivrOutcome;
+    const last = second ?? first;
+    if (draws.hasCallback[last.queueIndex]) {
       call.callbackDraw = this.callbackStream.decision();
       call.reachDraw = this.callbackStream.decision();
-      call.failedAttemptSeconds = draws.callbackFailedAttempt[last]?.sample(this.callbackStream) ?? 0;
+      call.failedAttemptSeconds = draws.callbackFailedAttempt[last.queueIndex]?.sample(this.callbackStream) ?? 0;
     }
-    if ((entry >= 0 && draws.hasRedial[entry]) || (second >= 0 && draws.hasRedial[second])) {
+    if (draws.hasRedial[entry] || (second !== null && draws.hasRedial[routed])) {
       call.redialDraw = this.redialStream.decision();
-      call.redialDelay0 = entry >= 0 ? (draws.redialDelay[entry]?.sample(this.redialStream) ?? 0) : 0;
-      call.redialDelay1 = second >= 0 ? (draws.redialDelay[second]?.sample(this.redialStream) ?? 0) : 0;
+      first.redialDelaySeconds = draws.redialDelay[entry]?.sample(this.redialStream) ?? 0;
+      if (second !== null) second.redialDelaySeconds = draws.redialDelay[routed]?.sample(this.redialStream) ?? 0;
     }
 
     if (trace !== undefined) {
       if (trace.patienceSeconds !== undefined) {
-        call.patience0 = trace.patienceSeconds;
-        call.patience1 = trace.patienceSeconds;
+        first.patienceSeconds = trace.patienceSeconds;
+        if (second !== null) second.patienceSeconds = trace.patienceSeconds;
       }
       // A replayed handle time is the handler's time: the last queue on the path.
-      if (trace.handleSeconds !== undefined) {
-        if (second >= 0) call.handle1 = trace.handleSeconds;
-        else call.handle0 = trace.handleSeconds;
-      }
+      if (trace.handleSeconds !== undefined) last.handleSeconds = trace.handleSeconds;
     }
     return call;
+  }
+
+  /** Patience, handle time and wrap-up drawn for one queue on the path. */
+  private visit(queue: number): QueueVisit {
+    const draws = this.draws;
+    const patience = draws.patience[queue]?.sample(this.patienceStream) ?? Infinity;
+    const handle = draws.handle[queue]?.sample(this.handleStream) ?? 0;
+    const wrapUp = draws.wrapUp[queue]?.sample(this.wrapUpStream) ?? 0;
+    return new QueueVisit(queue, patience, handle, wrapUp);
   }
 }

@@ -1,12 +1,13 @@
 import type { QueueSelector } from './queue-selection-types.js';
-import type { Call } from './call.js';
 import type { CallQueue } from './call-queue.js';
+import type { QueuedWork } from './victim-update.js';
 
 /** One call handler (or switchboard operator). */
 export class Handler {
   /** When the handler last became free (for "the one idle longest takes the call"). */
   idleSince = 0;
-  call: Call | null = null;
+  /** The call or outbound work in hand (talk and wrap-up), or null. */
+  work: QueuedWork | null = null;
   /** Index of the pool it belongs to. */
   constructor(readonly poolIndex: number) {}
 }

@@ -71,7 +71,10 @@ export function resolveDispatch(d: NonNullable<WrittenScenario['dispatch']>, ctx
     const at = ['dispatch', 'areas', i];
     if (seen.has(a.name)) problems.add([...at, 'name'], 'an area name not used by another area', a.name);
     seen.add(a.name);
-    (a.neighbours ?? []).forEach((n, j) => problems.name([...at, 'neighbours', j], n, areaNames, 'a declared area'));
+    (a.neighbours ?? []).forEach((n, j) => {
+      if (n === a.name) problems.add([...at, 'neighbours', j], 'another area than this one', n);
+      else problems.name([...at, 'neighbours', j], n, areaNames, 'a declared area');
+    });
     const extraUnits = (a.extraUnits ?? []).map((e, j) => {
       const fromSeconds = (Date.parse(e.from) - ctx.startEpochMs) / 1000;
       const toSeconds = (Date.parse(e.to) - ctx.startEpochMs) / 1000;

@@ -63,7 +63,9 @@ function readTrace(file: string, scenario: ResolvedScenario, at: string, ctx: Re
     throw new ScenarioError([{ ...where, path: at, expected: 'a readable trace file', found: `${file} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})` }]);
   }
   const channelNames = scenario.channels.map((c) => c.name);
-  return parseTrace(text, file, channelNames, scenario.startEpochMs, scenario.dispatch?.areas.map((a) => a.name));
+  // Graded calls take a replayed area from the dispatch areas, so with grading and no areas a trace names none.
+  const areaNames = scenario.dispatch?.areas.map((a) => a.name) ?? (scenario.grading !== undefined ? [] : undefined);
+  return parseTrace(text, file, channelNames, scenario.startEpochMs, areaNames);
 }
 
 /** Validate and resolve written scenario data; throws ScenarioError listing every problem. */

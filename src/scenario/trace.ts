@@ -94,7 +94,9 @@ export function parseTrace(text: string, file: string, channelNames: readonly st
     }
     const area = cell('area');
     if (area !== undefined) {
-      if (areaNames !== undefined && !areaNames.includes(area)) bad('area', `an area of the scenario (${areaNames.join(', ')})`, describeValue(area));
+      if (areaNames !== undefined && !areaNames.includes(area)) {
+        bad('area', areaNames.length > 0 ? `an area of the scenario (${areaNames.join(', ')})` : 'no area (the scenario declares no dispatch areas)', describeValue(area));
+      }
       call.area = area;
     }
     const need = cell('need');

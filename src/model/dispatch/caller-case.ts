@@ -1,4 +1,5 @@
 import { gradeName, NO_INCIDENT } from './grades.js';
+import type { Incident } from './incident.js';
 import type { Grade } from './types.js';
 
 /**
@@ -6,7 +7,7 @@ import type { Grade } from './types.js';
  * of the incident, the uniforms that later decide the handler's grading, and the incident's
  * travel and on-scene times. Everything random is drawn at arrival from the caller's channel
  * streams, so scenarios that differ only in staffing, units or policy see the same callers
- * (common random numbers). The call model keeps it on the call (`Call.caseRef`) and hands it
+ * (common random numbers). The call model keeps it on the call (`Call.callerCase`) and hands it
  * back to `DispatchCentre.callHandled` when a handler finishes the call.
  */
 export class CallerCase {
@@ -24,10 +25,9 @@ export class CallerCase {
   travelSeconds = 0;
   onSceneSeconds = 0;
   /**
-   * The incident this caller is chasing (an object of the dispatch model), or null for a first
-   * call about a new matter.
+   * The incident this caller is chasing, or null for a first call about a new matter.
    */
-  chasing: object | null = null;
+  chasing: Incident | null = null;
   /** Id of the chased incident, or -1. */
   chasingIncident = -1;
 

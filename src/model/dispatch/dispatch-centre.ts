@@ -82,7 +82,7 @@ export class DispatchCentre {
     this.grader = new Grader(scenario.grading);
     this.fromConnect = dispatch.attendanceFrom === 'callConnected';
     this.lateStream = streams.stream('dispatch.late');
-    const grades = dispatch.dispatchedGrades.map((g) => gradeIndex(g, 'dispatch.dispatchedGrades')).sort((a, b) => a - b);
+    const grades = dispatch.dispatchedGrades.map((g) => gradeIndex(g)).sort((a, b) => a - b);
     this.dispatched = Array.from({ length: NO_INCIDENT + 1 }, (_, g) => grades.includes(g));
 
     const unitIds = { next: 0 };
@@ -96,8 +96,8 @@ export class DispatchCentre {
     });
     dispatch.areas.forEach((a, i) => {
       for (const name of a.neighbours) {
+        // `src/scenario/` checked that a neighbour is another declared area.
         const j = names.indexOf(name);
-        if (j < 0 || j === i) throw new RangeError(`dispatch.areas[${i}].neighbours: expected another area's name (${names.join(', ')}), found ${JSON.stringify(name)}`);
         this.areas[i].neighbours.push(this.areas[j]);
         this.areas[j].helps.push(this.areas[i]);
       }
@@ -110,7 +110,7 @@ export class DispatchCentre {
     // Units: headcount at 0, then an event at each roster change (with releases, before seizes).
     const horizon = scenario.horizonSeconds;
     dispatch.areas.forEach((a, i) => {
-      const pieces = unitHeadcount(a, options.calendar, horizon, `dispatch.areas[${i}].units`);
+      const pieces = unitHeadcount(a, options.calendar, horizon);
       this.dispatcher.setHeadcount(this.areas[i], pieces.valueAt(0));
       for (const at of pieces.changeTimes()) {
         if (at > 0 && at < horizon) sim.schedule(at, this.onHeadcount, { area: this.areas[i], headcount: pieces.valueAt(at) }, SameInstant.capacity);
@@ -134,10 +134,10 @@ export class DispatchCentre {
    * repeat-recognition step: recognised, its incident is re-graded to the grade it needs.
    */
   callHandled(caller: CallerCase, callArrivedAt: number, connectedAt: number, counted: boolean): void {
-    if (caller.chasing !== null) {
-      const incident = caller.chasing as Incident;
-      if (incident.unattended && incident.given > incident.neededIndex && this.grader.recognisesRepeat(caller)) {
-        this.events.upgrade(incident, incident.neededIndex);
+    const chased = caller.chasing;
+    if (chased !== null) {
+      if (chased.unattended && chased.given > chased.neededIndex && this.grader.recognisesRepeat(caller)) {
+        this.events.upgrade(chased, chased.neededIndex);
       }
       return;
     }

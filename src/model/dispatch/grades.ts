@@ -20,11 +20,9 @@ const INDEX: Readonly<Record<Grade, number>> = {
   none: NO_INCIDENT,
 };
 
-/** Index of a grade name; throws a clear error for an unknown name (trace files, matrices). */
-export function gradeIndex(name: string, path = 'grade'): number {
-  const index = (INDEX as Readonly<Record<string, number>>)[name];
-  if (index === undefined) throw new RangeError(`${path}: expected one of ${GRADES.join(', ')}, found ${JSON.stringify(name)}`);
-  return index;
+/** Index of a grade (names in scenarios and traces were checked by `src/scenario/`). */
+export function gradeIndex(name: Grade): number {
+  return INDEX[name];
 }
 
 /** Name of a grade index. */
@@ -34,18 +32,17 @@ export function gradeName(index: number): Grade {
 
 /**
  * Cumulative probabilities over grade indices from a need mix (missing grades have probability 0).
- * The last entry is forced to 1 so a uniform draw always lands on a grade.
+ * The last entry is forced to 1 so a uniform draw always lands on a grade. `src/scenario/` checked
+ * that the probabilities are non-negative and sum to 1.
  */
-export function cumulativeMix(mix: Readonly<Partial<Record<Grade, number>>>, path: string): Float64Array {
+export function cumulativeMix(mix: Readonly<Partial<Record<Grade, number>>>): Float64Array {
   const cumulative = new Float64Array(GRADES.length);
   let total = 0;
   GRADES.forEach((grade, i) => {
     const p = mix[grade] ?? 0;
-    if (!(p >= 0) || !Number.isFinite(p)) throw new RangeError(`${path}.${grade}: expected a probability >= 0, found ${p}`);
     total += p;
     cumulative[i] = total;
   });
-  if (!(total > 0)) throw new RangeError(`${path}: expected probabilities summing to 1, found none`);
   // Rounding must never send a draw to a grade of probability 0: from the last grade with a
   // positive probability on, the table is exactly 1.
   let lastPositive = 0;

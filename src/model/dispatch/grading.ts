@@ -1,5 +1,5 @@
 import type { CallerCase } from './caller-case.js';
-import { cumulativeMix, gradeIndex, INCIDENT_GRADES, NO_INCIDENT, pick, RESOLVED_WITHOUT_DEPLOYMENT } from './grades.js';
+import { cumulativeMix, INCIDENT_GRADES, NO_INCIDENT, pick, RESOLVED_WITHOUT_DEPLOYMENT } from './grades.js';
 import { GRADES, type ResolvedGrading } from './types.js';
 
 /**
@@ -26,10 +26,9 @@ export class Grader {
     this.recogniseVulnerable = grading?.recogniseVulnerable ?? 1;
     this.undergrade = grading?.undergradeIfMissed ?? 0;
     const matrix = grading?.undergradeMatrix ?? {};
-    for (const key of Object.keys(matrix)) gradeIndex(key, 'grading.undergradeMatrix');
     this.matrix = GRADES.map((grade) => {
       const row = matrix[grade];
-      return row === undefined ? null : cumulativeMix(row, `grading.undergradeMatrix.${grade}`);
+      return row === undefined ? null : cumulativeMix(row);
     });
   }
 

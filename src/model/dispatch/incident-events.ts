@@ -64,10 +64,7 @@ export class IncidentEvents {
     this.victimStream = streams.stream('dispatch.victimUpdate');
     this.victimQueue = dispatch.victimUpdates?.queue;
     const handle = dispatch.victimUpdates?.handleSeconds;
-    this.victimHandle = handle === undefined ? null : makeDistribution(handle, 'dispatch.victimUpdates.handleSeconds');
-    if (dispatch.chaseChannel !== undefined && !channels.includes(dispatch.chaseChannel)) {
-      throw new RangeError(`dispatch.chaseChannel: expected one of ${channels.join(', ')}, found ${JSON.stringify(dispatch.chaseChannel)}`);
-    }
+    this.victimHandle = handle === undefined ? null : makeDistribution(handle);
     this.chaseChannel = dispatch.chaseChannel === undefined ? -1 : channels.indexOf(dispatch.chaseChannel);
   }
 

@@ -8,7 +8,7 @@ import type { ResolvedArea } from './types.js';
  * shifts) plus dated extra units (for example neighbourhood officers moved onto response for a
  * summer, as in Operation Hibiscus).
  */
-export function unitHeadcount(area: ResolvedArea, calendar: Calendar, horizonSeconds: number, path: string): PiecewiseConstant {
-  const pieces = rosterPieces(area.units, calendar, horizonSeconds, path);
+export function unitHeadcount(area: ResolvedArea, calendar: Calendar, horizonSeconds: number): PiecewiseConstant {
+  const pieces = rosterPieces(area.units, calendar, horizonSeconds);
   return area.extraUnits.length > 0 ? withExtras(pieces, area.extraUnits) : pieces;
 }

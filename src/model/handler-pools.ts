@@ -1,0 +1,215 @@
+import type { Calendar } from '../engine/calendar.js';
+import { SameInstant } from '../engine/priorities.js';
+import type { RosterSpec } from '../engine/profile-types.js';
+import { rosterPieces } from '../engine/roster.js';
+import type { Simulator } from '../engine/simulator.js';
+import type { CallQueue } from './call-queue.js';
+import { Call } from './call.js';
+import type { GradingHandoff } from './grading-handoff.js';
+import { Handler, HandlerPool } from './handler-pool.js';
+import type { Journey } from './journey.js';
+import type { ModelMonitor } from './monitor.js';
+import type { QueueSelectorFactory } from './queue-selection-types.js';
+import type { FreeHandlers, QueueStage } from './queue-stage.js';
+import type { QueueSelectionSpec } from './resolved.js';
+import type { Switchboard } from './switchboard.js';
+import { VictimUpdateJob } from './victim-update.js';
+
+/** One pool as the scenario gives it: handler pools in order, then the switchboard's operators. */
+export interface PoolSpec {
+  name: string;
+  serves: readonly string[];
+  roster: RosterSpec;
+  selection: QueueSelectionSpec;
+}
+
+interface RosterStep {
+  pool: HandlerPool;
+  headcount: number;
+}
+
+/**
+ * The handler pools (and the switchboard's operators): rosters change the headcount; a free
+ * handler takes the call its pool's queue-selection policy picks, the one idle longest first;
+ * after talk and wrap-up the call goes on (switchboard), ends, or is handed to grading.
+ */
+export class HandlerPools implements FreeHandlers {
+  readonly pools: HandlerPool[];
+  /** Every handler ever on duty per pool (to find calls in service at the horizon). */
+  private readonly handlersOf: Handler[][];
+  /** The hand-off to grading and dispatch, when the scenario models them (set by `handOverTo`). */
+  private grading: GradingHandoff | null = null;
+
+  private readonly sim: Simulator;
+  private readonly monitor: ModelMonitor;
+
+  constructor(
+    specs: readonly PoolSpec[],
+    private readonly queueStage: QueueStage,
+    queueIndexOf: (name: string) => number,
+    selector: QueueSelectorFactory,
+    private readonly switchboard: Switchboard,
+    private readonly journey: Journey,
+  ) {
+    this.sim = journey.sim;
+    this.monitor = journey.monitor;
+    const queues = queueStage.queues;
+    this.pools = specs.map((p, i) => {
+      const served = p.serves.map((name) => queues[queueIndexOf(name)]);
+      served.forEach((q) => q.poolIndices.push(i));
+      return new HandlerPool(i, p.name, served, selector(p.selection, p.serves));
+    });
+    this.handlersOf = this.pools.map(() => []);
+  }
+
+  /** Answered calls go to grading and dispatch; made victim updates are reported there. */
+  handOverTo(grading: GradingHandoff): void {
+    this.grading = grading;
+  }
+
+  /** Headcount at 0, then an event at each change of each pool's roster. */
+  startRosters(specs: readonly PoolSpec[], calendar: Calendar, horizon: number): void {
+    specs.forEach((p, i) => {
+      const pool = this.pools[i];
+      const pieces = rosterPieces(p.roster, calendar, horizon);
+      this.changeHeadcount(pool, pieces.values[0]);
+      for (const at of pieces.changeTimes()) {
+        if (at < horizon) this.sim.schedule(at, this.onRosterStep, { pool, headcount: pieces.valueAt(at) }, SameInstant.capacity);
+      }
+    });
+  }
+
+  /** Work joined `queue`: the free handler idle longest among the pools serving it may take work. */
+  offer(queue: CallQueue): void {
+    const now = this.sim.now;
+    const poolIndices = queue.poolIndices;
+    if (poolIndices.length === 1) {
+      const pool = this.pools[poolIndices[0]];
+      if (pool.idle.length === 0) return;
+      const target = pool.pick(now);
+      if (target !== undefined) this.serve(pool, pool.idle.shift() as Handler, target);
+      return;
+    }
+    // Several pools serve this queue: try them in order of their longest-idle handler.
+    const candidates = poolIndices.map((i) => this.pools[i]).filter((pool) => pool.idle.length > 0);
+    candidates.sort((a, b) => a.idle[0].idleSince - b.idle[0].idleSince || a.index - b.index);
+    for (const pool of candidates) {
+      const target = pool.pick(now);
+      if (target !== undefined) {
+        this.serve(pool, pool.idle.shift() as Handler, target);
+        return;
+      }
+    }
+  }
+
+  /** At the horizon: calls in a handler's hands are open (outbound work is not a call). */
+  settle(horizon: number): void {
+    for (const handlers of this.handlersOf) {
+      for (const handler of handlers) if (handler.work instanceof Call) this.journey.end(handler.work, 'open', horizon);
+    }
+  }
+
+  /** While the pool has free handlers and its policy picks a queue, the one idle longest serves. */
+  private fillIdle(pool: HandlerPool): void {
+    const now = this.sim.now;
+    while (pool.idle.length > 0) {
+      const target = pool.pick(now);
+      if (target === undefined) return;
+      this.serve(pool, pool.idle.shift() as Handler, target);
+    }
+  }
+
+  private serve(pool: HandlerPool, handler: Handler, queue: CallQueue): void {
+    const now = this.sim.now;
+    const work = queue.take();
+    if (work instanceof VictimUpdateJob) {
+      // Outbound work: no caller waited, so the queue's figures do not see it.
+      handler.work = work;
+      this.occupy(pool, handler, now + work.handleSeconds);
+      return;
+    }
+    const call = work;
+    this.queueStage.answered(call);
+    const answerSeconds = now - call.enteredQueueAt + (call.inEntryQueue ? call.transferSeconds : 0);
+    let talkSeconds = call.visit.handleSeconds;
+    if (!Number.isNaN(call.callbackAcceptedAt)) {
+      // A callback: the caller kept their place; the handler now calls them back.
+      const reached = call.reachDraw < (queue.spec.callback?.reachProbability ?? 1);
+      if (!reached) {
+        talkSeconds = call.failedAttemptSeconds;
+        call.outcome = 'callbackFailed';
+      }
+      this.monitor.queueLeft(queue.index, now, reached ? 'callbackReached' : 'callbackFailed', answerSeconds, call);
+    } else {
+      call.answerSeconds = answerSeconds;
+      this.monitor.queueLeft(queue.index, now, 'answered', answerSeconds, call);
+    }
+    call.answeredAt = now;
+    handler.work = call;
+    this.occupy(pool, handler, now + talkSeconds);
+  }
+
+  /** The handler is busy until `until` (end of talk). */
+  private occupy(pool: HandlerPool, handler: Handler, until: number): void {
+    pool.busy++;
+    this.monitor.poolLevel(pool.index, this.sim.now, pool.busy, pool.present);
+    this.sim.schedule(until, this.onTalkEnd, handler, SameInstant.release);
+  }
+
+  private readonly onTalkEnd = (handler: Handler): void => {
+    const journey = this.journey;
+    const now = this.sim.now;
+    const work = handler.work;
+    handler.work = null;
+    if (work instanceof VictimUpdateJob) {
+      this.grading?.victimUpdated(work, now);
+      this.release(handler);
+      return;
+    }
+    if (work === null) return;
+    const wrapUp = work.visit.wrapUpSeconds;
+    if (this.switchboard.answered(work)) {
+      this.switchboard.afterOperator(work, now);
+    } else if (work.outcome === 'callbackFailed') {
+      journey.end(work, 'callbackFailed', now);
+    } else {
+      this.grading?.handOver(work);
+      journey.end(work, 'answered', now);
+    }
+    if (wrapUp > 0) this.sim.schedule(now + wrapUp, this.onRelease, handler, SameInstant.release);
+    else this.release(handler);
+  };
+
+  private readonly onRelease = (handler: Handler): void => {
+    this.release(handler);
+  };
+
+  private release(handler: Handler): void {
+    const now = this.sim.now;
+    const pool = this.pools[handler.poolIndex];
+    pool.busy--;
+    if (pool.owedDepartures > 0) {
+      pool.owedDepartures--;
+      pool.present--;
+    } else {
+      handler.idleSince = now;
+      pool.idle.push(handler);
+      this.fillIdle(pool);
+    }
+    this.monitor.poolLevel(pool.index, now, pool.busy, pool.present);
+  }
+
+  private readonly onRosterStep = (step: RosterStep): void => {
+    this.changeHeadcount(step.pool, step.headcount);
+  };
+
+  private changeHeadcount(pool: HandlerPool, headcount: number): void {
+    const now = this.sim.now;
+    const before = pool.idle.length;
+    if (pool.setHeadcount(headcount, now)) {
+      for (let i = before; i < pool.idle.length; i++) this.handlersOf[pool.index].push(pool.idle[i]);
+      this.fillIdle(pool);
+    }
+    this.monitor.poolLevel(pool.index, now, pool.busy, pool.present);
+  }
+}

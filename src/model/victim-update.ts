@@ -1,0 +1,48 @@
+import type { Distribution } from '../engine/distributions.js';
+import type { Call } from './call.js';
+import type { FreeHandlers, QueueStage } from './queue-stage.js';
+import type { Journey } from './journey.js';
+
+/**
+ * Outbound handler work: calling the victim of an incident whose attendance is overdue to say so.
+ * It waits in a handler queue in order with the calls, but no caller waited: it never abandons,
+ * and the queue's figures never count it.
+ */
+export class VictimUpdateJob {
+  waiting = false;
+  /** Outbound work does not abandon. */
+  readonly abandonAt = Infinity;
+  constructor(
+    /** Drawn from the counter of call ids, so call logs number calls as before jobs had a kind of their own. */
+    readonly id: number,
+    /** The incident whose victim is updated. */
+    readonly incidentId: number,
+    readonly queueIndex: number,
+    readonly handleSeconds: number,
+    readonly enteredQueueAt: number,
+  ) {}
+}
+
+/** What waits in a queue and occupies a handler: a caller's call, or outbound work. */
+export type QueuedWork = Call | VictimUpdateJob;
+
+/**
+ * Dispatch's hook for victim updates: an update owed to a victim becomes a VictimUpdateJob in the
+ * scenario's victim-update queue, with the given handle time (NaN: the queue's mean handle time).
+ */
+export class VictimUpdateDesk {
+  constructor(
+    private readonly queueStage: QueueStage,
+    /** By queue index, the handle-time distribution (its mean stands in for a missing time). */
+    private readonly handle: readonly (Distribution | null)[],
+    private readonly handlers: FreeHandlers,
+    private readonly journey: Journey,
+  ) {}
+
+  readonly work = (queueName: string, handleSeconds: number, at: number, incidentId: number): void => {
+    const queue = this.queueStage.byName(queueName);
+    const handle = Number.isNaN(handleSeconds) ? (this.handle[queue.index]?.mean ?? 0) : handleSeconds;
+    queue.push(new VictimUpdateJob(this.journey.newId(), incidentId, queue.index, handle, at));
+    this.handlers.offer(queue);
+  };
+}
