@@ -4,7 +4,7 @@ export interface Bench {
   name: string;
   /** One line saying what is measured. */
   description: string;
-  run(): void;
+  run(): void | Promise<void>;
 }
 
 /** Integer with thousands separators, for figures like 6,123,456. */

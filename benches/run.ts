@@ -12,6 +12,7 @@ export const BENCHES: ReadonlyArray<{ name: string; load: () => Promise<Bench> }
   { name: 'arrivals', load: async () => (await import('./arrivals.js')).arrivalsBench },
   { name: 'cc2', load: async () => (await import('./cc2.js')).cc2Bench },
   { name: 'table', load: async () => (await import('./table.js')).tableBench },
+  { name: 'staffing', load: async () => (await import('./staffing.js')).staffingBench },
 ];
 
 /** `node dist/benches/run.js` runs all; `node dist/benches/run.js hold cc2` runs the named ones. */
@@ -29,7 +30,7 @@ async function main(names: readonly string[]): Promise<void> {
   for (const entry of chosen) {
     const bench = await entry.load();
     console.log(`\n== ${bench.name}: ${bench.description}`);
-    bench.run();
+    await bench.run();
   }
 }
 

@@ -2,8 +2,8 @@
  * Bundles the command line and the worker entry (after tsc has type-checked and emitted dist/):
  * one file to read instead of a hundred small modules at every start. Commands load what they
  * use with import(); esbuild splits those into chunks under dist/src/cli/chunks/, so `--help`
- * loads neither the schema (zod, yaml) nor the report stack. vega and vega-lite stay in
- * node_modules: they load only when a command writes HTML. The bundles replace tsc's copies of
+ * loads neither the schema (zod, yaml) nor the report stack. vega, vega-lite and highs stay in
+ * node_modules: they load only when a command writes HTML or searches for staffing. The bundles replace tsc's copies of
  * dist/src/cli/main.js and dist/src/experiment/worker.js; every other file of dist/ is tsc's.
  */
 import { rmSync } from 'node:fs';
@@ -19,7 +19,8 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['vega', 'vega-lite'],
+  // Loaded only by the commands that use them; highs also finds its WebAssembly beside its own module.
+  external: ['vega', 'vega-lite', 'highs'],
   // CommonJS packages (seedrandom, fastpriorityqueue, cli-progress) call require() for Node's own modules.
   banner: { js: "import { createRequire as __callsimCreateRequire } from 'node:module'; const require = __callsimCreateRequire(import.meta.url);" },
   sourcemap: true,

@@ -13,6 +13,7 @@ import { generateCommand } from './commands/generate.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
+import { staffCommand } from './commands/staff.js';
 import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
 import { reportError, UsageError } from './errors.js';
@@ -32,6 +33,7 @@ export async function main(args: string[]): Promise<number> {
     .command(generateCommand)
     .command(checkCommand)
     .command(reportCommand)
+    .command(staffCommand)
     .demandCommand(1, 'give a command (callsim --help lists them)')
     .strict()
     .exitProcess(false)

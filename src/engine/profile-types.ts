@@ -33,7 +33,18 @@ export type RosterSpec =
   | { constant: number }
   | { hourOfDay: readonly number[] } // 24 headcounts
   | { hourOfWeek: readonly number[] } // 168 headcounts
-  | { shifts: readonly ShiftSpec[] };
+  | { shifts: readonly ShiftSpec[] }
+  | { periods: readonly RosterPeriod[] };
+
+/**
+ * A roster that changes by date (a summer uplift from 1 June): each period's roster applies from
+ * its `from` instant (ISO-8601; the first period may omit it and applies from the start) until the
+ * next period's. Periods do not nest.
+ */
+export interface RosterPeriod {
+  from?: string;
+  roster: RosterSpec | number;
+}
 
 /** Extra headcount for a dated window (seconds from the scenario start). */
 export interface DatedExtra {

@@ -1,6 +1,6 @@
 import type { Calendar } from './calendar.js';
 import { PiecewiseConstant } from './piecewise.js';
-import type { DatedExtra, DayName, RosterSpec, ShiftSpec } from './profile-types.js';
+import type { DatedExtra, DayName, RosterPeriod, RosterSpec, ShiftSpec } from './profile-types.js';
 import { SpecError } from './spec-error.js';
 
 const DAY_NAMES: readonly DayName[] = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -112,7 +112,48 @@ export function rosterPieces(spec: RosterSpec, calendar: Calendar, horizonSecond
     return hourly(calendar, horizonSeconds, (t) => list[calendar.hourOfWeek(t)]);
   }
   if ('shifts' in spec) return shiftPieces(spec.shifts, calendar, horizonSeconds, at('shifts'));
-  throw new SpecError(path, `expected one of constant, hourOfDay, hourOfWeek, shifts, found ${Object.keys(spec).join(', ') || 'none'}`);
+  if ('periods' in spec) return periodPieces(spec.periods, calendar, horizonSeconds, at('periods'));
+  throw new SpecError(path, `expected one of constant, hourOfDay, hourOfWeek, shifts, periods, found ${Object.keys(spec).join(', ') || 'none'}`);
+}
+
+/** Dated periods: each period's roster from its instant to the next period's. */
+function periodPieces(periods: readonly RosterPeriod[], calendar: Calendar, horizonSeconds: number, path: string): PiecewiseConstant {
+  if (!Array.isArray(periods) || periods.length === 0) throw new SpecError(path, 'expected a non-empty list of periods { from, roster }');
+  const starts: number[] = [];
+  const parts = periods.map((p, i) => {
+    const at = `${path}[${i}]`;
+    if (p === null || typeof p !== 'object' || Array.isArray(p)) throw new SpecError(at, `expected a period { from: ISO-8601 instant, roster }, found ${JSON.stringify(p)}`);
+    let start = 0;
+    if (p.from !== undefined || i > 0) {
+      const ms = typeof p.from === 'string' ? Date.parse(p.from) : NaN;
+      if (!Number.isFinite(ms)) throw new SpecError(`${at}.from`, `expected an ISO-8601 instant such as "2022-06-01T00:00:00Z"${i > 0 ? ' (only the first period may omit it)' : ''}, found ${JSON.stringify(p.from)}`);
+      start = (ms - calendar.startEpochMs) / 1000;
+    }
+    if (i > 0 && !(start > starts[i - 1])) throw new SpecError(`${at}.from`, `expected an instant after the previous period's, found ${JSON.stringify(p.from)}`);
+    starts.push(start);
+    const r = p.roster;
+    if (r !== null && typeof r === 'object' && 'periods' in r) throw new SpecError(`${at}.roster`, 'periods do not nest: give a headcount, constant, hourOfDay, hourOfWeek or shifts');
+    if (r !== null && typeof r === 'object' && 'shifts' in r && Array.isArray(r.shifts)) {
+      (r.shifts as readonly unknown[]).forEach((shift: unknown, j: number) => {
+        if (shift === null || typeof shift !== 'object' || Array.isArray(shift)) throw new SpecError(`${at}.roster.shifts[${j}]`, `expected a shift { start: "HH:MM", hours, days?, staff }, found ${JSON.stringify(shift)}`);
+      });
+    }
+    return rosterPieces(r, calendar, horizonSeconds, `${at}.roster`);
+  });
+  if (starts[0] > 0) throw new SpecError(`${path}[0].from`, `expected the first period to start at or before the scenario's start (${new Date(calendar.startEpochMs).toISOString()}), or no from`);
+  const breaks: number[] = [0];
+  const values: number[] = [];
+  parts.forEach((pieces, i) => {
+    const from = Math.max(0, starts[i]);
+    const to = Math.min(horizonSeconds, i + 1 < starts.length ? starts[i + 1] : horizonSeconds);
+    if (!(to > from)) return;
+    const cuts = [from, ...pieces.changeTimes().filter((t) => t > from && t < to), to];
+    for (let k = 0; k + 1 < cuts.length; k++) {
+      values.push(pieces.valueAt(cuts[k]));
+      breaks.push(cuts[k + 1]);
+    }
+  });
+  return PiecewiseConstant.from(breaks, values);
 }
 
 /** Add dated extra headcount (for example officers moved to response for a summer). */

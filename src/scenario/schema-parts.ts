@@ -86,10 +86,31 @@ const rosterJson = {
         },
       },
     },
+    {
+      type: 'object',
+      required: ['periods'],
+      additionalProperties: false,
+      properties: {
+        periods: {
+          type: 'array',
+          description: 'Rosters that change by date: each applies from its from instant until the next period.',
+          minItems: 1,
+          items: {
+            type: 'object',
+            required: ['roster'],
+            additionalProperties: false,
+            properties: {
+              from: { type: 'string', description: 'ISO-8601 instant this roster starts (the first period may omit it: from the start).' },
+              roster: { description: 'The roster of this period (a headcount, constant, hourOfDay, hourOfWeek or shifts).' },
+            },
+          },
+        },
+      },
+    },
   ],
 };
 
-const ROSTER_KEYS = ['constant', 'hourOfDay', 'hourOfWeek', 'shifts'];
+const ROSTER_KEYS = ['constant', 'hourOfDay', 'hourOfWeek', 'shifts', 'periods'];
 const SHIFT_KEYS = ['start', 'hours', 'days', 'staff'];
 const checkCalendar = new Calendar(Date.UTC(2022, 0, 3));
 
@@ -121,13 +142,15 @@ export function roster(description: string): z.ZodType<RosterSpec | number> {
           if (malformed) return;
         }
       }
+      // Dated periods are checked against the scenario's own start (resolve.ts), not this calendar.
+      if (value !== null && typeof value === 'object' && 'periods' in value) return;
       try {
         rosterPieces(value as RosterSpec, checkCalendar, 7 * 86_400, '');
       } catch (error) {
         specIssue(ctx, error);
       }
     })
-    .meta({ description: `${description} A roster: a headcount, { constant }, { hourOfDay: [24 headcounts] }, { hourOfWeek: [168 headcounts, Monday 00:00 first] } or { shifts: [{ start: "HH:MM", hours, days?, staff }] } (UTC clock).`, ...rosterJson }) as z.ZodType<RosterSpec | number>;
+    .meta({ description: `${description} A roster: a headcount, { constant }, { hourOfDay: [24 headcounts] }, { hourOfWeek: [168 headcounts, Monday 00:00 first] } or { shifts: [{ start: "HH:MM", hours, days?, staff }] } (UTC clock); or { periods: [{ from?, roster }] } for rosters that change by date (each roster from its ISO-8601 instant to the next period's).`, ...rosterJson }) as z.ZodType<RosterSpec | number>;
 }
 
 /** A probability in [0, 1]. */

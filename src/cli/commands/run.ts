@@ -107,7 +107,8 @@ async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
     scenario: { name: scenario.name, file: input.file, sha256: input.sha256 },
     seed: scenario.seed,
   });
-  emit(await formatResults(results, argv.format), argv.out, argv.quiet);
+  const beside = argv.format === 'table' ? (await import('../../report/erlang-beside.js')).erlangBeside(scenario, results) : '';
+  emit((await formatResults(results, argv.format)) + beside, argv.out, argv.quiet);
   // The report stack (vega, vega-lite) loads only when HTML is asked for.
   if (argv.html !== undefined) await (await import('../html-output.js')).writeHtml(results, argv.html, argv.quiet);
 }

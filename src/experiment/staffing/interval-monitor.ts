@@ -1,0 +1,147 @@
+/**
+ * A model monitor that counts, per staffing interval and per month, what the staffing targets
+ * need (a numerator and a denominator per target), the calls offered to each queue, and each
+ * handler pool's work: busy handler-seconds, plus the handle time of callers who abandoned (work
+ * the pool would have done had it answered them). Calls are keyed by the instant they entered
+ * their queue, the moment the staffing of that interval decides their fate.
+ */
+import { Calendar } from '../../engine/calendar.js';
+import type { Grade } from '../../model/dispatch/types.js';
+import type { CallView, ModelMonitor, MonitorLayout, QueueOutcome } from '../../model/monitor.js';
+import { type IntervalKind, intervalCount, intervalOf } from './intervals.js';
+import type { StaffTarget } from './staffing-targets.js';
+
+/** Counts of one replication (plain data: it crosses from worker threads). */
+export interface IntervalRecord {
+  replication: number;
+  /** Month keys ("2022-07") in order of first appearance; index into the ByMonth arrays. */
+  months: string[];
+  /** Per target: numerator and denominator per interval and per month. */
+  counts: { num: number[]; den: number[]; numByMonth: number[]; denByMonth: number[] }[];
+  /** Per queue (scenario order): calls offered per interval. */
+  offered: number[][];
+  /** Per handler pool (scenario order): busy handler-seconds per interval. */
+  busySeconds: number[][];
+  /** Per handler pool: handle seconds of abandoned callers of the queues it serves, per interval. */
+  lostWorkSeconds: number[][];
+}
+
+export class IntervalMonitor implements ModelMonitor {
+  private calendar!: Calendar;
+  private from = 0;
+  private to = 0;
+  private readonly n: number;
+  private readonly monthIndex = new Map<string, number>();
+  private readonly record: IntervalRecord;
+  private readonly queueTargets: number[][] = [];
+  private readonly lastLevel: { at: number; busy: number }[] = [];
+  /** Queue index -> pools (index) that serve it. */
+  private readonly servedBy: number[][] = [];
+
+  constructor(
+    private readonly kind: IntervalKind,
+    private readonly targets: readonly StaffTarget[],
+    private readonly poolServes: readonly (readonly string[])[],
+    replication: number,
+  ) {
+    this.n = intervalCount(kind);
+    this.record = { replication, months: [], counts: [], offered: [], busySeconds: [], lostWorkSeconds: [] };
+  }
+
+  begin(layout: MonitorLayout): void {
+    this.calendar = new Calendar(layout.startEpochMs);
+    this.from = layout.warmupSeconds;
+    this.to = Math.max(this.from, layout.horizonSeconds);
+    const zeros = (): number[] => new Array<number>(this.n).fill(0);
+    this.record.counts = this.targets.map(() => ({ num: zeros(), den: zeros(), numByMonth: [], denByMonth: [] }));
+    this.record.offered = layout.queues.map(zeros);
+    this.record.busySeconds = this.poolServes.map(zeros);
+    this.record.lostWorkSeconds = this.poolServes.map(zeros);
+    layout.queues.forEach((q, qi) => {
+      this.queueTargets[qi] = this.targets.flatMap((t, ti) => (t.queue === q.name ? [ti] : []));
+      this.servedBy[qi] = this.poolServes.flatMap((serves, pi) => (serves.includes(q.name) ? [pi] : []));
+    });
+    for (let p = 0; p < this.poolServes.length; p++) this.lastLevel[p] = { at: this.from, busy: 0 };
+  }
+
+  private month(t: number): number {
+    const key = this.calendar.monthKey(t);
+    let i = this.monthIndex.get(key);
+    if (i === undefined) {
+      i = this.record.months.length;
+      this.monthIndex.set(key, i);
+      this.record.months.push(key);
+      for (const c of this.record.counts) c.numByMonth.push(0), c.denByMonth.push(0);
+    }
+    return i;
+  }
+
+  queueEntered(): void {}
+
+  queueLeft(queue: number, at: number, outcome: QueueOutcome, answerSeconds: number, call: CallView): void {
+    if (!call.counted || outcome === 'open') return;
+    const entered = call.enteredQueueAt;
+    const slot = intervalOf(this.kind, this.calendar, entered);
+    const month = this.month(entered);
+    this.record.offered[queue][slot]++;
+    if (outcome === 'abandoned') {
+      const pools = this.servedBy[queue];
+      // Shared between the pools serving the queue: the work is offered to all of them.
+      for (const p of pools) this.addWork(this.record.lostWorkSeconds[p], at, at + call.handleSeconds / pools.length);
+    }
+    for (const ti of this.queueTargets[queue]) {
+      const t = this.targets[ti];
+      const c = this.record.counts[ti];
+      const answered = outcome === 'answered';
+      let num = 0;
+      let den = 0;
+      if (t.kind === 'abandonedOfOffered') [num, den] = [outcome === 'abandoned' ? 1 : 0, 1];
+      else if (t.kind === 'withinOfOffered') [num, den] = [answered && answerSeconds <= t.thresholdSeconds ? 1 : 0, 1];
+      else if (answered) [num, den] = [answerSeconds <= t.thresholdSeconds ? 1 : 0, 1];
+      c.num[slot] += num;
+      c.den[slot] += den;
+      c.numByMonth[month] += num;
+      c.denByMonth[month] += den;
+    }
+  }
+
+  /** Adds [a, b) (clipped to the counted window) to per-interval seconds, split at hour boundaries. */
+  private addWork(into: number[], a: number, b: number, weight = 1): void {
+    let t = Math.max(a, this.from);
+    const end = Math.min(b, this.to);
+    while (t < end) {
+      const intoHour = (((this.calendar.epochMs(t) / 1000) % 3600) + 3600) % 3600;
+      const next = Math.min(end, t + 3600 - intoHour);
+      into[intervalOf(this.kind, this.calendar, t)] += (next - t) * weight;
+      t = next;
+    }
+  }
+
+  poolLevel(pool: number, at: number, busy: number): void {
+    if (pool >= this.poolServes.length) return; // the switchboard's operators
+    const last = this.lastLevel[pool];
+    if (last.busy > 0) this.addWork(this.record.busySeconds[pool], last.at, at, last.busy);
+    last.at = Math.max(at, last.at);
+    last.busy = busy;
+  }
+
+  end(horizonSeconds: number): void {
+    for (let p = 0; p < this.poolServes.length; p++) this.poolLevel(p, horizonSeconds, 0);
+  }
+
+  result(): IntervalRecord {
+    return this.record;
+  }
+
+  callbackAccepted(): void {}
+  redialScheduled(): void {}
+  callEnded(): void {}
+  queueLevel(): void {}
+  incidentCreated(_area: number, _at: number, _needed: Grade, _given: Grade, _counted: boolean): void {}
+  incidentAttended(): void {}
+  incidentOpen(): void {}
+  unitLevel(): void {}
+  dispatchQueueLevel(): void {}
+  victimUpdate(): void {}
+  incidentUpgraded(): void {}
+}
