@@ -3,8 +3,9 @@
  * one file to read instead of a hundred small modules at every start. Commands load what they
  * use with import(); esbuild splits those into chunks under dist/src/cli/chunks/, so `--help`
  * loads neither the schema (zod, yaml) nor the report stack. vega, vega-lite and highs stay in
- * node_modules: they load only when a command writes HTML or searches for staffing. The bundles replace tsc's copies of
- * dist/src/cli/main.js and dist/src/experiment/worker.js; every other file of dist/ is tsc's.
+ * node_modules: they load only when a command writes HTML or searches for staffing. The bundles
+ * replace tsc's copies of dist/src/cli/main.js and dist/src/experiment/worker.js; every other file
+ * of dist/ is tsc's (the staffing worker too). Worker entries are found from the chunks' folder.
  */
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
