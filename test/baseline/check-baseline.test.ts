@@ -1,64 +1,70 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatTargetsTable } from '../../src/cli/commands/check.js';
 import { runScenarioFile } from '../../src/experiment/run-file.js';
-import { allRequiredMet, evaluateTargets, loadTargets, type Target, type TargetsFile } from '../../src/experiment/targets.js';
+import { evaluateTargets, loadTargets, type Target, type TargetsFile } from '../../src/experiment/targets.js';
 import type { Results } from '../../src/metrics/results.js';
 
 const SCENARIO = 'scenarios/avon-somerset-2022.yaml';
 const TARGETS = 'scenarios/avon-somerset-2022.targets.yaml';
-
-/** Replications here; the targets are judged on 20 (`callsim check`, issue 6). */
 const REPS = 5;
-const FULL_REPS = 20;
-
-// Two-sided 97.5% Student-t quantiles for 4 and 19 degrees of freedom.
-const T4 = 2.776;
-const T19 = 2.093;
 
 /**
- * A target is met when the mean of 20 replications lies in its range. The mean of 5 replications
- * is less precise: its 95% half-width is t4 s / sqrt(5) against t19 s / sqrt(20) for 20 (s the
- * replication standard deviation, estimated from these 5). Each range is widened at both ends by
- * that difference only: extra = ci95(5) x (1 - (t19 / sqrt 20) / (t4 / sqrt 5)) = 0.62 ci95(5). For
- * a series the widest month's half-width is used.
+ * The baseline judged sharply (issue 16). Each required range in the targets file is the report's
+ * figure plus or minus the uncertainty that figure itself carries (its source says which: a
+ * binomial interval from the count behind it). Here each end is moved out to the figure plus or
+ * minus three simulation half-widths (the 95% half-width of the mean of these replications) when
+ * that is wider, and never further: the baseline cannot drift by several points and still pass.
  */
-const EXTRA = 1 - T19 / Math.sqrt(FULL_REPS) / (T4 / Math.sqrt(REPS));
-
-function halfWidthOf(target: Target, results: Results): number {
+function simulationHalfWidth(target: Target, results: Results): number {
   if ('metric' in target) return results.metrics[target.metric]?.ci95 ?? 0;
   const suffix = `by${target.by.charAt(0).toUpperCase()}${target.by.slice(1)}`;
   const series = results.series[`${target.series}.${suffix}`] ?? results.series[target.series];
   return Math.max(0, ...(series?.ci95 ?? []).map((w) => (w === null || !Number.isFinite(w) ? 0 : w)));
 }
 
-function widen(range: [number | null, number | null], by: number): [number | null, number | null] {
-  return [range[0] === null ? null : range[0] - by, range[1] === null ? null : range[1] + by];
+function sharpened(target: Target, results: Results): Target {
+  const by = 3 * simulationHalfWidth(target, results);
+  const observed = target.observed;
+  if (observed === undefined) throw new Error(`${target.label}: a required target needs its observed figure`);
+  const widen = (range: [number | null, number | null] | undefined): [number | null, number | null] | undefined =>
+    range && [range[0] === null ? null : Math.min(range[0], observed - by), range[1] === null ? null : Math.max(range[1], observed + by)];
+  if ('metric' in target) return { ...target, range: widen(target.range) };
+  return { ...target, each: widen(target.each), lowest: widen(target.lowest), highest: widen(target.highest) };
 }
 
-function widened(targets: TargetsFile, results: Results): TargetsFile {
-  return {
-    ...targets,
-    targets: targets.targets.map((t): Target => {
-      const by = EXTRA * halfWidthOf(t, results);
-      if ('metric' in t) return t.range ? { ...t, range: widen(t.range, by) } : t;
-      return {
-        ...t,
-        each: t.each && widen(t.each, by),
-        lowest: t.lowest && widen(t.lowest, by),
-        highest: t.highest && widen(t.highest, by),
-      };
-    }),
-  };
-}
+/**
+ * Targets the current baseline misses once sharpened. They still run and report (`it.fails`
+ * passes only while the target is missed, so a fix shows up as a failure to remove the entry).
+ * Fitting the scenario is the fidelity issue's job; this list must not be fixed by widening ranges.
+ */
+const KNOWN_FAILURES: Record<string, string> = {
+  // Seed 2022, 5 replications: simulated 0.664 (95% half-width 0.003) against the first release's
+  // 0.678 +- max(0.006 binomial, 3 x 0.003): too few calls answered under 5 s (the BT transfer leg
+  // and the 999 staffing are estimates, CALIBRATION.md).
+  '999 answered under 5 s': 'simulated 0.664, report 0.678 (range 0.670-0.686)',
+};
 
-describe('Avon and Somerset 2022 baseline against its targets', () => {
-  it('meets every required target (5 replications, ranges widened by the extra half-width only)', async () => {
+const targets = loadTargets(TARGETS);
+const required = targets.targets.filter((t) => t.required !== false && ('metric' in t ? t.range !== undefined : true));
+
+describe('Avon and Somerset 2022 baseline against its report figures (5 replications)', () => {
+  let results: Results;
+  beforeAll(async () => {
     // One thread: replications run in this process from the TypeScript sources (no build needed).
-    const results = await runScenarioFile(SCENARIO, { replications: REPS, threads: 1 });
-    const targets = loadTargets(TARGETS);
-    const outcomes = evaluateTargets(widened(targets, results), results);
-    const table = formatTargetsTable(outcomes, results);
-    expect(outcomes.filter((o) => o.required).length).toBeGreaterThanOrEqual(8);
-    expect(allRequiredMet(outcomes), table).toBe(true);
+    results = await runScenarioFile(SCENARIO, { replications: REPS, threads: 1 });
   }, 120_000);
+
+  it('judges at least seven report figures', () => {
+    expect(required.length).toBeGreaterThanOrEqual(7);
+  });
+
+  for (const target of required) {
+    const known = KNOWN_FAILURES[target.label];
+    const test = known === undefined ? it : it.fails;
+    test(`${target.label}${known === undefined ? '' : ` (known failure: ${known})`}`, () => {
+      const file: TargetsFile = { ...targets, targets: [sharpened(target, results)] };
+      const outcomes = evaluateTargets(file, results);
+      expect(outcomes[0].status, formatTargetsTable(outcomes, results)).toBe('met');
+    });
+  }
 });
