@@ -13,7 +13,6 @@ import { parseStaffTarget, TARGET_PERS, type TargetPer, TargetSyntaxError } from
 import { writeFileAtomic } from '../../report/atomic-write.js';
 import { staffingCsv } from '../../report/staffing-csv.js';
 import { staffingJson } from '../../report/staffing-json.js';
-import { staffingRosterYaml } from '../../report/staffing-roster-yaml.js';
 import { staffingTable } from '../../report/staffing-table.js';
 import { UsageError } from '../errors.js';
 import { checkOutPaths, emit } from '../output.js';
@@ -121,6 +120,7 @@ async function handler(argv: ArgumentsCamelCase<StaffArgs>): Promise<void> {
   const text = argv.format === 'json' ? staffingJson(result) : argv.format === 'csv' ? staffingCsv(result) : staffingTable(result);
   emit(text, argv.out, argv.quiet);
   if (argv.rosterOut !== undefined) {
+    const { staffingRosterYaml } = await import('../../report/staffing-roster-yaml.js');
     writeFileAtomic(argv.rosterOut, staffingRosterYaml(result, (name) => names.indexOf(name)));
     if (!argv.quiet) process.stderr.write(`wrote ${argv.rosterOut}\n`);
   }
