@@ -11,7 +11,7 @@ export function cc2Scenario(arrivals: number, options: { dispatch?: boolean; reg
   const scenario: ResolvedScenario = {
     name: 'cc2',
     start: '2022-01-03T00:00:00Z',
-    startEpochMs: Date.parse('2022-01-03T00:00:00Z'),
+    startEpochMs: Date.parse('2022-01-03T00:00:00Z'), timeZone: 'UTC',
     horizonSeconds,
     warmupSeconds: 0,
     replications: 1,

@@ -14,7 +14,7 @@ export const staffingBench: Bench = {
   name: 'staffing',
   description: 'staff search on the Avon and Somerset baseline, both pools, 168 intervals, 2 threads (target under 180 s)',
   async run(): Promise<void> {
-    const { scenario } = loadInput('scenarios/avon-somerset-2022.yaml');
+    const { scenario } = await loadInput('scenarios/avon-somerset-2022.yaml');
     const targets = [
       parseStaffTarget('queues.999.answeredWithin10s>=0.90', 'month', scenario),
       parseStaffTarget('queues.secondary.abandonedRatio<=0.05', 'month', scenario),

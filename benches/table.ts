@@ -90,7 +90,7 @@ function limitOf(holdEventsPerSecond: number, events: number, arrivals: number):
   return { holdEventsPerSecond, eventsPerArrival, arrivalsPerSecond: holdEventsPerSecond / eventsPerArrival };
 }
 
-function measureRows(limits: Record<string, Limit>): Row[] {
+async function measureRows(limits: Record<string, Limit>): Promise<Row[]> {
   const rows: Row[] = [];
   const node = (args: string[]): string => `node ${args.join(' ')}`;
 
@@ -136,7 +136,7 @@ function measureRows(limits: Record<string, Limit>): Row[] {
   const yearArgs = [MAIN, 'run', AVON, '--set', 'horizon.days=365', '--reps', '1', '--threads', '1', '--quiet', '--format', 'json'];
   const year = timeProcess(yearArgs);
   rows.push({ what: 'Avon and Somerset, one 365-day replication, whole process', target: '<= 1.3 s', measured: year.best, unit: 's', runs: year.runs, met: year.best <= 1.3, command: node(yearArgs) });
-  const { scenario } = loadInput(join(ROOT, AVON), { sets: ['horizon.days=365'], replications: 1, threads: 1 });
+  const { scenario } = await loadInput(join(ROOT, AVON), { sets: ['horizon.days=365'], replications: 1, threads: 1 });
   const inProcess = bestOf(REPEATS, () => runReplication(scenario, 0).eventsRun);
   rows.push({ what: 'Avon and Somerset, one 365-day replication, in process', target: '<= 1.0 s', measured: inProcess.bestSeconds, unit: 's', runs: inProcess.allSeconds, met: inProcess.bestSeconds <= 1.0, command: "npm run bench (benches/table.ts: runReplication of the scenario with horizon.days=365)" });
 
@@ -159,10 +159,10 @@ function show(row: Row): string {
 export const tableBench: Bench = {
   name: 'table',
   description: "every row of issue 12's table (whole process: the built CLI as a child process, best of 3); writes benches/results.json",
-  run(): void {
+  async run(): Promise<void> {
     const loadBefore = loadavg();
     const limits: Record<string, Limit> = {};
-    const rows = measureRows(limits);
+    const rows = await measureRows(limits);
     const loadAfter = loadavg();
     for (const row of rows) console.log(show(row));
     for (const [name, l] of Object.entries(limits)) {

@@ -5,8 +5,10 @@
 import { SpecError } from '../engine/spec-error.js';
 import { OverrideSyntaxError } from '../experiment/overrides.js';
 import { UnknownMetricError } from '../experiment/run-replications.js';
+import { ShardInputError } from '../experiment/shard/shard-spec.js';
+import { PolicyError } from '../policies/policy-error.js';
 import { SweepFileError } from '../report/sweep-csv.js';
-import { cutEcho, ScenarioError } from '../scenario/errors.js';
+import { cutEcho, fileProblemWords, ScenarioError } from '../scenario/errors.js';
 import { OutPathError } from './output.js';
 
 /** A command-line argument that cannot be used. */
@@ -27,9 +29,20 @@ const FILE_CODES = new Set(['ENOENT', 'EISDIR', 'EACCES', 'ENOTDIR', 'ELOCKED'])
 /** True for errors caused by what the user gave (exit 2). */
 export function isBadInput(error: unknown): boolean {
   if (error instanceof ScenarioError || error instanceof UsageError || error instanceof OverrideSyntaxError || error instanceof OutPathError) return true;
-  if (error instanceof UnknownMetricError || error instanceof SweepFileError || error instanceof SpecError) return true;
+  if (error instanceof UnknownMetricError || error instanceof SweepFileError || error instanceof SpecError || error instanceof PolicyError || error instanceof ShardInputError) return true;
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && FILE_CODES.has(code);
+}
+
+/** A file-system error in plain words (`/x/out.csv: no such folder`); other messages as they are. */
+function plainMessage(e: Error): string {
+  const { code, path, syscall } = e as NodeJS.ErrnoException;
+  if (typeof code !== 'string' || !FILE_CODES.has(code)) return e.message;
+  const doing = syscall === 'open' || syscall === 'rename' ? 'cannot open' : 'cannot use';
+  // Output is written to a hidden temporary file beside the target (.NAME.PID.N.tmp); name the target.
+  const where = typeof path === 'string' ? path.replace(/([/\\])\.([^/\\]+)\.\d+\.\d+\.tmp$/, '$1$2') : 'a file';
+  const words = code === 'ENOENT' ? 'its folder does not exist' : fileProblemWords(code);
+  return `${doing} ${where}: ${words}`;
 }
 
 /** True when a worker thread (or this one) ran out of memory. */
@@ -49,7 +62,7 @@ export function reportError(error: unknown, debug: boolean): number {
     return EXIT_FAILURE;
   }
   if (isBadInput(e)) {
-    process.stderr.write(`callsim: ${bounded(e.message)}\n`);
+    process.stderr.write(`callsim: ${bounded(plainMessage(e))}\n`);
     if (e instanceof UsageError) process.stderr.write('(callsim --help for usage)\n');
     if (debug && e.stack !== undefined) process.stderr.write(`${e.stack}\n`);
     return EXIT_BAD_INPUT;

@@ -6,17 +6,24 @@
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { loadPolicyModule } from '../experiment/policy-modules.js';
 import { callsimVersion } from '../experiment/version.js';
 import { checkCommand } from './commands/check.js';
 import { compareCommand } from './commands/compare.js';
 import { generateCommand } from './commands/generate.js';
+import { k8sCommand } from './commands/k8s.js';
+import { mergeCommand } from './commands/merge.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
+import { slurmCommand } from './commands/slurm.js';
 import { staffCommand } from './commands/staff.js';
 import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
+import { verifyCommand } from './commands/verify.js';
+import { webCommand } from './commands/web.js';
 import { reportError, UsageError } from './errors.js';
+import { pluginsFrom } from './options.js';
 
 /** Parses `args` and runs the command; resolves to the exit code. */
 export async function main(args: string[]): Promise<number> {
@@ -25,6 +32,10 @@ export async function main(args: string[]): Promise<number> {
     .scriptName('callsim')
     .version(callsimVersion())
     .option('debug', { type: 'boolean', default: false, describe: 'print stack traces of failures' })
+    .option('plugin', { type: 'string', array: true, describe: 'a policy module (JavaScript) to register first; scenarios name it by its name (repeatable)' })
+    .middleware(async (argv) => {
+      for (const plugin of pluginsFrom(argv)) await loadPolicyModule(plugin);
+    })
     .command(runCommand)
     .command(compareCommand)
     .command(sweepCommand)
@@ -33,6 +44,11 @@ export async function main(args: string[]): Promise<number> {
     .command(generateCommand)
     .command(checkCommand)
     .command(reportCommand)
+    .command(mergeCommand)
+    .command(slurmCommand)
+    .command(k8sCommand)
+    .command(verifyCommand)
+    .command(webCommand)
     .command(staffCommand)
     .demandCommand(1, 'give a command (callsim --help lists them)')
     .strict()

@@ -13,6 +13,8 @@ export const setOption: Options = { type: 'string', array: true, describe: 'over
 export const threadsOption: Options = { type: 'number', describe: 'worker threads (default: available cores)' };
 export const quietOption: Options = { type: 'boolean', default: false, describe: 'no progress bar or notes on stderr' };
 export const outOption: Options = { type: 'string', describe: 'write to this file (atomically) instead of stdout' };
+export const byOption: Options = { choices: ['month', 'hourOfDay'], describe: 'the table by month or by local hour of day (the measures the national standards judge, or those --metrics names)' };
+export const metricsOption: Options = { type: 'string', array: true, describe: "measures to show: a name or glob such as 'queues.secondary.*', or all (repeatable)" };
 export const allowLargeOption: Options = { type: 'boolean', default: false, describe: 'run work beyond the limits (events, memory, scenario file size) that validate reports' };
 export const htmlOption: Options = { type: 'string', describe: 'also write an HTML report to this file' };
 
@@ -40,4 +42,18 @@ export function listFrom(value: unknown): string[] {
   if (value === undefined) return [];
   const items = Array.isArray(value) ? value : [value];
   return items.map((v) => String(v));
+}
+
+/** Policy modules named by the global `--plugin FILE` option. */
+export const pluginsFrom = (argv: object): string[] => listFrom((argv as { plugin?: unknown }).plugin);
+/** Writes each applied change in plain words: into the table (stdout) or, for JSON and CSV, to stderr. */
+export function changeLines(changes: readonly string[], prefix = ''): string {
+  return changes.map((c) => `change${prefix}: ${c}\n`).join('');
+}
+
+/** The table with the change lines after its heading line, so the heading stays first. */
+export function withChanges(table: string, changes: string): string {
+  if (changes === '') return table;
+  const nl = table.indexOf('\n');
+  return nl < 0 ? `${table}\n${changes}` : `${table.slice(0, nl + 1)}${changes}${table.slice(nl + 1)}`;
 }

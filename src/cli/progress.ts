@@ -5,8 +5,8 @@
 import cliProgress from 'cli-progress';
 
 export interface Progress {
-  /** One more replication finished. */
-  tick(): void;
+  /** One more replication finished (or `count` more). */
+  tick(count?: number): void;
   /** The planned total changed (a precision batch, the next sweep point). */
   setTotal(total: number): void;
   stop(): void;
@@ -18,13 +18,13 @@ const SILENT: Progress = { tick: () => undefined, setTotal: () => undefined, sto
 export function makeProgress(total: number, options: { quiet?: boolean; label?: string }): Progress {
   if (options.quiet === true || process.stderr.isTTY !== true) return SILENT;
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: `${options.label ?? 'replications'} [{bar}] {value}/{total} {duration_formatted}`, hideCursor: true, clearOnComplete: true },
+    { stream: process.stderr, format: `${options.label ?? 'replications'} [{bar}] {value}/{total} done, {duration_formatted} so far, about {eta_formatted} left`, etaBuffer: 20, hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);
   let done = 0;
   return {
-    tick: () => bar.update(++done),
+    tick: (count = 1) => bar.update((done += count)),
     setTotal: (t) => bar.setTotal(t),
     stop: () => bar.stop(),
   };

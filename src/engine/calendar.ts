@@ -1,29 +1,53 @@
+import { ZoneOffsets } from './time-zone.js';
+
 const SECONDS_PER_HOUR = 3600;
 const SECONDS_PER_DAY = 86_400;
+const DAY_MS = 86_400_000;
 
 /**
- * A UTC calendar anchored at the scenario's start instant: converts simulated seconds into hour
- * of day, day of week (Monday 0), month (January 0) and day index. Hour, day and week facts are
- * arithmetic on the offset from the UTC midnight before the start; months need a Date, but only
- * once per month boundary, which is cached, so per-call lookups allocate nothing.
+ * A wall-clock calendar in one time zone (UTC unless named), anchored at the scenario's start
+ * instant: converts simulated seconds into local hour of day, day of week (Monday 0), month
+ * (January 0) and day index, across clock changes. Hour and day facts are arithmetic on the
+ * local offset from the local midnight before the start; months need a Date, but only once per
+ * month boundary, which is cached, so per-call lookups allocate nothing. In UTC every clock
+ * lookup is the plain arithmetic it always was (no zone lookups).
  */
 export class Calendar {
-  /** Seconds from the UTC midnight at or before the start to the start. */
+  /** Local seconds from the local midnight at or before the start to the start. */
   private readonly offsetSeconds: number;
   /** Day of week (Monday 0) of that midnight. */
   private readonly firstWeekday: number;
+  /** Seconds past a whole hour at simulated time 0. */
+  private readonly hourPhase: number;
+  private readonly zone: ZoneOffsets;
+  /** The zone's offset (seconds) at the start. */
+  private readonly startOffset: number;
+  /** Local wall time (as epoch ms read as UTC) of the local midnight before the start. */
+  private readonly firstMidnightLocalMs: number;
   /** Month boundaries in simulated seconds, ascending, with the month index and key of each. */
   private readonly monthStarts: number[] = [];
   private readonly monthIndex: number[] = [];
   private readonly monthKeys: string[] = [];
 
-  constructor(readonly startEpochMs: number) {
+  constructor(
+    readonly startEpochMs: number,
+    readonly timeZone = 'UTC',
+  ) {
     if (!Number.isFinite(startEpochMs)) throw new RangeError(`start instant must be finite, got ${startEpochMs}`);
-    const start = new Date(startEpochMs);
-    const midnight = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate());
-    this.offsetSeconds = (startEpochMs - midnight) / 1000;
+    this.zone = new ZoneOffsets(timeZone, startEpochMs);
+    this.startOffset = this.zone.offsetSeconds(startEpochMs);
+    const local = new Date(startEpochMs + this.startOffset * 1000);
+    const midnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
+    this.firstMidnightLocalMs = midnight;
+    this.offsetSeconds = (startEpochMs + this.startOffset * 1000 - midnight) / 1000;
     this.firstWeekday = (new Date(midnight).getUTCDay() + 6) % 7;
-    this.addMonth(start.getUTCFullYear(), start.getUTCMonth());
+    this.hourPhase = (((startEpochMs / 1000) % SECONDS_PER_HOUR) + SECONDS_PER_HOUR) % SECONDS_PER_HOUR;
+    this.addMonth(local.getUTCFullYear(), local.getUTCMonth());
+  }
+
+  /** True when the calendar has no clock changes (UTC). */
+  get fixed(): boolean {
+    return this.zone.fixed;
   }
 
   /** Epoch milliseconds of simulated time `t`. */
@@ -31,13 +55,19 @@ export class Calendar {
     return this.startEpochMs + t * 1000;
   }
 
-  hourOfDay(t: number): number {
-    return Math.floor(((t + this.offsetSeconds) % SECONDS_PER_DAY) / SECONDS_PER_HOUR);
+  /** Local seconds since the local midnight before the start. */
+  private local(t: number): number {
+    if (this.zone.fixed) return t + this.offsetSeconds;
+    return t + this.offsetSeconds + (this.zone.offsetSeconds(this.epochMs(t)) - this.startOffset);
   }
 
-  /** Whole days since the UTC midnight at or before the start. */
+  hourOfDay(t: number): number {
+    return Math.floor((this.local(t) % SECONDS_PER_DAY) / SECONDS_PER_HOUR);
+  }
+
+  /** Whole local days since the local midnight at or before the start. */
   dayIndex(t: number): number {
-    return Math.floor((t + this.offsetSeconds) / SECONDS_PER_DAY);
+    return Math.floor(this.local(t) / SECONDS_PER_DAY);
   }
 
   /** Monday 0 ... Sunday 6. */
@@ -45,9 +75,56 @@ export class Calendar {
     return (this.firstWeekday + this.dayIndex(t)) % 7;
   }
 
+  /** Day of week (Monday 0) of local day `dayIndex` (negative for days before the start). */
+  weekdayOfDay(dayIndex: number): number {
+    return (((this.firstWeekday + dayIndex) % 7) + 7) % 7;
+  }
+
   /** 0 = Monday 00:00-01:00 ... 167 = Sunday 23:00-24:00. */
   hourOfWeek(t: number): number {
     return this.dayOfWeek(t) * 24 + this.hourOfDay(t);
+  }
+
+  /** Seconds since the start of the local hour containing `t`. */
+  intoHour(t: number): number {
+    const shift = this.zone.fixed ? 0 : this.zone.offsetSeconds(this.epochMs(t)) - this.startOffset;
+    return (((t + this.hourPhase + shift) % SECONDS_PER_HOUR) + SECONDS_PER_HOUR) % SECONDS_PER_HOUR;
+  }
+
+  /** The instant the local hour containing `t` ends (a clock change also ends it). */
+  hourEnd(t: number): number {
+    const end = t - this.intoHour(t) + SECONDS_PER_HOUR;
+    if (this.zone.fixed) return end;
+    const change = (this.zone.nextChange(this.epochMs(t)) - this.startEpochMs) / 1000;
+    return change > t && change < end ? change : end;
+  }
+
+  /**
+   * The next hourly break after `t` when walking from 0: pieces of hourly profiles start at each
+   * local hour (the first may be partial when the start is mid-hour).
+   */
+  nextHourBreak(t: number): number {
+    if (this.zone.fixed) return t === 0 ? SECONDS_PER_HOUR - this.hourPhase : t + SECONDS_PER_HOUR;
+    const end = this.hourEnd(t);
+    return end > t ? end : t + SECONDS_PER_HOUR;
+  }
+
+  /**
+   * Simulated instant at which the local wall clock of day `dayIndex` (0 = the start's day) reads
+   * `secondsOfDay` (which may exceed a day: 31 hours is 07:00 the day after). A wall time the
+   * spring change skips is read with the winter offset; in the autumn overlap the first occurrence.
+   */
+  atLocal(dayIndex: number, secondsOfDay: number): number {
+    if (this.zone.fixed) return dayIndex * SECONDS_PER_DAY - this.offsetSeconds + secondsOfDay;
+    const localMs = this.firstMidnightLocalMs + dayIndex * DAY_MS + secondsOfDay * 1000;
+    return (this.zone.epochOfLocal(localMs) - this.startEpochMs) / 1000;
+  }
+
+  /** The instant `days` local days after `t` at the same wall-clock time (23 or 25 hours across a change). */
+  addLocalDays(t: number, days: number): number {
+    const local = this.local(t);
+    const day = Math.floor(local / SECONDS_PER_DAY);
+    return this.atLocal(day + days, local - day * SECONDS_PER_DAY);
   }
 
   /** January 0 ... December 11. */
@@ -93,11 +170,11 @@ export class Calendar {
   }
 
   private addMonth(year: number, month: number): void {
-    // Adds the month (year, month 0-based) and the start of the next one.
+    // Adds the month (year, month 0-based) and the start of the next one, at local midnight.
     const y = year + Math.floor(month / 12);
     const m = ((month % 12) + 12) % 12;
-    const startMs = Date.UTC(y, m, 1);
-    const nextMs = Date.UTC(y, m + 1, 1);
+    const startMs = this.zone.epochOfLocal(Date.UTC(y, m, 1));
+    const nextMs = this.zone.epochOfLocal(Date.UTC(y, m + 1, 1));
     if (this.monthStarts.length === 0) this.monthStarts.push((startMs - this.startEpochMs) / 1000);
     this.monthStarts.push((nextMs - this.startEpochMs) / 1000);
     this.monthIndex.push(m);

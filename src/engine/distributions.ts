@@ -1,5 +1,6 @@
 import type { RandomStream } from './random.js';
 import { SpecError } from './spec-error.js';
+import { exp, log, sin } from './portable-math.js';
 
 /** A non-negative random duration or quantity. */
 export interface Distribution {
@@ -53,7 +54,7 @@ export class Exponential implements Distribution {
     this.variance = mean * mean;
   }
   sample(stream: RandomStream): number {
-    return -this.mean * Math.log(stream.uniformPositive());
+    return -this.mean * log(stream.uniformPositive());
   }
 }
 
@@ -63,13 +64,13 @@ export class Lognormal implements Distribution {
   private readonly mu: number;
   private readonly sigma: number;
   constructor(readonly mean: number, readonly cv: number) {
-    const sigma2 = Math.log(1 + cv * cv);
+    const sigma2 = log(1 + cv * cv);
     this.sigma = Math.sqrt(sigma2);
-    this.mu = Math.log(mean) - sigma2 / 2;
+    this.mu = log(mean) - sigma2 / 2;
     this.variance = (mean * cv) ** 2;
   }
   sample(stream: RandomStream): number {
-    return Math.exp(this.mu + this.sigma * stream.normal());
+    return exp(this.mu + this.sigma * stream.normal());
   }
 }
 
@@ -101,7 +102,7 @@ export class Gamma implements Distribution {
       } while (v <= 0);
       v = v * v * v;
       const u = stream.uniformPositive();
-      if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) {
+      if (u < 1 - 0.0331 * x * x * x * x || log(u) < 0.5 * x * x + d * (1 - v + log(v))) {
         value = d * v;
         break;
       }
@@ -123,7 +124,7 @@ export class Weibull implements Distribution {
     this.variance = scale * scale * (g2 - g1 * g1);
   }
   sample(stream: RandomStream): number {
-    return this.scale * Math.pow(-Math.log(stream.uniformPositive()), this.inverseShape);
+    return this.scale * Math.pow(-log(stream.uniformPositive()), this.inverseShape);
   }
 }
 
@@ -288,7 +289,7 @@ function makeUnchecked(spec: unknown, path: string): Distribution {
 
 /** Gamma function (Lanczos approximation, g = 7), for the Weibull's moments. */
 export function gammaFunction(z: number): number {
-  if (z < 0.5) return Math.PI / (Math.sin(Math.PI * z) * gammaFunction(1 - z));
+  if (z < 0.5) return Math.PI / (sin(Math.PI * z) * gammaFunction(1 - z));
   const c = [
     0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
     12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
@@ -297,5 +298,5 @@ export function gammaFunction(z: number): number {
   let a = c[0];
   const t = x + 7.5;
   for (let i = 1; i < 9; i++) a += c[i] / (x + i);
-  return Math.sqrt(2 * Math.PI) * Math.pow(t, x + 0.5) * Math.exp(-t) * a;
+  return Math.sqrt(2 * Math.PI) * Math.pow(t, x + 0.5) * exp(-t) * a;
 }

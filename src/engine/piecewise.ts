@@ -104,9 +104,8 @@ export class PiecewiseConstant {
   /** Multiply each calendar day's values by `factorOfDay(dayIndex)`. */
   scaleByDay(calendar: Calendar, factorOfDay: (dayIndex: number) => number): PiecewiseConstant {
     const cuts: number[] = [];
-    const intoDay = (((calendar.epochMs(0) / 1000) % 86_400) + 86_400) % 86_400;
-    const firstMidnight = 86_400 - intoDay;
-    for (let at = firstMidnight; at < this.horizon; at += 86_400) cuts.push(at);
+    // Local midnights (a clock change makes one day 23 or 25 hours long).
+    for (let day = 1, at = calendar.atLocal(1, 0); at < this.horizon; at = calendar.atLocal(++day, 0)) cuts.push(at);
     const { breaks, values } = this.splitAt(cuts);
     return PiecewiseConstant.from(breaks, values.map((v, i) => v * factorOfDay(calendar.dayIndex(breaks[i]))));
   }

@@ -1,5 +1,6 @@
 import type { PiecewiseConstant } from './piecewise.js';
 import type { RandomStream } from './random.js';
+import { log } from './portable-math.js';
 
 /**
  * Arrival instants of a non-homogeneous Poisson process with a piecewise-constant rate, exact by
@@ -17,7 +18,7 @@ export class PoissonArrivals {
 
   /** The next arrival instant, or Infinity once the horizon is passed. */
   next(): number {
-    let mass = -Math.log(this.stream.uniformPositive());
+    let mass = -log(this.stream.uniformPositive());
     const breaks = this.rate.breaks;
     const values = this.rate.values;
     const n = values.length;

@@ -1,7 +1,7 @@
 /**
  * Plain-data forms of time profiles, as resolved from a scenario. Weights are relative: each list
  * is scaled to average 1, so `perHour` stays the mean rate over a whole week (and year).
- * Calendars are UTC; days of the week run Monday (0) to Sunday (6); months January (0) to
+ * Calendars are local to the calendar's time zone (UTC unless named); days of the week run Monday (0) to Sunday (6); months January (0) to
  * December (11); hour-of-week 0 is Monday 00:00-01:00.
  */
 export interface RateProfileSpec {
@@ -18,7 +18,9 @@ export interface RateProfileSpec {
 export type DayName = 'Mon' | 'Tue' | 'Wed' | 'Thu' | 'Fri' | 'Sat' | 'Sun';
 
 export interface ShiftSpec {
-  /** Local (UTC) clock time the shift starts, "HH:MM". */
+  /** A name people use for it (late, night); not used by the engine. */
+  name?: string;
+  /** Local clock time (the calendar's time zone) the shift starts, "HH:MM". */
   start: string;
   /** Length in hours; may run past midnight. */
   hours: number;

@@ -1,4 +1,5 @@
 import seedrandom from 'seedrandom';
+import { cos, log, sin } from './portable-math.js';
 
 /**
  * A named, seeded source of uniform and normal variates.
@@ -53,11 +54,11 @@ export class RandomStream {
       this.hasSpareNormal = false;
       return this.spareNormal;
     }
-    const radius = Math.sqrt(-2 * Math.log(1 - this.uniform()));
+    const radius = Math.sqrt(-2 * log(1 - this.uniform()));
     const angle = 2 * Math.PI * this.uniform();
-    this.spareNormal = radius * Math.sin(angle);
+    this.spareNormal = radius * sin(angle);
     this.hasSpareNormal = true;
-    return radius * Math.cos(angle);
+    return radius * cos(angle);
   }
 
   /** True with probability p. */

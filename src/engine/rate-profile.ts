@@ -36,11 +36,10 @@ export function ratePieces(spec: RateProfileSpec, calendar: Calendar, horizonSec
 
   const breaks: number[] = [0];
   const values: number[] = [];
-  // Pieces start at each whole UTC hour; the first may be partial when the start is mid-hour.
-  const intoHour = ((calendar.epochMs(0) / 1000) % 3600 + 3600) % 3600;
+  // Pieces start at each whole local hour; the first may be partial when the start is mid-hour.
   let t = 0;
   while (t < horizonSeconds) {
-    const next = Math.min(horizonSeconds, t === 0 ? 3600 - intoHour : t + 3600);
+    const next = Math.min(horizonSeconds, calendar.nextHourBreak(t));
     let rate = perSecond;
     if (week) rate *= week[calendar.hourOfWeek(t)];
     if (hours) rate *= hours[calendar.hourOfDay(t)];

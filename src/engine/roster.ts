@@ -32,9 +32,8 @@ function clockSeconds(text: unknown, path: string): number {
 function hourly(calendar: Calendar, horizonSeconds: number, valueAt: (t: number) => number): PiecewiseConstant {
   const breaks: number[] = [0];
   const values: number[] = [];
-  const intoHour = (((calendar.epochMs(0) / 1000) % 3600) + 3600) % 3600;
   for (let t = 0; t < horizonSeconds; ) {
-    const next = Math.min(horizonSeconds, t === 0 ? 3600 - intoHour : t + 3600);
+    const next = Math.min(horizonSeconds, calendar.nextHourBreak(t));
     values.push(valueAt(t));
     breaks.push(next);
     t = next;
@@ -48,9 +47,9 @@ function shiftPieces(shifts: readonly ShiftSpec[], calendar: Calendar, horizonSe
   // Each shift-day adds +staff at its start and -staff at its end; a sweep over the sorted
   // changes gives the headcount (linear in the number of shift-days, not quadratic).
   const changes: [number, number][] = [];
-  const intoDay = (((calendar.epochMs(0) / 1000) % 86_400) + 86_400) % 86_400;
-  // Shifts that started the day before the run may still be on at the start.
-  const firstMidnight = -intoDay - 86_400;
+  // Shifts that started the day before the run may still be on at the start. Start and end are
+  // local wall-clock times: across a clock change a night shift is an hour longer or shorter.
+  const lastDay = calendar.dayIndex(horizonSeconds) + 1;
   shifts.forEach((shift, i) => {
     const at = `${path}[${i}]`;
     const start = clockSeconds(shift.start, `${at}.start`);
@@ -63,12 +62,10 @@ function shiftPieces(shifts: readonly ShiftSpec[], calendar: Calendar, horizonSe
     days.forEach((day, j) => {
       if (!DAY_NAMES.includes(day)) throw new SpecError(`${at}.days[${j}]`, `expected one of ${DAY_NAMES.join(', ')}, found ${JSON.stringify(day)}`);
     });
-    for (let midnight = firstMidnight; midnight < horizonSeconds; midnight += 86_400) {
-      const daysFromStartDay = Math.round((midnight + intoDay) / 86_400);
-      const weekday = (((calendar.dayOfWeek(0) + daysFromStartDay) % 7) + 7) % 7;
-      if (!days.includes(DAY_NAMES[weekday])) continue;
-      const from = midnight + start;
-      const to = from + shift.hours * 3600;
+    for (let day = -1; day <= lastDay; day++) {
+      if (!days.includes(DAY_NAMES[calendar.weekdayOfDay(day)])) continue;
+      const from = calendar.atLocal(day, start);
+      const to = calendar.fixed ? from + shift.hours * 3600 : calendar.atLocal(day, start + shift.hours * 3600);
       if (to <= 0 || from >= horizonSeconds || staff === 0) continue;
       changes.push([Math.max(0, from), staff], [Math.min(horizonSeconds, to), -staff]);
     }

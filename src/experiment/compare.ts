@@ -3,20 +3,15 @@
  * same root seed and the same replication indices, so replication i of each sees the same callers
  * (DESIGN.md section 4) and the paired differences have narrow intervals.
  */
-import type { ComparisonResults, PairedDifference, ReplicationResult, Results } from '../metrics/results.js';
-import { pairedDifference, summarise } from '../metrics/summary.js';
+import type { ComparisonResults, ReplicationResult, Results } from '../metrics/results.js';
 import type { ResolvedScenario } from '../model/resolved.js';
 import type { ReplicationDone, ReplicationPool } from './replication-pool.js';
+import { pairedComparison } from './paired-comparison.js';
+import { summariseNamed, type ScenarioSource } from './summarise-run.js';
 import { callsimVersion } from './version.js';
 
 /** A scenario to compare, with where it came from (for the results' `scenario` block). */
-export interface ComparedScenario {
-  scenario: ResolvedScenario;
-  file: string | null;
-  sha256: string | null;
-}
-
-const values = (reps: readonly ReplicationResult[], metric: string): number[] => reps.map((r) => r.metrics[metric] ?? NaN);
+export type ComparedScenario = ScenarioSource;
 
 /**
  * Runs each scenario's replications 0..replications-1 with `seed` (default: the first scenario's)
@@ -34,19 +29,20 @@ export async function compareScenarios(
   const count = options.replications ?? scenarios[0].scenario.replications;
   const indices = Array.from({ length: count }, (_, i) => i);
   const runs: ReplicationResult[][] = [];
-  const summaries: Results[] = [];
-  for (const s of scenarios) {
-    const scenario: ResolvedScenario = { ...s.scenario, seed, replications: count };
-    const reps = await pool.run(scenario, indices, onDone);
-    runs.push(reps);
-    summaries.push(summarise(reps, { callsim: callsimVersion(), scenario: { name: scenario.name, file: s.file, sha256: s.sha256 }, seed }));
-  }
-  const differences: Record<string, PairedDifference[]> = {};
-  for (const metric of Object.keys(summaries[0].metrics)) {
-    const base = values(runs[0], metric);
-    differences[metric] = runs.slice(1).map((reps, i) =>
-      summaries[i + 1].metrics[metric] === undefined ? { mean: null, ci95: null, significant: false } : pairedDifference(base, values(reps, metric)),
-    );
-  }
-  return { callsim: callsimVersion(), seed, replications: count, scenarios: summaries, differences };
+  for (const s of scenarios) runs.push(await pool.run({ ...s.scenario, seed, replications: count }, indices, onDone));
+  return comparisonOf(runs, scenarios.map((s) => ({ name: s.scenario.name, file: s.file, sha256: s.sha256 })), seed);
+}
+
+/**
+ * The comparison of scenarios' replications (each run in index order, the first the baseline):
+ * each summary and the paired differences. Shared by a comparison run here and one merged from
+ * shards, so both print the same bytes.
+ */
+export function comparisonOf(
+  runs: readonly (readonly ReplicationResult[])[],
+  metas: readonly { name: string; file: string | null; sha256: string | null }[],
+  seed: number,
+): ComparisonResults {
+  const summaries: Results[] = runs.map((reps, i) => summariseNamed(reps, metas[i], seed));
+  return pairedComparison(runs, summaries, { callsim: callsimVersion(), seed, replications: runs[0].length });
 }

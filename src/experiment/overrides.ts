@@ -13,8 +13,8 @@ export function splitTopLevel(text: string, separator = ','): string[] {
     if (quote !== null) {
       if (ch === quote) quote = null;
     } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '[' || ch === '{') depth++;
-    else if (ch === ']' || ch === '}') depth--;
+    else if (ch === '[' || ch === '{' || ch === '(') depth++;
+    else if (ch === ']' || ch === '}' || ch === ')') depth--;
     else if (ch === separator && depth === 0) {
       parts.push(current.trim());
       current = '';
@@ -34,15 +34,23 @@ export class OverrideSyntaxError extends Error {
   }
 }
 
-/** `k=v,k=v` -> [`k=v`, `k=v`] (each checked to have a path and a value). */
-export function parseVariant(text: string): string[] {
-  const parts = splitTopLevel(text).filter((p) => p !== '');
-  if (parts.length === 0) throw new OverrideSyntaxError(`--variant: expected 'path=value[,path=value...]', found ${JSON.stringify(text)}`);
+/** A label before the first colon: any text without dots, quotes, brackets or `=` (so not part of a path). */
+const LABEL = /^([^:=.'"[\]{}()]+):/;
+
+/**
+ * `[LABEL:]k=v,k+=n` -> its label (the text itself when none is given) and the overrides, each
+ * checked to have a path and a value.
+ */
+export function parseVariant(text: string): { label: string; sets: string[] } {
+  const labelled = LABEL.exec(text);
+  const body = labelled === null ? text : text.slice(labelled[0].length);
+  const parts = splitTopLevel(body).filter((p) => p !== '');
+  if (parts.length === 0) throw new OverrideSyntaxError(`--variant: expected 'LABEL:path=value[,path=value...]' (the label is optional), found ${JSON.stringify(text)}`);
   for (const p of parts) {
     const eq = p.indexOf('=');
     if (eq <= 0) throw new OverrideSyntaxError(`--variant: expected path=value, found ${JSON.stringify(p)} in ${JSON.stringify(text)}`);
   }
-  return parts;
+  return { label: labelled === null ? text : labelled[1].trim(), sets: parts };
 }
 
 /** One `--vary path=v1,v2,...` axis of a sweep. */

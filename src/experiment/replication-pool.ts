@@ -10,6 +10,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { SpecError } from '../engine/spec-error.js';
+import { PolicyError } from '../policies/policy-error.js';
+import { dispatchPolicy, policyModules, queuePolicy } from '../policies/registry.js';
 import type { ReplicationResult } from '../metrics/results.js';
 import type { ResolvedScenario } from '../model/resolved.js';
 import { runReplication } from './run-replication.js';
@@ -35,10 +37,25 @@ export function workerEntry(): string {
 }
 
 function revive(e: SerialisedError): Error {
-  const error = e.name === 'SpecError' && e.path !== undefined && e.problem !== undefined ? new SpecError(e.path, e.problem) : new Error(e.message);
+  let error: Error;
+  if (e.name === 'SpecError' && e.path !== undefined && e.problem !== undefined) error = new SpecError(e.path, e.problem);
+  else if (e.name === 'PolicyError' && e.policy !== undefined) error = new PolicyError(e.policy, e.message.replace(`policy ${e.policy}: `, ''));
+  else error = new Error(e.message);
   error.name = e.name;
   if (e.stack !== undefined) error.stack = e.stack;
   return error;
+}
+
+/** A policy registered as an object, without its module URL, cannot be loaded by a worker thread. */
+function checkLoadable(scenario: ResolvedScenario): void {
+  const specs = [scenario.policy.queueSelection, ...scenario.handlers.pools.map((p) => p.queueSelection), scenario.dispatch?.policy];
+  for (const spec of specs) {
+    if (spec === undefined) continue;
+    const entry = spec === scenario.dispatch?.policy ? dispatchPolicy(spec.kind) : queuePolicy(spec.kind);
+    if (entry !== undefined && !entry.builtIn && entry.module === undefined) {
+      throw new PolicyError(spec.kind, 'registered without its module URL, so worker threads cannot load it: register it with its module (registerQueuePolicy(policy, import.meta.url)) or run in one thread (threads: 1)');
+    }
+  }
 }
 
 /** Called after each replication finishes (in completion order, which varies with threads). */
@@ -75,6 +92,7 @@ export class ReplicationPool {
     if (indices.length === 0) return [];
     // One replication runs here: starting a worker would cost more than it saves.
     if (this.threads === 1 || (indices.length === 1 && this.workers.length === 0)) return this.runInline(scenario, indices, onDone);
+    checkLoadable(scenario);
     const wanted = Math.min(this.threads, indices.length);
     while (this.workers.length < wanted) this.spawn();
     const order = [...indices];
@@ -144,7 +162,7 @@ export class ReplicationPool {
       return;
     }
     if (this.seen.get(worker) !== job.id) {
-      this.post(worker, { type: 'scenario', job: job.id, scenario: job.scenario });
+      this.post(worker, { type: 'scenario', job: job.id, scenario: job.scenario, plugins: policyModules() });
       this.seen.set(worker, job.id);
     }
     this.post(worker, { type: 'run', job: job.id, replication: next });

@@ -4,11 +4,10 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Results } from '../metrics/results.js';
-import { summarise } from '../metrics/summary.js';
 import { ReplicationPool } from './replication-pool.js';
 import { runReplications } from './run-replications.js';
 import { loadInput, type InputOptions } from './scenario-input.js';
-import { callsimVersion } from './version.js';
+import { summariseRun } from './summarise-run.js';
 
 export interface RunFileOptions extends InputOptions {
   /** Worker threads (default: the machine's available parallelism). */
@@ -21,13 +20,9 @@ export async function runScenarioFile(file: string, options: RunFileOptions = {}
   // Worker start-up overlaps reading and resolving the scenario.
   pool.warm(options.replications ?? availableParallelism());
   try {
-    const input = loadInput(file, options);
+    const input = await loadInput(file, options);
     const run = await runReplications(pool, input.scenario, { replications: input.scenario.replications });
-    return summarise(run.results, {
-      callsim: callsimVersion(),
-      scenario: { name: input.scenario.name, file: input.file, sha256: input.sha256 },
-      seed: input.scenario.seed,
-    });
+    return summariseRun(run.results, input);
   } finally {
     await pool.close();
   }

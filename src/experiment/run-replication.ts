@@ -7,11 +7,22 @@ import { ControlRoomCollector } from '../metrics/collector.js';
 import { DEFAULT_TARGETS } from '../metrics/incident-stats.js';
 import type { ReplicationResult } from '../metrics/results.js';
 import { makeDispatchPolicy } from '../policies/dispatch/dispatch-policies.js';
+import { HourlyQueueCounts } from '../policies/hour-counts.js';
 import { makeQueueSelector } from '../policies/queue-selection.js';
+import { queuePolicy } from '../policies/registry.js';
+import { teeMonitor, type RunObserver } from './counting-monitor.js';
 
 export interface ReplicationOptions {
   /** Every call as it ends (for `--trace-out` and `generate`). */
   callSink?: (call: CallView) => void;
+  /** Sees every record the model reports, after the metrics collector. */
+  monitor?: RunObserver;
+}
+
+/** True when a pool of the scenario runs a policy other than a built-in (only those may read this hour's counts). */
+function usesPlugin(scenario: ResolvedScenario): boolean {
+  const specs = [scenario.policy.queueSelection, ...scenario.handlers.pools.map((p) => p.queueSelection)];
+  return specs.some((s) => s !== undefined && queuePolicy(s.kind)?.builtIn !== true);
 }
 
 /**
@@ -22,9 +33,12 @@ export interface ReplicationOptions {
 export function runReplication(scenario: ResolvedScenario, replication: number, options: ReplicationOptions = {}): ReplicationResult {
   const streams = new StreamFactory(scenario.seed, replication);
   const collector = new ControlRoomCollector(scenario.dispatch?.targets ?? DEFAULT_TARGETS);
+  // The built-ins never read this hour's counts: runs that use only them skip counting.
+  const counts = usesPlugin(scenario) ? new HourlyQueueCounts() : undefined;
+  const context = { startEpochMs: scenario.startEpochMs, counts };
   const sink = options.callSink;
-  const room = new ControlRoom(scenario, streams, collector, {
-    queueSelector: makeQueueSelector,
+  const room = new ControlRoom(scenario, streams, teeMonitor(collector, counts, options.monitor), {
+    queueSelector: (spec, served) => makeQueueSelector(spec, served, context),
     dispatchPolicy: makeDispatchPolicy,
     callSink: sink === undefined ? undefined : (call: Call) => sink(call),
   });

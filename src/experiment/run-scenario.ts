@@ -1,8 +1,7 @@
 import type { ResolvedScenario } from '../model/resolved.js';
 import type { Results } from '../metrics/results.js';
-import { summarise } from '../metrics/summary.js';
 import { runReplication } from './run-replication.js';
-import { callsimVersion } from './version.js';
+import { summariseRun } from './summarise-run.js';
 
 export interface RunScenarioOptions {
   /** Replications to run (default: the scenario's). Replication i uses streams (seed, i). */
@@ -15,9 +14,5 @@ export interface RunScenarioOptions {
 export function runScenario(scenario: ResolvedScenario, options: RunScenarioOptions = {}): Results {
   const count = options.replications ?? scenario.replications;
   const reps = Array.from({ length: count }, (_, i) => runReplication(scenario, i));
-  return summarise(reps, {
-    callsim: callsimVersion(),
-    scenario: { name: scenario.name, file: options.file ?? null, sha256: options.sha256 ?? null },
-    seed: scenario.seed,
-  });
+  return summariseRun(reps, { scenario, file: options.file ?? null, sha256: options.sha256 ?? null });
 }

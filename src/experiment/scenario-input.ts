@@ -1,16 +1,21 @@
 /**
- * Loading a scenario file for a run: the scenario layer reads, validates and resolves it (with
- * `--set` overrides and an optional replayed trace); a seed or replication count from the command
- * line replaces the file's.
+ * Loading a scenario file for a run: policy modules first (`--plugin`, and those the file names),
+ * then the scenario layer reads, validates and resolves it (with `--set` overrides and an optional
+ * replayed trace); a seed or replication count from the command line replaces the file's.
  */
 import type { ResolvedScenario } from '../model/resolved.js';
-import { loadScenario } from '../scenario/load.js';
+import { scenarioPluginFiles } from '../scenario/load.js';
+import { loadScenario } from './load-scenario.js';
+import { nodeFiles } from './node-files.js';
+import { loadPolicyModule, loadScenarioPlugins } from './policy-modules.js';
 import { checkWork, estimateWork, type WorkEstimate } from './work-estimate.js';
 
 export interface ScenarioInput {
   scenario: ResolvedScenario;
   file: string;
   sha256: string;
+  /** One line in plain words per `--set` applied. */
+  changes: string[];
   /** Every file the scenario was read from (scenario, `extends` bases, trace), absolute. */
   inputs: string[];
   /** The work it asks for (with the replications and threads of this run). */
@@ -28,20 +33,25 @@ export interface InputOptions {
   threads?: number;
   /** Run work beyond the limits and read scenario files beyond the size limit (`--allow-large`). */
   allowLarge?: boolean;
+  /** Policy modules to load first (`--plugin FILE`). */
+  plugins?: readonly string[];
 }
 
 /**
  * Reads a scenario file and estimates its work; throws the scenario layer's ScenarioError for bad
  * input, and for a headcount or a run too large to attempt (see work-estimate.ts).
  */
-export function loadInput(file: string, options: InputOptions = {}): ScenarioInput {
+export async function loadInput(file: string, options: InputOptions = {}): Promise<ScenarioInput> {
   const allowLarge = options.allowLarge === true;
-  const loaded = loadScenario(file, { sets: options.sets === undefined ? undefined : [...options.sets], traceFile: options.traceFile, allowLarge });
+  for (const plugin of options.plugins ?? []) await loadPolicyModule(plugin);
+  const load = { sets: options.sets === undefined ? undefined : [...options.sets], traceFile: options.traceFile, allowLarge };
+  await loadScenarioPlugins(file, scenarioPluginFiles(nodeFiles, file, load));
+  const loaded = loadScenario(file, load);
   let scenario = loaded.resolved;
   if (options.seed !== undefined || options.replications !== undefined) {
     scenario = { ...scenario, seed: options.seed ?? scenario.seed, replications: options.replications ?? scenario.replications };
   }
   const work = estimateWork(scenario, options.threads ?? 1);
   checkWork(work, scenario, file, allowLarge);
-  return { scenario, file: loaded.file, sha256: loaded.sha256, inputs: loaded.inputs, work };
+  return { scenario, file: loaded.file, sha256: loaded.sha256, inputs: loaded.inputs, work, changes: loaded.changes };
 }

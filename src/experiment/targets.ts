@@ -6,6 +6,8 @@
  * included). The 95% half-width is shown beside the mean so a reader can see how firmly; it does
  * not enter the verdict.
  */
+import { seriesName } from '../metrics/metric-names.js';
+import { fileProblemWords } from '../scenario/errors.js';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -98,7 +100,7 @@ export function loadTargets(file: string): TargetsFile {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new TargetsError(`${file}: cannot read the targets file (${(error as Error).message})`);
+    throw new TargetsError(`${file}: expected a readable targets file (YAML or JSON), found ${fileProblemWords((error as NodeJS.ErrnoException).code)}`);
   }
   let data: unknown;
   try {
@@ -169,7 +171,7 @@ function evaluateMetric(target: MetricTarget, results: Results): TargetOutcome {
  * as the metrics collector writes them, under `NAME.byMonth`, `NAME.byHourOfDay`, ...
  */
 function findSeries(results: Results, name: string, by: SeriesTarget['by']): Results['series'][string] | undefined {
-  const suffixed = results.series[`${name}.by${by.charAt(0).toUpperCase()}${by.slice(1)}`];
+  const suffixed = results.series[seriesName(name, by)];
   if (suffixed && suffixed.by === by) return suffixed;
   const plain = results.series[name];
   return plain && plain.by === by ? plain : undefined;

@@ -37,7 +37,7 @@ export class ControlRoomCollector implements ModelMonitor {
 
   begin(layout: MonitorLayout): void {
     this.layout = layout;
-    this.calendar = new Calendar(layout.startEpochMs);
+    this.calendar = new Calendar(layout.startEpochMs, layout.timeZone);
     const from = layout.warmupSeconds;
     const to = Math.max(from, layout.horizonSeconds);
     this.months = new MonthSlots(this.calendar, from, to);

@@ -1,3 +1,4 @@
+import { NATIONAL_ATTENDANCE_MINUTES } from '../model/dispatch/types.js';
 import type { AreaKind, Grade } from '../model/dispatch/types.js';
 import { bucketOf, FineHistogram } from './histogram.js';
 
@@ -12,7 +13,7 @@ export interface AttendanceTargets {
 }
 
 /** Default targets from the report: Immediate 15 min urban, 20 min rural; Priority 1 hour. */
-export const DEFAULT_TARGETS: AttendanceTargets = { immediate: { urban: 15, rural: 20 }, priority: { urban: 60, rural: 60 } };
+export const DEFAULT_TARGETS: AttendanceTargets = NATIONAL_ATTENDANCE_MINUTES;
 
 /** Row of a grade in `AttendanceTable.stats`: 0 immediate, 1 priority, -1 not judged. */
 export function dispatchedRow(grade: Grade): number {

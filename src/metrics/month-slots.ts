@@ -14,8 +14,7 @@ export class MonthSlots {
   private cachedFrom = Infinity;
   private cachedTo = -Infinity;
   private cachedSlot = 0;
-  /** Seconds past a whole UTC hour at simulated time 0; the cached hour and its span. */
-  private readonly hourPhase: number;
+  /** The cached hour of day and its span. */
   private hourFrom = Infinity;
   private hourTo = -Infinity;
   private hour = 0;
@@ -25,7 +24,6 @@ export class MonthSlots {
     from: number,
     to: number,
   ) {
-    this.hourPhase = (((calendar.startEpochMs / 1000) % 3600) + 3600) % 3600;
     this.firstOrdinal = calendar.monthOrdinal(from);
     let lastOrdinal = calendar.monthOrdinal(Math.max(from, to));
     // The window is half-open: a horizon exactly at a month's start adds no month.
@@ -47,12 +45,12 @@ export class MonthSlots {
     return this.cachedSlot;
   }
 
-  /** Hour of day (UTC) of `t`, 0-23 (cached like the month: a float modulo is slow). */
+  /** Local hour of day of `t`, 0-23 (cached like the month: a float modulo is slow). */
   hourOfDay(t: number): number {
     if (t >= this.hourFrom && t < this.hourTo) return this.hour;
     this.hour = this.calendar.hourOfDay(t);
-    this.hourFrom = t - ((((t + this.hourPhase) % 3600) + 3600) % 3600);
-    this.hourTo = this.hourFrom + 3600;
+    this.hourFrom = t - this.calendar.intoHour(t);
+    this.hourTo = this.calendar.fixed ? this.hourFrom + 3600 : this.calendar.hourEnd(t);
     return this.hour;
   }
 }

@@ -46,6 +46,19 @@ export interface Results {
   replications: number;
   metrics: Record<string, MetricSummary>;
   series: Record<string, SeriesSummary>;
+  /** With `run --digests`: what `callsim verify` needs to rerun replications and check them. */
+  verification?: Verification;
+}
+
+/**
+ * How to re-create a run and check it: the overrides and trace it was run with, the resolved
+ * scenario's digest, and one SHA-256 per replication of its raw values (metrics and series).
+ */
+export interface Verification {
+  sets: string[];
+  trace: string | null;
+  contentSha256: string;
+  replicationSha256: string[];
 }
 
 /** A paired difference (scenario minus baseline) of one metric across common-random-number replications. */
@@ -66,4 +79,9 @@ export interface ComparisonResults {
   replications: number;
   scenarios: Results[];
   differences: Record<string, PairedDifference[]>;
+  /**
+   * Per series of the baseline, scenario i+1 minus the baseline at each key (month, hour), paired
+   * across replications like `differences`; keys as in the baseline's series.
+   */
+  seriesDifferences?: Record<string, { keys: string[]; differences: PairedDifference[][] }>;
 }

@@ -1,4 +1,5 @@
 import { logGamma } from './analytical/gamma.js';
+import { exp, log } from '../engine/portable-math.js';
 
 /** Continued fraction for the regularized incomplete beta (modified Lentz). */
 function betaFraction(a: number, b: number, x: number): number {
@@ -34,7 +35,7 @@ function betaFraction(a: number, b: number, x: number): number {
 export function incompleteBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+  const front = exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * log(x) + b * log(1 - x));
   return x < (a + 1) / (a + b + 2) ? (front * betaFraction(a, b, x)) / a : 1 - (front * betaFraction(b, a, 1 - x)) / b;
 }
 

@@ -19,7 +19,7 @@ export class TimeWeightedLevel {
   integral = 0;
   /** ∫ base dt over the window, in base·seconds. */
   baseIntegral = 0;
-  /** ∫ level dt per hour of day (UTC), or null without a calendar. */
+  /** ∫ level dt per local hour of day, or null without a calendar. */
   readonly byHour: Float64Array | null;
   /** ∫ base dt per hour of day, or null without a calendar. */
   readonly baseByHour: Float64Array | null;
@@ -107,13 +107,11 @@ export class TimeWeightedLevel {
     }
   }
 
-  /** Find the hour of day containing `t` and the instant it ends (UTC hours are whole epoch hours). */
+  /** Find the hour of day containing `t` and the instant it ends (local hours; a clock change also ends one). */
   private enterHour(t: number): void {
     const calendar = this.calendar as Calendar;
-    const startInHour = ((calendar.startEpochMs / 1000) % SECONDS_PER_HOUR + SECONDS_PER_HOUR) % SECONDS_PER_HOUR;
-    const intoHour = (((t + startInHour) % SECONDS_PER_HOUR) + SECONDS_PER_HOUR) % SECONDS_PER_HOUR;
     this.hour = calendar.hourOfDay(t);
-    this.hourEndsAt = t - intoHour + SECONDS_PER_HOUR;
+    this.hourEndsAt = calendar.hourEnd(t);
     // Guard against rounding leaving the segment empty.
     if (!(this.hourEndsAt > t)) this.hourEndsAt = t + SECONDS_PER_HOUR;
   }

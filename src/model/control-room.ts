@@ -56,7 +56,7 @@ export class ControlRoom {
     private readonly monitor: ModelMonitor,
     options: ControlRoomOptions,
   ) {
-    this.calendar = new Calendar(scenario.startEpochMs);
+    this.calendar = new Calendar(scenario.startEpochMs, scenario.timeZone);
     const journey = new Journey(this.sim, monitor, options.callSink);
     this.journey = journey;
     const horizon = scenario.horizonSeconds;
@@ -83,6 +83,7 @@ export class ControlRoom {
 
     monitor.begin({
       startEpochMs: scenario.startEpochMs,
+      timeZone: scenario.timeZone,
       horizonSeconds: horizon,
       warmupSeconds: scenario.warmupSeconds,
       channels: scenario.channels.map((c) => c.name),

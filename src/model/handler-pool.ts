@@ -1,4 +1,4 @@
-import type { QueueSelector } from './queue-selection-types.js';
+import type { PoolLevels, QueueSelector } from './queue-selection-types.js';
 import type { CallQueue } from './call-queue.js';
 import type { QueuedWork } from './victim-update.js';
 
@@ -16,7 +16,7 @@ export class Handler {
  * A pool of handlers with the same skills (the queues they serve) and roster. Free handlers wait
  * in a first-in first-out list so the one idle longest is at the front.
  */
-export class HandlerPool {
+export class HandlerPool implements PoolLevels {
   readonly idle: Handler[] = [];
   busy = 0;
   /** Handlers present (idle or busy). */
@@ -37,9 +37,14 @@ export class HandlerPool {
     return this.present - this.owedDepartures;
   }
 
+  /** Free handlers (the selector's view of the pool). */
+  get freeHandlers(): number {
+    return this.idle.length;
+  }
+
   /** The queue the selector picks for a free handler now, or undefined. */
   pick(now: number): CallQueue | undefined {
-    const choice = this.select(this.queues, now, this.idle.length);
+    const choice = this.select(this.queues, now, this);
     return choice < 0 ? undefined : this.queues[choice];
   }
 

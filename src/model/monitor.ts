@@ -38,6 +38,7 @@ export interface CallView {
 /** Names and calendar facts a collector needs before the first record. */
 export interface MonitorLayout {
   startEpochMs: number;
+  timeZone: string;
   horizonSeconds: number;
   warmupSeconds: number;
   channels: readonly string[];

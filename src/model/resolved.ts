@@ -12,6 +12,8 @@ export interface ResolvedScenario {
   /** ISO-8601 UTC start instant; simulated time 0. */
   start: string;
   startEpochMs: number;
+  /** IANA time zone of the room's clock: rosters, profiles and breakdowns are local to it. */
+  timeZone: string;
   horizonSeconds: number;
   /** Calls arriving before this are simulated but not counted. */
   warmupSeconds: number;
@@ -113,12 +115,14 @@ export interface ResolvedHandlers {
   wrapUpSeconds?: DistributionSpec;
 }
 
-/** Queue-selection policies by name with their parameters (`src/policies/`). */
-export type QueueSelectionSpec =
-  | { kind: 'strictPriority'; order: readonly string[] }
-  | { kind: 'longestWeightedWait'; weights: Readonly<Record<string, number>> }
-  | { kind: 'ageing'; order: readonly string[]; from: string; to: string; afterSeconds: number }
-  | { kind: 'reserve'; order: readonly string[]; queue: string; keep: number };
+/**
+ * A queue-selection policy by name (`kind`, a registered policy of `src/policies/`) with its
+ * resolved parameters beside it, plain data.
+ */
+export interface QueueSelectionSpec {
+  readonly kind: string;
+  readonly [param: string]: unknown;
+}
 
 /** One replayed call; optional fields override the sampled values. */
 export interface TraceCall {

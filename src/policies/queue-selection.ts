@@ -1,97 +1,63 @@
+/**
+ * Building a pool's queue selector from a scenario's spec: the registered policy's chooser, given
+ * read-only views, and guarded so that a policy that throws or picks a queue it may not ends the
+ * run with a PolicyError naming it.
+ */
 import type { QueueSelector, QueueView } from '../model/queue-selection-types.js';
 import type { QueueSelectionSpec } from '../model/resolved.js';
+import type { HourlyQueueCounts } from './hour-counts.js';
+import { PolicyError } from './policy-error.js';
+import { queuePolicy, queuePolicyNames } from './registry.js';
+import { DecisionClock, PoolStateView, QueueStateView } from './selection-views.js';
 
 export type { QueueSelector, QueueView };
 
-type Factory<K extends QueueSelectionSpec['kind']> = (
-  spec: Extract<QueueSelectionSpec, { kind: K }>,
-  served: readonly string[],
-) => QueueSelector;
-
-/** Indices of `served` in the order of `order`; served queues the order omits come last. */
-function ranked(order: readonly string[], served: readonly string[]): number[] {
-  const indices = order.map((name) => served.indexOf(name)).filter((i) => i >= 0);
-  served.forEach((_, i) => {
-    if (!indices.includes(i)) indices.push(i);
-  });
-  return indices;
+/** What a selector needs beyond the spec: the calendar anchor and, when a run feeds them, this hour's counts. */
+export interface SelectionContext {
+  startEpochMs: number;
+  counts?: HourlyQueueCounts;
 }
 
-/** Serve the first non-empty queue of an ordered list. */
-const strictPriority: Factory<'strictPriority'> = (spec, served) => {
-  const order = ranked(spec.order, served);
-  return (queues, now) => {
-    for (const i of order) if (!Number.isNaN(queues[i].headEnteredAt(now))) return i;
-    return -1;
-  };
-};
-
-/** Serve the queue whose head has the largest weight x wait (weights default to 1). */
-const longestWeightedWait: Factory<'longestWeightedWait'> = (spec, served) => {
-  const weights = served.map((name) => spec.weights[name] ?? 1);
-  return (queues, now) => {
-    let best = -1;
-    let bestScore = -Infinity;
-    for (let i = 0; i < queues.length; i++) {
-      const entered = queues[i].headEnteredAt(now);
-      if (Number.isNaN(entered)) continue;
-      const score = weights[i] * (now - entered);
-      if (score > bestScore) {
-        bestScore = score;
-        best = i;
-      }
-    }
-    return best;
-  };
-};
-
-/**
- * Strict priority, except that a caller at the head of `from` who has waited longer than
- * `afterSeconds` is served as if in `to`: at `to`'s rank, first come first served with `to`'s head.
- */
-const ageing: Factory<'ageing'> = (spec, served) => {
-  const order = ranked(spec.order, served);
-  const from = served.indexOf(spec.from);
-  const to = served.indexOf(spec.to);
-  return (queues, now) => {
-    for (const i of order) {
-      const entered = queues[i].headEnteredAt(now);
-      if (i === to && from >= 0) {
-        const agedEntered = queues[from].headEnteredAt(now);
-        const aged = !Number.isNaN(agedEntered) && now - agedEntered > spec.afterSeconds;
-        if (aged && (Number.isNaN(entered) || agedEntered < entered)) return from;
-      }
-      if (!Number.isNaN(entered)) return i;
-    }
-    return -1;
-  };
-};
-
-/** Strict priority, but queues other than `queue` are served only while more than `keep` handlers are free. */
-const reserve: Factory<'reserve'> = (spec, served) => {
-  const order = ranked(spec.order, served);
-  const protectedQueue = served.indexOf(spec.queue);
-  return (queues, now, freeHandlers) => {
-    for (const i of order) {
-      if (i !== protectedQueue && freeHandlers <= spec.keep) continue;
-      if (!Number.isNaN(queues[i].headEnteredAt(now))) return i;
-    }
-    return -1;
-  };
-};
-
-const registry: { [K in QueueSelectionSpec['kind']]: Factory<K> } = {
-  strictPriority,
-  longestWeightedWait,
-  ageing,
-  reserve,
-};
-
 /** Names of the registered queue-selection policies. */
-export const QUEUE_SELECTION_POLICIES = Object.keys(registry) as QueueSelectionSpec['kind'][];
+export const QUEUE_SELECTION_POLICIES: readonly string[] = queuePolicyNames();
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Build the selector a scenario names, for a pool serving `served` (queue names). */
-export function makeQueueSelector(spec: QueueSelectionSpec, served: readonly string[]): QueueSelector {
-  const factory = registry[spec.kind] as Factory<typeof spec.kind>;
-  return factory(spec as never, served);
+export function makeQueueSelector(spec: QueueSelectionSpec, served: readonly string[], context: SelectionContext = { startEpochMs: 0 }): QueueSelector {
+  const { kind, ...params } = spec;
+  const entry = queuePolicy(kind);
+  if (entry === undefined) throw new PolicyError(kind, `no queue-selection policy of this name is registered in this thread (registered: ${queuePolicyNames().join(', ')})`);
+  let choose;
+  try {
+    choose = entry.definition.create(params as never, served);
+  } catch (error) {
+    throw new PolicyError(kind, `create failed: ${message(error)}`);
+  }
+  if (typeof choose !== 'function') throw new PolicyError(kind, `create must return a function (queues, pool) => index, found ${typeof choose}`);
+  const clock = new DecisionClock(context.startEpochMs / 1000);
+  const pool = new PoolStateView(clock);
+  let views: QueueStateView[] = [];
+  let viewed: readonly QueueView[] | null = null;
+  return (queues, now, levels) => {
+    // A pool passes the same list of its queues every time: its views are built once.
+    if (queues !== viewed) {
+      views = queues.map((q) => new QueueStateView(q, clock, context.counts));
+      viewed = queues;
+    }
+    clock.now = now;
+    clock.pool = levels;
+    let choice: number;
+    try {
+      choice = choose(views, pool);
+    } catch (error) {
+      throw new PolicyError(kind, `threw at ${now} s: ${message(error)}`);
+    }
+    if (choice === -1) return -1;
+    if (!Number.isInteger(choice) || choice < 0 || choice >= queues.length) {
+      throw new PolicyError(kind, `returned ${String(choice)} at ${now} s: expected -1 or the index (0 to ${queues.length - 1}) of a served queue`);
+    }
+    if (Number.isNaN(queues[choice].headEnteredAt(now))) throw new PolicyError(kind, `chose queue ${queues[choice].name} at ${now} s, where nobody waits`);
+    return choice;
+  };
 }

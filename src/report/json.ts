@@ -34,6 +34,8 @@ export function canonicalResults(results: Results): Results {
     replications: results.replications,
     metrics,
     series: s,
+    // Only `run --digests` adds this block; without it the output is as before.
+    ...(results.verification === undefined ? {} : { verification: { ...results.verification } }),
   };
 }
 

@@ -1,40 +1,29 @@
 /**
- * The national standards shown beside the figures they judge in the text table (DESIGN.md
- * section 1): 999 calls, 90% answered within 10 s; 101 queues of forces with a switchboard, under
- * 5% abandoned. The verdict reads the mean across replications.
+ * The national standards beside the figures they judge in the text table, from the one standards
+ * module (src/metrics/standards.ts): 999 calls, 90% answered within 10 s; 101 queues, under 5%
+ * abandoned. Attendance figures are shown with their time frame, not judged. The verdict reads
+ * the mean across replications.
  */
 import type { MetricSummary } from '../metrics/results.js';
+import { judge, standardFor, withResultTargets } from '../metrics/standards.js';
 
 export interface TableStandard {
   /** Short text shown in the table. */
   text: string;
-  /** True when a value complies. */
-  complies: (x: number) => boolean;
+  /** True for a figure shown beside a time frame but not judged. */
+  informational: boolean;
 }
 
-const NINETY_IN_TEN: TableStandard = { text: '≥ 90% in 10 s', complies: (x) => x >= 0.9 };
-const UNDER_FIVE: TableStandard = { text: '< 5% abandoned', complies: (x) => x < 0.05 };
-
-/** Queues of the 101 path judged by the abandonment standard. */
-export const QUEUES_101 = ['switchboard', 'primary', 'secondary'] as const;
-
-/**
- * The standard that judges a metric, if any. The 999 standard is judged on the queue's
- * within-target figures only when its target is the standard's 10 s (`queues.999.targetSeconds`,
- * when the results carry it): a scenario with another target measures something else.
- */
+/** The standard beside a metric in the table, if any (read against the results' queue targets). */
 export function tableStandard(metric: string, metrics?: Readonly<Record<string, MetricSummary>>): TableStandard | undefined {
-  const target = metrics?.['queues.999.targetSeconds']?.mean;
-  if (metric.startsWith('queues.999.') && target !== undefined && target !== null && target !== 10) return undefined;
-  if (metric === 'queues.999.answeredWithinTarget' || metric === 'queues.999.serviceLevel') return NINETY_IN_TEN;
-  const m = /^queues\.([^.]+)\.abandonedRatio$/.exec(metric);
-  if (m !== null && (QUEUES_101 as readonly string[]).includes(m[1])) return UNDER_FIVE;
-  return undefined;
+  const s = standardFor(metric, metrics === undefined ? {} : withResultTargets(metrics, {}));
+  if (s === undefined) return undefined;
+  return { text: s.short, informational: s.informational };
 }
 
-/** `met`, `missed`, or '' (no standard, or no data). */
+/** `met`, `missed`, or '' (no standard, shown only, or no data). */
 export function verdict(metric: string, summary: MetricSummary | undefined, metrics?: Readonly<Record<string, MetricSummary>>): '' | 'met' | 'missed' {
-  const s = tableStandard(metric, metrics);
-  if (s === undefined || summary === undefined || summary.mean === null || !Number.isFinite(summary.mean)) return '';
-  return s.complies(summary.mean) ? 'met' : 'missed';
+  if (summary === undefined) return '';
+  const j = judge(metric, summary, metrics === undefined ? {} : withResultTargets(metrics, {}));
+  return j === undefined || (j.status !== 'met' && j.status !== 'missed') ? '' : j.status;
 }

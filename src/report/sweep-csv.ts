@@ -78,3 +78,9 @@ export function appendSweepRow(file: string, axes: readonly string[], header: re
     return { header: inForce, text, done: [...done, [...values]] };
   });
 }
+
+/** A whole sweep file as `sweep` writes a fresh one: the header from the first point, then one row per point. */
+export function sweepCsv(axes: readonly string[], points: readonly { values: readonly string[]; results: Results }[]): string {
+  const header = sweepHeader(axes, points[0].results);
+  return csvLine(header) + points.map((p) => csvLine(sweepRow(header, p.values, p.results))).join('');
+}

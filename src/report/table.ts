@@ -4,6 +4,8 @@
  * 101 calls abandoned) beside the figures they judge, with met or missed (judged on the mean).
  */
 import type { ComparisonResults, Results } from '../metrics/results.js';
+import { matchesGlob } from '../metrics/metric-names.js';
+import { headlineNames, headlineTable } from './headline.js';
 import { alignRows, meanPlusMinus, unitLabel } from './format-number.js';
 import { tableStandard, verdict } from './standards.js';
 
@@ -11,14 +13,21 @@ const NOTE =
   'Judged on the mean across replications. answeredWithinTarget and serviceLevel count answers within the queue\'s targetSeconds ' +
   '(the 999 standard when targetSeconds is 10).';
 
+/** Metric names matching any glob (`all` or none given: every name), sorted. */
+function selected(names: readonly string[], globs: readonly string[]): string[] {
+  const all = globs.length === 0 || globs.includes('all');
+  return names.filter((n) => all || globs.some((g) => matchesGlob(n, g))).sort();
+}
+
 function heading(r: Results): string {
   const file = r.scenario.file === null ? '' : ` (${r.scenario.file}${r.scenario.sha256 === null ? '' : `, sha256 ${r.scenario.sha256.slice(0, 12)}`})`;
   return `${r.scenario.name}${file}: ${r.replications} replication${r.replications === 1 ? '' : 's'}, seed ${r.seed}, callsim ${r.callsim}`;
 }
 
-/** The run table (a trailing newline included). */
-export function resultsTable(results: Results): string {
-  const names = Object.keys(results.metrics).sort();
+/** The run table (a trailing newline included): the headline view, or the measures `globs` name (`all` for every one). */
+export function resultsTable(results: Results, globs: readonly string[] = []): string {
+  if (globs.length === 0) return headlineTable(results, heading(results));
+  const names = selected(Object.keys(results.metrics), globs);
   const rows: string[][] = [['metric', 'unit', 'mean ± 95% half-width', 'standard', 'verdict']];
   for (const name of names) {
     const m = results.metrics[name];
@@ -36,12 +45,14 @@ const label = (i: number): string => LETTERS[i] ?? `S${i + 1}`;
  * applies), then each paired difference against the first scenario with its 95% half-width; `*`
  * marks a significant difference (0 outside the interval).
  */
-export function comparisonTable(c: ComparisonResults): string {
+export function comparisonTable(c: ComparisonResults, globs: readonly string[] = []): string {
   const base = c.scenarios[0];
   const others = c.scenarios.slice(1);
   const header = ['metric', 'unit', ...c.scenarios.map((_, i) => label(i)), ...others.map((_, i) => `${label(i + 1)} − A`), 'standard'];
   const rows: string[][] = [header];
-  for (const name of Object.keys(base.metrics).sort()) {
+  // Without --metrics, the headline measures (standards first); --metrics all for every one.
+  const names = globs.length === 0 ? headlineNames(base) : selected(Object.keys(base.metrics), globs);
+  for (const name of names) {
     const unit = base.metrics[name].unit;
     const cells = c.scenarios.map((s) => {
       const m = s.metrics[name];
@@ -65,6 +76,7 @@ export function comparisonTable(c: ComparisonResults): string {
     ...alignRows(rows, right),
     '',
     'Differences are paired (same seeds, same replication index); * marks a 95% interval that excludes 0.',
+    ...(globs.length === 0 ? [`${Object.keys(base.metrics).length - names.length} more measures: --metrics all, or a name or glob such as --metrics 'queues.secondary.*'; --by month for months.`] : []),
     '',
   ].join('\n');
 }

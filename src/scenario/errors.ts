@@ -55,3 +55,16 @@ export function describeValue(value: unknown): string {
   }
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
+
+const FILE_WORDS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'a folder, not a file',
+  EACCES: 'no permission to read it',
+  EPERM: 'no permission to read it',
+  ENOTDIR: 'a path through something that is not a folder',
+};
+
+/** A file-system error code in plain words ("no such file"), for messages people read. */
+export function fileProblemWords(code: unknown): string {
+  return (typeof code === 'string' ? FILE_WORDS[code] : undefined) ?? 'a file that cannot be read';
+}

@@ -1,7 +1,8 @@
 /** The scenario layer: written files (YAML/JSON) to the frozen ResolvedScenario the model runs. */
 export { ScenarioError, formatProblem, type ScenarioProblem } from './errors.js';
-export { loadScenario, type LoadedScenario, type LoadOptions } from './load.js';
+export { loadScenarioFrom, type LoadedScenario, type LoadOptions } from './load.js';
+export type { ScenarioFiles } from './files.js';
 export { resolveScenario } from './resolve.js';
 export { parseTrace, formatTrace } from './trace.js';
 export { scenarioJsonSchema } from './json-schema.js';
-export { writtenScenarioSchema, type WrittenScenario } from './schema.js';
+export { scenarioSchema, type WrittenScenario } from './schema.js';

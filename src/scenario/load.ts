@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
-import { dirname, resolve as resolvePath } from 'node:path';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import type { ResolvedScenario } from '../model/resolved.js';
+import type { ScenarioFiles } from './files.js';
 import { applySets } from './overrides.js';
 import type { PathSegments } from './paths.js';
 import { resolveWith } from './resolve.js';
-import { declaredOrder, lineOf, loadChain } from './source.js';
+import { absolutePlugins, declaredOrder, lineOf, loadChain, pluginFiles } from './source.js';
 
 export interface LoadedScenario {
   resolved: ResolvedScenario;
@@ -12,6 +13,8 @@ export interface LoadedScenario {
   file: string;
   /** SHA-256 (hex) of the file's bytes. */
   sha256: string;
+  /** One line in plain words per `--set` applied, in order. */
+  changes: string[];
   /** Every file read: the scenario, its `extends` bases and its trace (absolute paths), so no output overwrites them. */
   inputs: string[];
 }
@@ -28,13 +31,16 @@ export interface LoadOptions {
 const startsWith = (path: PathSegments, prefix: PathSegments): boolean => prefix.length <= path.length && prefix.every((s, i) => String(s) === String(path[i]));
 
 /**
- * Read a scenario file (YAML, or JSON by extension), apply its `extends` chain and the `--set`
- * overrides, validate, resolve and deep-freeze it. Throws ScenarioError listing every problem,
- * each with its file and line where known.
+ * Read a scenario file (YAML, or JSON by extension) through `files`, apply its `extends` chain and
+ * the `--set` overrides, validate, resolve and deep-freeze it. Throws ScenarioError listing every
+ * problem, each with its file and line where known. The digest is a pure-JS SHA-256 so the page
+ * reports the same `sha256` as the command line.
  */
-export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
-  const { data, sources } = loadChain(file, [], undefined, { allowLarge: options.allowLarge });
+export function loadScenarioFrom(files: ScenarioFiles, file: string, options: LoadOptions = {}): LoadedScenario {
+  const { data, sources } = loadChain(files, file, [], undefined, { allowLarge: options.allowLarge });
   const applied = applySets(data, options.sets ?? []);
+  // A plugin path given by --set is relative to the working directory.
+  absolutePlugins(data, files.cwd(), files);
   const locate = (path: PathSegments): { file?: string; line?: number } => {
     for (let i = applied.length - 1; i >= 0; i--) if (startsWith(path, applied[i].path)) return { file: `--set ${applied[i].text}` };
     let best: { file?: string; line?: number; depth: number } = { file, depth: -1 };
@@ -45,8 +51,19 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     return { file: best.file, line: best.line };
   };
   const order = { queues: declaredOrder(sources, ['queues']), channels: declaredOrder(sources, ['channels']) };
-  const resolved = resolveWith(data, { file, baseDir: dirname(resolvePath(file)), locate, traceFile: options.traceFile, order });
-  const trace = options.traceFile !== undefined ? resolvePath(options.traceFile) : typeof data.trace === 'string' ? resolvePath(dirname(resolvePath(file)), data.trace) : undefined;
-  const inputs = [...sources.map((s) => resolvePath(s.file)), ...(trace === undefined ? [] : [trace])];
-  return { resolved, file, sha256: createHash('sha256').update(sources[0].bytes).digest('hex'), inputs };
+  const resolved = resolveWith(data, { file, baseDir: files.dirname(files.resolve(file)), locate, traceFile: options.traceFile, order, files });
+  const trace = options.traceFile !== undefined ? files.resolve(options.traceFile) : typeof data.trace === 'string' ? files.resolve(files.dirname(files.resolve(file)), data.trace) : undefined;
+  const inputs = [...sources.map((s) => files.resolve(s.file)), ...(trace === undefined ? [] : [trace])];
+  return { resolved, file, sha256: bytesToHex(sha256(sources[0].bytes)), inputs, changes: applied.map((a) => a.change) };
+}
+
+/**
+ * The policy modules a scenario file names (`plugin:` paths, made absolute), after its `extends`
+ * chain and overrides: the caller loads them before `loadScenario` resolves the file.
+ */
+export function scenarioPluginFiles(files: ScenarioFiles, file: string, options: LoadOptions = {}): { path: (string | number)[]; file: string }[] {
+  const { data } = loadChain(files, file, [], undefined, { allowLarge: options.allowLarge });
+  applySets(data, options.sets ?? []);
+  absolutePlugins(data, files.cwd(), files);
+  return pluginFiles(data);
 }

@@ -2,7 +2,8 @@ import type { DistributionSpec } from '../engine/distributions.js';
 import type { RosterSpec } from '../engine/profile-types.js';
 import type { QueueSelectionSpec, ResolvedChannel, ResolvedHandlers, ResolvedQueue, ResolvedSwitchboard } from '../model/resolved.js';
 import type { Problems } from './problems.js';
-import type { WrittenChannel, WrittenScenario, WrittenSelection } from './schema.js';
+import { resolvePolicy } from './resolve-policy.js';
+import type { WrittenChannel, WrittenScenario } from './schema.js';
 
 /** What resolution of the call-handling sections needs to know. */
 export interface CallContext {
@@ -79,32 +80,8 @@ function resolveQueue(name: string, q: WrittenScenario['queues'][string]): Resol
 }
 
 /** The written policy form to the resolved `{ kind, ... }` form, checking queue names. */
-export function resolveSelection(s: WrittenSelection, at: (string | number)[], ctx: CallContext): QueueSelectionSpec | undefined {
-  const keys = Object.keys(s).filter((k) => (s as Record<string, unknown>)[k] !== undefined);
-  if (keys.length !== 1) {
-    ctx.problems.add(at, 'exactly one of strictPriority, longestWeightedWait, ageing, reserve', keys.length ? keys.join(', ') : 'none', true);
-    return undefined;
-  }
-  const names = (list: readonly string[], path: (string | number)[]): void => list.forEach((q, i) => ctx.problems.name([...path, i], q, ctx.queueNames, 'a declared queue'));
-  if (s.strictPriority) {
-    names(s.strictPriority, [...at, 'strictPriority']);
-    return { kind: 'strictPriority', order: s.strictPriority };
-  }
-  if (s.longestWeightedWait) {
-    for (const q of Object.keys(s.longestWeightedWait)) ctx.problems.name([...at, 'longestWeightedWait', q], q, ctx.queueNames, 'a declared queue');
-    return { kind: 'longestWeightedWait', weights: s.longestWeightedWait };
-  }
-  if (s.ageing) {
-    const a = s.ageing;
-    names(a.order, [...at, 'ageing', 'order']);
-    ctx.problems.name([...at, 'ageing', 'from'], a.from, ctx.queueNames, 'a declared queue');
-    ctx.problems.name([...at, 'ageing', 'to'], a.to, ctx.queueNames, 'a declared queue');
-    return { kind: 'ageing', order: a.order, from: a.from, to: a.to, afterSeconds: a.afterSeconds };
-  }
-  const r = s.reserve!;
-  names(r.order, [...at, 'reserve', 'order']);
-  ctx.problems.name([...at, 'reserve', 'queue'], r.queue, ctx.queueNames, 'a declared queue');
-  return { kind: 'reserve', order: r.order, queue: r.queue, keep: r.keep };
+export function resolveSelection(s: unknown, at: (string | number)[], ctx: CallContext): QueueSelectionSpec | undefined {
+  return resolvePolicy(s, at, ctx.problems, 'queueSelection', (path, name) => ctx.problems.name(path, name, ctx.queueNames, 'a declared queue'));
 }
 
 /** Channels, queues, switchboard and handlers, with every reference checked. */

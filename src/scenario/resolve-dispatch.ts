@@ -1,7 +1,8 @@
 import type { DistributionSpec } from '../engine/distributions.js';
-import type { Grade, NeedMix, ResolvedDispatch, ResolvedGrading } from '../model/dispatch/types.js';
+import { NATIONAL_ATTENDANCE_MINUTES, type Grade, type NeedMix, type ResolvedDispatch, type ResolvedGrading } from '../model/dispatch/types.js';
 import type { Problems } from './problems.js';
 import { asRoster } from './resolve-calls.js';
+import { resolvePolicy } from './resolve-policy.js';
 import type { WrittenScenario } from './schema.js';
 
 export interface DispatchContext {
@@ -94,12 +95,11 @@ export function resolveDispatch(d: NonNullable<WrittenScenario['dispatch']>, ctx
     return area;
   });
   problems.sumsToOne(['dispatch', 'areas'], d.areas.reduce((s, a) => s + a.share, 0), 'area shares');
-  const policy: ResolvedDispatch['policy'] =
-    d.policy === undefined || d.policy === 'gradeFirst' || 'gradeFirst' in d.policy ? { kind: 'gradeFirst' } : { kind: 'cutOffReserve', reserveUnits: d.policy.cutOffReserve.reserveUnits };
+  const policy: ResolvedDispatch['policy'] = resolvePolicy(d.policy ?? 'gradeFirst', ['dispatch', 'policy'], ctx.problems, 'dispatch') ?? { kind: 'gradeFirst' };
   const out: ResolvedDispatch = {
     areas,
     onSceneMinutes: Object.fromEntries(Object.entries(d.onSceneMinutes ?? {}).map(([g, s]) => [g, dist(s)])),
-    targets: { immediate: pair(d.targets?.immediate, 15, 20), priority: pair(d.targets?.priority, 60, 60) },
+    targets: { immediate: pair(d.targets?.immediate, NATIONAL_ATTENDANCE_MINUTES.immediate.urban, NATIONAL_ATTENDANCE_MINUTES.immediate.rural), priority: pair(d.targets?.priority, NATIONAL_ATTENDANCE_MINUTES.priority.urban, NATIONAL_ATTENDANCE_MINUTES.priority.rural) },
     dispatchedGrades: (d.dispatchedGrades as Grade[] | undefined) ?? ['immediate', 'priority'],
     policy,
     divertFromPriority: d.divertFromPriority ?? false,

@@ -1,15 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve as resolvePath } from 'node:path';
 import { Calendar } from '../engine/calendar.js';
+import { isTimeZone, timeZoneNames } from '../engine/time-zone.js';
+import { distance } from './suggest.js';
 import { rosterPieces } from '../engine/roster.js';
 import type { ResolvedScenario, TraceCall } from '../model/resolved.js';
-import { ScenarioError, type ScenarioProblem } from './errors.js';
+import { fileProblemWords, ScenarioError, type ScenarioProblem } from './errors.js';
+import { readErrorCode, utf8Text, type ScenarioFiles } from './files.js';
 import { deepFreeze } from './freeze.js';
 import { formatPath } from './paths.js';
 import { Problems } from './problems.js';
 import { resolveCalls, resolveSelection } from './resolve-calls.js';
 import { resolveDispatch, resolveGrading } from './resolve-dispatch.js';
-import { writtenScenarioSchema, type WrittenScenario } from './schema.js';
+import { scenarioSchema, type WrittenScenario } from './schema.js';
 import { parseTrace } from './trace.js';
 import { zodProblems, type RawProblem } from './zod-issues.js';
 
@@ -25,6 +26,8 @@ export interface ResolveContext {
   traceFile?: string;
   /** Declared order of queue and channel names (the loader reads it from the files). */
   order?: { queues: readonly string[]; channels: readonly string[] };
+  /** Where a `trace` is read from; without it a scenario naming a trace is refused. */
+  files?: ScenarioFiles;
 }
 
 /** Keys of `map` in `order` first (names it lacks are skipped), then any others. */
@@ -54,13 +57,13 @@ function place(raw: RawProblem[], ctx: ResolveContext): ScenarioProblem[] {
   return out;
 }
 
-function readTrace(file: string, scenario: ResolvedScenario, at: string, ctx: ResolveContext): TraceCall[] {
+function readTrace(files: ScenarioFiles, file: string, scenario: ResolvedScenario, at: string, ctx: ResolveContext): TraceCall[] {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = utf8Text(files.read(file));
   } catch (error) {
     const where = at === 'trace' ? (ctx.locate?.(['trace']) ?? { file: ctx.file }) : { file: '--trace' };
-    throw new ScenarioError([{ ...where, path: at, expected: 'a readable trace file', found: `${file} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})` }]);
+    throw new ScenarioError([{ ...where, path: at, expected: 'a readable trace file', found: `${file}: ${fileProblemWords(readErrorCode(error))}` }]);
   }
   const channelNames = scenario.channels.map((c) => c.name);
   // Graded calls take a replayed area from the dispatch areas, so with grading and no areas a trace names none.
@@ -70,14 +73,23 @@ function readTrace(file: string, scenario: ResolvedScenario, at: string, ctx: Re
 
 /** Validate and resolve written scenario data; throws ScenarioError listing every problem. */
 export function resolveWith(written: unknown, ctx: ResolveContext): ResolvedScenario {
-  const parsed = writtenScenarioSchema.safeParse(written);
-  if (!parsed.success) throw new ScenarioError(place(withSemantic(zodProblems(parsed.error.issues, written, writtenScenarioSchema), written, ctx), ctx));
+  const schema = scenarioSchema();
+  const parsed = schema.safeParse(written);
+  if (!parsed.success) throw new ScenarioError(place(withSemantic(zodProblems(parsed.error.issues, written, schema), written, ctx), ctx));
   const problems = new Problems();
   const resolved = build(parsed.data, ctx, problems);
   if (problems.list.length > 0) throw new ScenarioError(place(problems.list, ctx));
-  const baseDir = ctx.baseDir ?? (ctx.file !== undefined ? dirname(ctx.file) : process.cwd());
-  if (ctx.traceFile !== undefined) resolved.trace = readTrace(resolvePath(ctx.traceFile), resolved, '--trace', ctx);
-  else if (parsed.data.trace !== undefined) resolved.trace = readTrace(resolvePath(baseDir, parsed.data.trace), resolved, 'trace', ctx);
+  const traceFile = ctx.traceFile ?? parsed.data.trace;
+  if (traceFile !== undefined) {
+    const at = ctx.traceFile !== undefined ? '--trace' : 'trace';
+    const files = ctx.files;
+    if (files === undefined) {
+      const where = at === 'trace' ? (ctx.locate?.(['trace']) ?? { file: ctx.file }) : { file: '--trace' };
+      throw new ScenarioError([{ ...where, path: at, expected: 'a trace read with a scenario file (plain scenario data has no files)', found: traceFile }]);
+    }
+    const baseDir = ctx.baseDir ?? (ctx.file !== undefined ? files.dirname(ctx.file) : files.cwd());
+    resolved.trace = readTrace(files, ctx.traceFile !== undefined ? files.resolve(ctx.traceFile) : files.resolve(baseDir, traceFile), resolved, at, ctx);
+  }
   return deepFreeze(resolved);
 }
 
@@ -107,11 +119,31 @@ function withSemantic(raw: RawProblem[], written: unknown, ctx: ResolveContext):
   return [...raw, ...semantic.list.filter((s) => !raw.some((z) => related(s.path, z.path)))];
 }
 
+/** The control room's clock when a scenario names none. */
+export const DEFAULT_TIME_ZONE = 'Europe/London';
+
+/**
+ * The horizon in seconds. Its days are days on the room's clock (a horizon from midnight ends at
+ * midnight, 23 or 25 hours after the last whole day across a clock change); hours and less are elapsed time.
+ */
+export function horizonSecondsOf(startEpochMs: number, timeZone: string | undefined, horizon: Partial<Record<keyof typeof SECONDS, number>> | undefined): number {
+  const zone = timeZone === undefined ? DEFAULT_TIME_ZONE : isTimeZone(timeZone) ? timeZone : 'UTC';
+  const days = horizon?.days ?? 0;
+  if (!(days > 0) || !Number.isFinite(startEpochMs)) return durationSeconds(horizon);
+  return new Calendar(startEpochMs, zone).addLocalDays(0, days) + durationSeconds({ ...horizon, days: 0 });
+}
+
+/** The zone names nearest a wrong one by spelling, for the message. */
+export function zoneChoices(wrong: string): string {
+  const near = [...timeZoneNames()].sort((x, y) => distance(wrong, x) - distance(wrong, y)).slice(0, 5);
+  return `such as ${near.join(', ')}`;
+}
+
 /** Semantic checks and resolution of schema-valid data (problems collected, none thrown). */
 function build(w: WrittenScenario, ctx: ResolveContext, problems: Problems): ResolvedScenario {
   if (w.extends !== undefined && ctx.locate === undefined) problems.add(['extends'], 'no extends in plain data (extends is applied when a file is loaded)', w.extends);
   const startEpochMs = Date.parse(w.start);
-  const horizonSeconds = durationSeconds(w.horizon);
+  const horizonSeconds = horizonSecondsOf(startEpochMs, w.timeZone, w.horizon);
   const warmupSeconds = durationSeconds(w.warmup);
   if (!(horizonSeconds > 0)) problems.add(['horizon'], 'a positive span of time', w.horizon);
   if (horizonSeconds > 0 && !(warmupSeconds < horizonSeconds)) problems.add(['warmup'], `a warm-up shorter than the horizon (${horizonSeconds} s)`, `${warmupSeconds} s`, true);
@@ -121,7 +153,9 @@ function build(w: WrittenScenario, ctx: ResolveContext, problems: Problems): Res
   const callCtx = { problems, startEpochMs, horizonSeconds, queueNames, channelNames, hasTrace };
   const calls = resolveCalls(w, callCtx);
 
-  const calendar = new Calendar(startEpochMs);
+  const timeZone = w.timeZone ?? DEFAULT_TIME_ZONE;
+  if (!isTimeZone(timeZone)) problems.add(['timeZone'], `an IANA time zone name (${zoneChoices(timeZone)})`, timeZone);
+  const calendar = new Calendar(Number.isFinite(startEpochMs) ? startEpochMs : 0, isTimeZone(timeZone) ? timeZone : 'UTC');
   // Roster errors are errors of form (lengths, shift fields, days), not of the horizon's length:
   // eight days show every weekday and a shift that crosses midnight, at a fraction of the cost.
   const checkSeconds = Math.min(horizonSeconds, 8 * 86_400);
@@ -143,6 +177,7 @@ function build(w: WrittenScenario, ctx: ResolveContext, problems: Problems): Res
     name: w.name,
     start: new Date(startEpochMs).toISOString(),
     startEpochMs,
+    timeZone,
     horizonSeconds,
     warmupSeconds,
     replications: w.replications ?? 10,
@@ -163,6 +198,6 @@ function build(w: WrittenScenario, ctx: ResolveContext, problems: Problems): Res
  * lists integer-like names such as "999" first; `loadScenario` keeps the files' declared order).
  * Throws ScenarioError listing every problem.
  */
-export function resolveScenario(written: unknown, origin: { file?: string; baseDir?: string } = {}): ResolvedScenario {
-  return resolveWith(written, { file: origin.file, baseDir: origin.baseDir });
+export function resolveScenario(written: unknown, origin: { file?: string; baseDir?: string; files?: ScenarioFiles } = {}): ResolvedScenario {
+  return resolveWith(written, { file: origin.file, baseDir: origin.baseDir, files: origin.files });
 }

@@ -77,7 +77,8 @@ const rosterJson = {
             required: ['start', 'hours', 'staff'],
             additionalProperties: false,
             properties: {
-              start: { type: 'string', pattern: '^\\d{1,2}:\\d{2}$', description: 'UTC clock time the shift starts, "HH:MM".' },
+              name: { type: 'string', description: 'A name for --set (late, night); shifts of one roster may share a name (a weekend extra).' },
+              start: { type: 'string', pattern: '^\\d{1,2}:\\d{2}$', description: 'Local clock time (the scenario timeZone) the shift starts, "HH:MM".' },
               hours: { type: 'number', exclusiveMinimum: 0, maximum: 24, description: 'Shift length in hours; may run past midnight.' },
               days: { type: 'array', items: { enum: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] }, description: 'Days the shift starts on; default every day.' },
               staff: { ...headcountJson, description: 'Headcount on the shift.' },
@@ -111,7 +112,7 @@ const rosterJson = {
 };
 
 const ROSTER_KEYS = ['constant', 'hourOfDay', 'hourOfWeek', 'shifts', 'periods'];
-const SHIFT_KEYS = ['start', 'hours', 'days', 'staff'];
+const SHIFT_KEYS = ['name', 'start', 'hours', 'days', 'staff'];
 const checkCalendar = new Calendar(Date.UTC(2022, 0, 3));
 
 /** A headcount over time (checked for form here; against the real calendar in the semantic checks). */
@@ -131,7 +132,7 @@ export function roster(description: string): z.ZodType<RosterSpec | number> {
           shifts.forEach((s, i) => {
             if (s === null || typeof s !== 'object' || Array.isArray(s)) {
               // checked here: the engine's shift reader assumes each shift is a map
-              ctx.addIssue({ code: 'custom', message: 'shift', params: { subPath: `shifts[${i}]`, expected: 'a shift { start: "HH:MM", hours, days?, staff }', found: JSON.stringify(s) ?? String(s) } });
+              ctx.addIssue({ code: 'custom', message: 'shift', params: { subPath: `shifts[${i}]`, expected: 'a shift { name?, start: "HH:MM", hours, days?, staff }', found: JSON.stringify(s) ?? String(s) } });
               malformed = true;
               return;
             }
@@ -150,7 +151,7 @@ export function roster(description: string): z.ZodType<RosterSpec | number> {
         specIssue(ctx, error);
       }
     })
-    .meta({ description: `${description} A roster: a headcount, { constant }, { hourOfDay: [24 headcounts] }, { hourOfWeek: [168 headcounts, Monday 00:00 first] } or { shifts: [{ start: "HH:MM", hours, days?, staff }] } (UTC clock); or { periods: [{ from?, roster }] } for rosters that change by date (each roster from its ISO-8601 instant to the next period's).`, ...rosterJson }) as z.ZodType<RosterSpec | number>;
+    .meta({ description: `${description} A roster: a headcount, { constant }, { hourOfDay: [24 headcounts] }, { hourOfWeek: [168 headcounts, Monday 00:00 first] } or { shifts: [{ name?, start: "HH:MM", hours, days?, staff }] } (local clock of the scenario's timeZone); or { periods: [{ from?, roster }] } for rosters that change by date (each roster from its ISO-8601 instant to the next period's).`, ...rosterJson }) as z.ZodType<RosterSpec | number>;
 }
 
 /** A probability in [0, 1]. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dispatchPolicyEntries, queuePolicyEntries, registryVersion } from '../policies/registry.js';
 import { distribution, duration, grade, instant, needMix, nonNegative, positive, probability, roster } from './schema-parts.js';
 
 /**
@@ -6,6 +7,8 @@ import { distribution, duration, grade, instant, needMix, nonNegative, positive,
  * field is an error naming it. Defaults are filled in by `resolve.ts`, and stated in each field's
  * description (the published JSON Schema carries them to editors).
  */
+/** The written scenario schema for the policies registered now (built again when one is registered). */
+function buildScenarioSchema() {
 const queueName = z.string().min(1).describe('A queue name (a key of `queues`).');
 
 const channelSchema = z
@@ -70,29 +73,30 @@ const queueSchema = z
   })
   .describe('A call queue.');
 
-const selectionSchema = z
-  .strictObject({
-    strictPriority: z.array(queueName).min(1).describe('Queues in priority order: serve the first non-empty.').optional(),
-    longestWeightedWait: z.record(z.string(), nonNegative('Weight (dimensionless).')).describe('queue -> weight: serve the queue whose head has the longest wait times weight.').optional(),
-    ageing: z
-      .strictObject({
-        order: z.array(queueName).min(1).describe('Priority order.'),
-        from: queueName.describe('Queue whose callers are aged.'),
-        to: queueName.describe('Queue whose priority they take.'),
-        afterSeconds: nonNegative('Wait in seconds after which a caller is aged.'),
-      })
-      .describe('Strict priority, but a caller of `from` waiting afterSeconds is taken as if in `to`.')
-      .optional(),
-    reserve: z
-      .strictObject({
-        order: z.array(queueName).min(1).describe('Priority order.'),
-        queue: queueName.describe('The protected queue.'),
-        keep: z.number().int().min(0).describe('Handlers kept free for `queue` (a headcount).'),
-      })
-      .describe('Strict priority, keeping `keep` handlers free for `queue`.')
-      .optional(),
-  })
-  .describe('Queue-selection policy: exactly one of strictPriority, longestWeightedWait, ageing, reserve.');
+/** A policy key of the registry, or a plugin module with its parameters (checked by the module's own schema at resolution). */
+function policyChoice(entries: readonly { definition: { name: string; description: string; params: unknown }; builtIn: boolean }[]): Record<string, z.ZodType> {
+  const shape: Record<string, z.ZodType> = {};
+  // A user's policy may bring its own copy of zod: its parameters are checked by its own schema at resolution.
+  for (const { definition: d, builtIn } of entries) shape[d.name] = (builtIn ? (d.params as z.ZodType) : z.unknown()).describe(String(d.description ?? d.name)).optional();
+  shape.plugin = z.string().min(1).describe('A policy module (JavaScript, path relative to this file) exporting name, params and create; give its parameters in params.').optional();
+  shape.params = z.unknown().describe('Parameters of the plugin, checked by its own params schema.').optional();
+  return shape;
+}
+
+const selectionSchema = (): z.ZodType<Record<string, unknown>> => {
+  const entries = queuePolicyEntries();
+  return z
+    .strictObject(policyChoice(entries))
+    .describe(`Queue-selection policy: exactly one of ${entries.map((e) => e.definition.name).join(', ')}, or { plugin, params }.`) as unknown as z.ZodType<Record<string, unknown>>;
+};
+
+const dispatchPolicySchema = (): z.ZodType<string | Record<string, unknown>> => {
+  const entries = dispatchPolicyEntries();
+  const names = entries.map((e) => e.definition.name) as [string, ...string[]];
+  return z
+    .union([z.enum(names), z.strictObject(policyChoice(entries))], { error: `${names.join(' or ')} (a name), { name: { parameters } } or { plugin, params }` })
+    .describe(`Dispatch policy: ${names.join(' or ')} (a name, when it takes no parameters), { name: { parameters } }, or { plugin, params }. Default gradeFirst.`) as unknown as z.ZodType<string | Record<string, unknown>>;
+};
 
 const poolSchema = z
   .strictObject({
@@ -100,7 +104,7 @@ const poolSchema = z
     serves: z.array(queueName).min(1).describe('Queues this pool answers.'),
     staff: z.number().int().min(0).describe('Constant headcount. Give staff or roster.').optional(),
     roster: roster('Headcount over time. Give staff or roster.').optional(),
-    queueSelection: selectionSchema.describe('This pool\'s queue selection. Default: the scenario\'s policy.').optional(),
+    queueSelection: selectionSchema().describe('This pool\'s queue selection. Default: the scenario\'s policy.').optional(),
   })
   .describe('A pool of call handlers.');
 
@@ -144,23 +148,7 @@ const dispatchSchema = z
       .describe('Attendance targets in minutes.')
       .optional(),
     dispatchedGrades: z.array(grade).describe('Grades that get units. Default [immediate, priority].').optional(),
-    policy: z
-      .union(
-        [
-          z.literal('gradeFirst'),
-          z.strictObject({ gradeFirst: z.strictObject({}).describe('Most urgent grade first, oldest incident first.') }),
-          z.strictObject({
-            cutOffReserve: z
-              .strictObject({ reserveUnits: z.number().int().min(0).describe('Units kept free for Immediate incidents (a headcount).') })
-              .describe('Grade first, but lower grades only while more than reserveUnits units are free.'),
-          }),
-        ],
-        {
-          error: 'gradeFirst or { cutOffReserve: { reserveUnits } }',
-        },
-      )
-      .describe('Dispatch policy: gradeFirst or { cutOffReserve: { reserveUnits } }. Default gradeFirst.')
-      .optional(),
+    policy: dispatchPolicySchema().optional(),
     divertFromPriority: z.boolean().describe('May an Immediate incident take a unit travelling to a Priority one? Default false.').optional(),
     attendanceFrom: z.enum(['incidentCreated', 'callConnected']).describe('When the attendance clock starts. Default incidentCreated.').optional(),
     upgradePerHour: nonNegative('Re-grading rate per hour per unattended incident. Default 0.').optional(),
@@ -193,14 +181,15 @@ const gradingSchema = z
   })
   .describe('Grading of calls into incidents. Default: none.');
 
-export const writtenScenarioSchema = z
+  return z
   .strictObject({
     $schema: z.string().describe('JSON Schema reference for editors (ignored).').optional(),
     extends: z.string().describe('A base scenario file (path relative to this file): maps are merged, lists replaced.').optional(),
     name: z.string().min(1).describe('Scenario name.'),
     description: z.string().describe('Free text.').optional(),
     start: instant('Simulated time 0.'),
-    horizon: duration('Simulated span.'),
+    timeZone: z.string().describe('IANA time zone of the control room\'s clock (Europe/London, UTC): shift start times, hour-of-day and day-of-week profiles, months and breakdowns are local to it, across clock changes. Default Europe/London.').optional(),
+    horizon: duration('Simulated span (days are days on the room\'s clock: a run from midnight ends at midnight across a clock change).'),
     warmup: duration('Calls arriving before this are simulated but not counted. Default 0.').optional(),
     replications: z.number().int().min(1).describe('Independent replications. Default 10.').optional(),
     seed: z.number().int().min(0).describe('Root seed. Default 1.').optional(),
@@ -215,12 +204,22 @@ export const writtenScenarioSchema = z
         wrapUpSeconds: distribution('Wrap-up after each call, in seconds. Default: none.').optional(),
       })
       .describe('Call handlers.'),
-    policy: z.strictObject({ queueSelection: selectionSchema.optional() }).describe('Default: strict priority in the order queues are declared.').optional(),
+    policy: z.strictObject({ queueSelection: selectionSchema().optional() }).describe('Default: strict priority in the order queues are declared.').optional(),
     grading: gradingSchema.optional(),
     dispatch: dispatchSchema.optional(),
   })
   .describe('A callsim scenario (DESIGN.md section 5).');
+}
 
-export type WrittenScenario = z.infer<typeof writtenScenarioSchema>;
-export type WrittenSelection = z.infer<typeof selectionSchema>;
-export type WrittenChannel = z.infer<typeof channelSchema>;
+
+type ScenarioSchema = ReturnType<typeof buildScenarioSchema>;
+let cached: { version: number; schema: ScenarioSchema } | undefined;
+
+/** The written scenario schema, derived in part from the policy registry. */
+export function scenarioSchema(): ScenarioSchema {
+  if (cached === undefined || cached.version !== registryVersion()) cached = { version: registryVersion(), schema: buildScenarioSchema() };
+  return cached.schema;
+}
+
+export type WrittenScenario = z.infer<ScenarioSchema>;
+export type WrittenChannel = WrittenScenario['channels'][string];

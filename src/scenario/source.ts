@@ -1,15 +1,16 @@
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve as resolvePath } from 'node:path';
 import { DISTRIBUTION_KINDS } from '../engine/distributions.js';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { describeValue, ScenarioError, type ScenarioProblem } from './errors.js';
+import { dispatchPolicyNames, queuePolicyNames } from '../policies/registry.js';
+import { policyAt, policyPaths } from './resolve-policy.js';
+import { describeValue, fileProblemWords, ScenarioError, type ScenarioProblem } from './errors.js';
+import { readErrorCode, utf8Text, type ScenarioFiles } from './files.js';
 import { findDeepNesting, MAX_NESTING } from './nesting.js';
 import type { PathSegments } from './paths.js';
 
 /** One parsed scenario file with what is needed to find a field's line. */
 export interface SourceFile {
   file: string;
-  bytes: Buffer;
+  bytes: Uint8Array;
   data: unknown;
   doc: Document.Parsed;
   lines: LineCounter;
@@ -27,23 +28,23 @@ export interface ReadOptions {
  * Read and parse one YAML or JSON file (JSON by its `.json` extension); syntax errors carry lines.
  * Its size and nesting are checked before any parser runs, so a hostile file fails fast.
  */
-export function readSource(file: string, from?: { file: string; line?: number }, options: ReadOptions = {}): SourceFile {
-  let bytes: Buffer;
+export function readSource(files: ScenarioFiles, file: string, from?: { file: string; line?: number }, options: ReadOptions = {}): SourceFile {
+  let bytes: Uint8Array;
   const unreadable = (error: unknown): ScenarioError => {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    return new ScenarioError([{ file: from?.file ?? file, line: from?.line, path: from ? 'extends' : '', expected: 'a readable scenario file', found: `${file} (${code})` }]);
+    const words = fileProblemWords(readErrorCode(error));
+    return new ScenarioError([{ file: from?.file ?? file, line: from?.line, path: from ? 'extends' : '', expected: 'a readable scenario file (YAML or JSON)', found: `${file}: ${words}` }]);
   };
   try {
-    const size = statSync(file).size;
+    const size = files.size(file);
     if (size > MAX_SCENARIO_BYTES && options.allowLarge !== true) {
       throw new ScenarioError([{ file, path: '', expected: `a scenario file of at most ${MAX_SCENARIO_BYTES / 1024 / 1024} MB (--allow-large lifts the limit)`, found: `${(size / 1024 / 1024).toFixed(1)} MB` }]);
     }
-    bytes = readFileSync(file);
+    bytes = files.read(file);
   } catch (error) {
     if (error instanceof ScenarioError) throw error;
     throw unreadable(error);
   }
-  const text = bytes.toString('utf8');
+  const text = utf8Text(bytes);
   const deep = findDeepNesting(text);
   if (deep !== null) throw new ScenarioError([{ file, line: deep.line, path: deep.path, expected: `nesting at most ${MAX_NESTING} levels deep`, found: `more than ${MAX_NESTING} levels of lists or maps in it` }]);
   const lines = new LineCounter();
@@ -98,14 +99,32 @@ const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof
  * Keys that choose one form among several (a distribution's kind, a roster's form, a policy): a map
  * holding one of them is replaced whole when the base chose another form, never merged with it.
  */
-const VARIANT_KEYS = new Set<string>([
-  ...DISTRIBUTION_KINDS, 'constant', 'hourOfDay', 'hourOfWeek', 'shifts',
-  'strictPriority', 'longestWeightedWait', 'ageing', 'reserve', 'gradeFirst', 'cutOffReserve',
-]);
+const FORM_KEYS = [...DISTRIBUTION_KINDS, 'constant', 'hourOfDay', 'hourOfWeek', 'shifts'];
+
+/** The one-of keys now: forms of distributions and rosters, and every registered policy. */
+export const variantKeys = (): Set<string> => new Set([...FORM_KEYS, ...queuePolicyNames(), ...dispatchPolicyNames()]);
 
 function variantOf(map: Record<string, unknown>): string | null {
+  // A plugin policy is one form, whatever its params.
+  if (typeof map.plugin === 'string') return 'plugin';
   const keys = Object.keys(map).filter((k) => k !== 'weight');
-  return keys.length === 1 && VARIANT_KEYS.has(keys[0]) ? keys[0] : null;
+  return keys.length === 1 && variantKeys().has(keys[0]) ? keys[0] : null;
+}
+
+/** Make the `plugin` paths of the policies in `data` absolute against `dir` (module URLs are kept). */
+export function absolutePlugins(data: Record<string, unknown>, dir: string, files: ScenarioFiles): void {
+  for (const path of policyPaths(data)) {
+    const policy = policyAt(data, path);
+    if (typeof policy?.plugin === 'string' && !files.isAbsolute(policy.plugin) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(policy.plugin)) policy.plugin = files.resolve(dir, policy.plugin);
+  }
+}
+
+/** The plugin modules (absolute paths or URLs) the policies of `data` name, with the field that names each. */
+export function pluginFiles(data: Record<string, unknown>): { path: (string | number)[]; file: string }[] {
+  return policyPaths(data).flatMap((path) => {
+    const file = policyAt(data, path)?.plugin;
+    return typeof file === 'string' ? [{ path: [...path, 'plugin'], file }] : [];
+  });
 }
 
 /**
@@ -126,21 +145,22 @@ export function deepMerge(base: unknown, override: unknown): unknown {
  * merged data and the sources, the named file first. `trace` paths are made absolute against the
  * file that names them. A cycle is a problem naming the file and line of the `extends` that closes it.
  */
-export function loadChain(file: string, stack: string[] = [], from?: { file: string; line?: number }, options: ReadOptions = {}): { data: Record<string, unknown>; sources: SourceFile[] } {
-  const source = readSource(file, from, options);
+export function loadChain(files: ScenarioFiles, file: string, stack: string[] = [], from?: { file: string; line?: number }, options: ReadOptions = {}): { data: Record<string, unknown>; sources: SourceFile[] } {
+  const source = readSource(files, file, from, options);
   const data = { ...(source.data as Record<string, unknown>) };
-  if (typeof data.trace === 'string' && !isAbsolute(data.trace)) data.trace = resolvePath(dirname(file), data.trace);
+  if (typeof data.trace === 'string' && !files.isAbsolute(data.trace)) data.trace = files.resolve(files.dirname(file), data.trace);
+  absolutePlugins(data, files.dirname(files.resolve(file)), files);
   const ext = data.extends;
   if (ext === undefined) return { data, sources: [source] };
   const line = lineOf(source, ['extends']).line;
   if (typeof ext !== 'string') throw new ScenarioError([{ file, line, path: 'extends', expected: 'a file path (text)', found: describeValue(ext) }]);
-  const basePath = resolvePath(dirname(file), ext);
-  const chain = [...stack, resolvePath(file)];
+  const basePath = files.resolve(files.dirname(file), ext);
+  const chain = [...stack, files.resolve(file)];
   if (chain.includes(basePath)) {
     throw new ScenarioError([{ file, line, path: 'extends', expected: 'a base scenario that does not extend this one (no cycle)', found: `a cycle: ${[...chain, basePath].join(' -> ')}` }]);
   }
-  const shown = relative(process.cwd(), basePath);
-  const base = loadChain(shown.startsWith('..') ? basePath : shown, chain, { file, line }, options);
+  const shown = files.relative(files.cwd(), basePath);
+  const base = loadChain(files, shown.startsWith('..') ? basePath : shown, chain, { file, line }, options);
   delete data.extends;
   return { data: deepMerge(base.data, data) as Record<string, unknown>, sources: [source, ...base.sources] };
 }

@@ -41,7 +41,7 @@ export function knownFields(schema: z.ZodType, path: readonly (string | number)[
   return [...new Set(unwrap(nodes).flatMap(fields))];
 }
 
-function distance(a: string, b: string): number {
+export function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let previous = row[0];

@@ -19,7 +19,10 @@ function bound(issue: { minimum?: unknown; maximum?: unknown; inclusive?: boolea
   return `a number ${issue.inclusive ? '<=' : '<'} ${limit}`;
 }
 
-const TYPE_WORDS: Record<string, string> = { object: 'a map of fields', array: 'a list', number: 'a number', string: 'a text', boolean: 'true or false', int: 'a whole number' };
+const TYPE_WORDS: Record<string, string> = {
+  object: 'a map of fields', record: 'a map of names to entries (name: value)', map: 'a map of names to entries (name: value)', array: 'a list', tuple: 'a list',
+  number: 'a number', string: 'a text', boolean: 'true or false', int: 'a whole number', null: 'nothing (null)', undefined: 'nothing',
+};
 
 /** Turn zod's issues into problems with paths, expectations and the values found; `schema` names the known fields. */
 export function zodProblems(issues: readonly z.core.$ZodIssue[], input: unknown, schema?: z.ZodType): RawProblem[] {

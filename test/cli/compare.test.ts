@@ -32,7 +32,7 @@ describe('callsim compare', () => {
     expect(table.stdout).toMatch(/^Comparison under common random numbers: 3 replications each, seed 11/);
     expect(table.stdout).toMatch(/^A = tiny M\/M\/c\+M \(test\/cli\/fixtures\/tiny.yaml\)$/m);
     expect(table.stdout).toMatch(/^metric\s+unit\s+A\s+B\s+B − A\s+standard$/m);
-    expect(table.stdout).toMatch(/^queues\.999\.serviceLevel\s+%.*(met|missed).*≥ 90% in 10 s$/m);
+    expect(table.stdout).toMatch(/^queues\.999\.answeredWithinTarget\s+%.*(met|missed).*≥ 90% in 10 s$/m);
     const csv = cli(['compare', TINY, TINY, '--reps', '2', '--threads', '1', '--format', 'csv']);
     const lines = csv.stdout.trim().split('\n');
     expect(lines[0]).toBe('metric,unit,scenario,file,mean,ci95,difference,differenceCi95,significant');

@@ -6,13 +6,20 @@ import type { Results } from '../../src/metrics/results.js';
 import { cli, tempDir, TINY } from './cli.js';
 
 describe('callsim run', () => {
-  it('prints the table with units, mean ± half-width and the 90%-in-10-s standard judged', () => {
+  it('prints the headline view: the 999 standard first, in words, with units, judged; the rest with --metrics', () => {
     const r = cli(['run', TINY, '--threads', '1']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^tiny M\/M\/c\+M \(test\/cli\/fixtures\/tiny.yaml, sha256 [0-9a-f]{12}\): 4 replications, seed 11/);
-    const line = r.stdout.split('\n').find((l) => l.startsWith('queues.999.answeredWithinTarget'));
-    expect(line).toMatch(/%\s+\d+\.\d% ± \d+\.\d\s+≥ 90% in 10 s\s+(met|missed)$/);
-    expect(r.stdout).toMatch(/^queues\.999\.waitSeconds\.mean\s+seconds\s+/m);
+    const rows = r.stdout.split('\n').slice(3);
+    expect(rows[0]).toMatch(/^999 queue: answered within target \(share of answered\)\s+\d+\.\d% ± \d+\.\d\s+%\s+≥ 90% in 10 s\s+(met|missed)\s+queues\.999\.answeredWithinTarget$/);
+    expect(r.stdout).toMatch(/^999 queue: time to answer, mean\s+\S+ ± \S+\s+seconds\s+queues\.999\.waitSeconds\.mean$/m);
+    expect(r.stdout).toMatch(/^\d+ more measures: --metrics all/m);
+    const all = cli(['run', TINY, '--threads', '1', '--metrics', 'all']);
+    expect(all.stdout).toMatch(/^queues\.999\.waitSeconds\.mean\s+seconds\s+/m);
+    expect(all.stdout).toMatch(/^queues\.999\.serviceLevel\s+%/m);
+    const glob = cli(['run', TINY, '--threads', '1', '--metrics', 'queues.999.wait*']);
+    expect(glob.stdout.split('\n').filter((l) => l.startsWith('queues.'))).toEqual(expect.arrayContaining([expect.stringMatching(/^queues\.999\.waitSeconds\.p90/)]));
+    expect(glob.stdout).not.toMatch(/^queues\.999\.offered/m);
   });
 
   it('json is the section-6 results object: keys in order, one value per replication', () => {

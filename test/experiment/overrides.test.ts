@@ -6,7 +6,11 @@ import { pointKey, sweepGrid } from '../../src/experiment/sweep.js';
 describe('override lists', () => {
   it('splits on commas outside brackets and quotes', () => {
     expect(splitTopLevel('a=[1,2],b={x: 1, y: 2},c="p,q"')).toEqual(['a=[1,2]', 'b={x: 1, y: 2}', 'c="p,q"']);
-    expect(parseVariant('handlers.pools[0].staff=12, seed=3')).toEqual(['handlers.pools[0].staff=12', 'seed=3']);
+    expect(parseVariant('handlers.pools[0].staff=12, seed=3')).toEqual({ label: 'handlers.pools[0].staff=12, seed=3', sets: ['handlers.pools[0].staff=12', 'seed=3'] });
+    expect(parseVariant('late+2:handlers.pools.non-emergency.shifts.late.staff+=2')).toEqual({ label: 'late+2', sets: ['handlers.pools.non-emergency.shifts.late.staff+=2'] });
+    // A colon inside a value is not a label; commas inside a policy call do not split it.
+    expect(parseVariant('switchboard.staff.shifts[0].start="07:00"').sets).toEqual(['switchboard.staff.shifts[0].start="07:00"']);
+    expect(parseVariant('ageing:policy.queueSelection=ageing(from=secondary,to=primary,afterSeconds=900)')).toEqual({ label: 'ageing', sets: ['policy.queueSelection=ageing(from=secondary,to=primary,afterSeconds=900)'] });
     expect(parseVary('queues.999.targetSeconds=10,20,30')).toEqual({ path: 'queues.999.targetSeconds', values: ['10', '20', '30'] });
     expect(parsePrecision('queues.999.serviceLevel=0.01')).toEqual({ metric: 'queues.999.serviceLevel', halfWidth: 0.01 });
   });

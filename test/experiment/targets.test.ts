@@ -60,7 +60,7 @@ describe('parseTargets', () => {
     const file = join(dir, 't.yaml');
     writeFileSync(file, 'targets:\n  - { label: a, metric: m, range: [0, 1] }\n');
     expect(loadTargets(file).targets[0]).toMatchObject({ label: 'a' });
-    expect(() => loadTargets(join(dir, 'missing.yaml'))).toThrow(/missing\.yaml: cannot read/);
+    expect(() => loadTargets(join(dir, 'missing.yaml'))).toThrow(/missing\.yaml: expected a readable targets file \(YAML or JSON\), found no such file/);
     writeFileSync(file, 'targets: [ {');
     expect(() => loadTargets(file)).toThrow(/t\.yaml: not valid YAML/);
   });

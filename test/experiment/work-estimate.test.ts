@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runReplication } from '../../src/experiment/run-replication.js';
 import { estimateWork, MAX_HEADCOUNT, checkWork } from '../../src/experiment/work-estimate.js';
-import { loadScenario, ScenarioError } from '../../src/scenario/index.js';
+import { loadScenario } from '../../src/experiment/load-scenario.js';
+import { ScenarioError } from '../../src/scenario/index.js';
 
 /** Measured events of replication 0 against the estimate for one replication. */
 function ratio(file: string, sets: string[] = []): number {

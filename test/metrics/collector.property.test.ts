@@ -6,7 +6,7 @@ import type { CallView, MonitorLayout, QueueOutcome } from '../../src/model/moni
 // 2022-02-27 18:00 UTC, 5 days: the window crosses into March; warm-up 6 hours.
 const START = Date.UTC(2022, 1, 27, 18);
 const LAYOUT: MonitorLayout = {
-  startEpochMs: START,
+  startEpochMs: START, timeZone: 'UTC',
   warmupSeconds: 6 * 3600,
   horizonSeconds: 5 * 86_400,
   channels: ['999'],

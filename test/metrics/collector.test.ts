@@ -6,7 +6,7 @@ import type { CallView, MonitorLayout } from '../../src/model/monitor.js';
 // 2022-01-31 22:00 UTC; warm-up one hour (to 23:00), horizon three hours (01:00 on 1 February),
 // so the counting window [3600, 10800] spans two months and two hours of day.
 const LAYOUT: MonitorLayout = {
-  startEpochMs: Date.UTC(2022, 0, 31, 22),
+  startEpochMs: Date.UTC(2022, 0, 31, 22), timeZone: 'UTC',
   warmupSeconds: 3600,
   horizonSeconds: 10_800,
   channels: ['999', '101'],

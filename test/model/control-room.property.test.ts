@@ -53,7 +53,7 @@ const smallRoom: fc.Arbitrary<ResolvedScenario> = fc
     return {
       name: 'property room',
       start: '2022-03-01T00:00:00Z',
-      startEpochMs: Date.parse('2022-03-01T00:00:00Z'),
+      startEpochMs: Date.parse('2022-03-01T00:00:00Z'), timeZone: 'UTC',
       horizonSeconds: 4 * 3600,
       warmupSeconds: 600,
       replications: 1,
@@ -214,7 +214,7 @@ describe('ControlRoom properties', () => {
     fc.assert(
       fc.property(single, ({ seed, perHour, staff, handle }) => {
         const scenario: ResolvedScenario = {
-          name: 'fifo', start: '2022-01-01T00:00:00Z', startEpochMs: Date.parse('2022-01-01T00:00:00Z'),
+          name: 'fifo', start: '2022-01-01T00:00:00Z', startEpochMs: Date.parse('2022-01-01T00:00:00Z'), timeZone: 'UTC',
           horizonSeconds: 3 * 3600, warmupSeconds: 0, replications: 1, seed,
           channels: [{ name: '999', rate: { perHour }, dayBusynessCv: 0, surges: [], queue: '999' }],
           queues: [{ name: '999', targetSeconds: 10 }],

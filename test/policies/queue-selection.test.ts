@@ -7,64 +7,67 @@ import { RecordingMonitor } from '../support/recording-monitor.js';
 import { sharedPool } from '../support/scenarios.js';
 
 /** Queues whose heads entered at the given instants (NaN: empty). */
-const heads = (...enteredAt: number[]): QueueView[] => enteredAt.map((at, i) => ({ name: `q${i}`, headEnteredAt: () => at }));
+const heads = (...enteredAt: number[]): QueueView[] =>
+  enteredAt.map((at, i) => ({ index: i, name: `q${i}`, targetSeconds: 10, waiting: Number.isNaN(at) ? 0 : 1, headEnteredAt: () => at }));
+/** The deciding pool with `n` free handlers. */
+const free = (n: number) => ({ name: 'pool', present: n, freeHandlers: n });
 const served = ['a', 'b', 'c'];
 
 describe('queue-selection policies, decision by decision', () => {
   it('registers the four policies', () => {
-    expect(QUEUE_SELECTION_POLICIES).toEqual(['strictPriority', 'longestWeightedWait', 'ageing', 'reserve']);
+    expect(QUEUE_SELECTION_POLICIES).toEqual(['ageing', 'longestWeightedWait', 'reserve', 'strictPriority']);
   });
 
   it('strictPriority: the first non-empty queue of the order; queues the order omits come last in served order', () => {
     const p = makeQueueSelector({ kind: 'strictPriority', order: ['c', 'a'] }, served);
-    expect(p(heads(NaN, NaN, NaN), 100, 1)).toBe(-1);
-    expect(p(heads(0, 0, 0), 100, 1)).toBe(2);
-    expect(p(heads(0, 0, NaN), 100, 1)).toBe(0);
-    expect(p(heads(NaN, 0, NaN), 100, 1)).toBe(1);
+    expect(p(heads(NaN, NaN, NaN), 100, free(1))).toBe(-1);
+    expect(p(heads(0, 0, 0), 100, free(1))).toBe(2);
+    expect(p(heads(0, 0, NaN), 100, free(1))).toBe(0);
+    expect(p(heads(NaN, 0, NaN), 100, free(1))).toBe(1);
   });
 
   it('longestWeightedWait: the largest weight x wait; weights default to 1; a tie goes to the first queue served', () => {
     const p = makeQueueSelector({ kind: 'longestWeightedWait', weights: { a: 2, c: 3 } }, served);
     // waits 10, 30, 5 -> scores 20, 30, 15
-    expect(p(heads(90, 70, 95), 100, 1)).toBe(1);
+    expect(p(heads(90, 70, 95), 100, free(1))).toBe(1);
     // waits 20, 30, 5 -> scores 40, 30, 15
-    expect(p(heads(80, 70, 95), 100, 1)).toBe(0);
+    expect(p(heads(80, 70, 95), 100, free(1))).toBe(0);
     // tie: waits 15, 30, 10 -> scores 30, 30, 30: the first served queue wins
-    expect(p(heads(85, 70, 90), 100, 1)).toBe(0);
+    expect(p(heads(85, 70, 90), 100, free(1))).toBe(0);
     // b scores 30, c scores 3 x 10 = 30: tie, b is served first; c one second older wins
-    expect(p(heads(NaN, 70, 90), 100, 1)).toBe(1);
-    expect(p(heads(NaN, 70, 89), 100, 1)).toBe(2);
-    expect(p(heads(NaN, NaN, NaN), 100, 1)).toBe(-1);
+    expect(p(heads(NaN, 70, 90), 100, free(1))).toBe(1);
+    expect(p(heads(NaN, 70, 89), 100, free(1))).toBe(2);
+    expect(p(heads(NaN, NaN, NaN), 100, free(1))).toBe(-1);
     // a caller who has just arrived (wait 0) still beats an empty queue
-    expect(p(heads(NaN, 100, NaN), 100, 1)).toBe(1);
+    expect(p(heads(NaN, 100, NaN), 100, free(1))).toBe(1);
   });
 
   it('ageing: a head of `from` that has waited MORE than afterSeconds is served at `to`s rank, first come first served with its head', () => {
     const spec: QueueSelectionSpec = { kind: 'ageing', order: ['a', 'b', 'c'], from: 'c', to: 'b', afterSeconds: 60 };
     const p = makeQueueSelector(spec, served);
     // c waited 61 > 60, b's head came later: c goes ahead of b
-    expect(p(heads(NaN, 50, 39), 100, 1)).toBe(2);
+    expect(p(heads(NaN, 50, 39), 100, free(1))).toBe(2);
     // exactly 60 is not more than 60: b first
-    expect(p(heads(NaN, 50, 40), 100, 1)).toBe(1);
+    expect(p(heads(NaN, 50, 40), 100, free(1))).toBe(1);
     // aged but b's head came earlier: b first
-    expect(p(heads(NaN, 10, 30), 100, 1)).toBe(1);
+    expect(p(heads(NaN, 10, 30), 100, free(1))).toBe(1);
     // aged and entered at the same instant as b's head: b (strictly earlier only)
-    expect(p(heads(NaN, 30, 30), 100, 1)).toBe(1);
+    expect(p(heads(NaN, 30, 30), 100, free(1))).toBe(1);
     // aged, b empty: c at b's rank
-    expect(p(heads(NaN, NaN, 0), 100, 1)).toBe(2);
+    expect(p(heads(NaN, NaN, 0), 100, free(1))).toBe(2);
     // a still comes first
-    expect(p(heads(99, NaN, 0), 100, 1)).toBe(0);
+    expect(p(heads(99, NaN, 0), 100, free(1))).toBe(0);
     // not aged, b empty: c at its own rank
-    expect(p(heads(NaN, NaN, 90), 100, 1)).toBe(2);
+    expect(p(heads(NaN, NaN, 90), 100, free(1))).toBe(2);
   });
 
   it('reserve: other queues only while MORE than keep handlers are free (the deciding one included)', () => {
     const p = makeQueueSelector({ kind: 'reserve', order: ['a', 'b', 'c'], queue: 'c', keep: 2 }, served);
-    expect(p(heads(0, 0, NaN), 100, 3)).toBe(0);
-    expect(p(heads(0, 0, NaN), 100, 2)).toBe(-1);
-    expect(p(heads(0, 0, 0), 100, 2)).toBe(2);
-    expect(p(heads(0, 0, 0), 100, 1)).toBe(2);
-    expect(p(heads(NaN, 0, NaN), 100, 3)).toBe(1);
+    expect(p(heads(0, 0, NaN), 100, free(3))).toBe(0);
+    expect(p(heads(0, 0, NaN), 100, free(2))).toBe(-1);
+    expect(p(heads(0, 0, 0), 100, free(2))).toBe(2);
+    expect(p(heads(0, 0, 0), 100, free(1))).toBe(2);
+    expect(p(heads(NaN, 0, NaN), 100, free(3))).toBe(1);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/experiment/run-scenario.js';
-import { loadScenario } from '../../src/scenario/index.js';
+import { loadScenario } from '../../src/experiment/load-scenario.js';
 
 describe('scenarios/examples/two-queue.yaml', () => {
   const { resolved } = loadScenario('scenarios/examples/two-queue.yaml');

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenario, ScenarioError } from '../../src/scenario/index.js';
+import { loadScenario } from '../../src/experiment/load-scenario.js';
+import { ScenarioError } from '../../src/scenario/index.js';
 import { deepMerge } from '../../src/scenario/source.js';
 
 const MMC = 'scenarios/examples/mmc-abandonment.yaml';
@@ -73,7 +74,7 @@ describe('extends', () => {
 
   it('a missing base names the extending file and line', () => {
     const d = dir({ 'a.yaml': 'name: a\nextends: nowhere.yaml\n' });
-    expect(problemsOf(() => loadScenario(join(d, 'a.yaml'))).message).toMatch(/a\.yaml:2: extends: expected a readable scenario file, found .*nowhere\.yaml \(ENOENT\)/);
+    expect(problemsOf(() => loadScenario(join(d, 'a.yaml'))).message).toMatch(/a\.yaml:2: extends: expected a readable scenario file \(YAML or JSON\), found .*nowhere\.yaml: no such file/);
   });
 
   it('problems in a base file name the base file and its line', () => {

@@ -90,14 +90,14 @@ describe('hostile scenario files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'callsim-hostile-'));
   const bases = [parse(VALID) as unknown];
 
-  it('deep nesting, huge numbers, long strings, many keys or binary bytes: a finite estimate within the limits, or a short ScenarioError', () => {
+  it('deep nesting, huge numbers, long strings, many keys or binary bytes: a finite estimate within the limits, or a short ScenarioError', async () => {
     let n = 0;
-    fc.assert(
-      fc.property(fc.constantFrom(0), fc.boolean(), hostile, (which, json, h) => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(0), fc.boolean(), hostile, async (which, json, h) => {
         const file = join(dir, `case-${n++}.${json ? 'json' : 'yaml'}`);
         writeFileSync(file, hostileFile(bases[which], h, json));
         try {
-          const input = loadInput(file, { threads: 2 });
+          const input = await loadInput(file, { threads: 2 });
           const w = input.work;
           for (const x of [w.callsPerReplication, w.events, w.peakMemoryBytes]) expect(Number.isFinite(x) && x >= 0).toBe(true);
           expect(w.events).toBeLessThanOrEqual(MAX_EVENTS);

@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/experiment/run-scenario.js';
-import { loadScenario, resolveScenario, ScenarioError } from '../../src/scenario/index.js';
+import { loadScenario } from '../../src/experiment/load-scenario.js';
+import { resolveScenario, ScenarioError } from '../../src/scenario/index.js';
 
 const MMC = 'scenarios/examples/mmc-abandonment';
 
@@ -20,6 +21,7 @@ describe('loadScenario', () => {
       name: 'M/M/c+M',
       start: '2022-01-01T00:00:00.000Z',
       startEpochMs: Date.UTC(2022, 0, 1),
+      timeZone: 'Europe/London',
       horizonSeconds: 30 * 86_400,
       warmupSeconds: 4 * 3600,
       replications: 10,

@@ -6,7 +6,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenario, ScenarioError } from '../../src/scenario/index.js';
+import { loadScenario } from '../../src/experiment/load-scenario.js';
+import { ScenarioError } from '../../src/scenario/index.js';
 import { VALID } from './fixtures.js';
 
 const dirPath = mkdtempSync(join(tmpdir(), 'callsim-preconditions-'));

@@ -91,7 +91,7 @@ describe('broken --set overrides', () => {
     const { writeFileSync, mkdtempSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
-    const { loadScenario } = await import('../../src/scenario/index.js');
+    const { loadScenario } = await import('../../src/experiment/load-scenario.js');
     const file = join(mkdtempSync(join(tmpdir(), 'callsim-set-')), 'valid.yaml');
     writeFileSync(file, VALID);
     fc.assert(

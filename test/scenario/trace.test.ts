@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/experiment/run-scenario.js';
 import type { TraceCall } from '../../src/model/resolved.js';
-import { formatTrace, loadScenario, parseTrace, ScenarioError } from '../../src/scenario/index.js';
+import { loadScenario } from '../../src/experiment/load-scenario.js';
+import { formatTrace, parseTrace, ScenarioError } from '../../src/scenario/index.js';
 
 const START = Date.UTC(2022, 2, 7);
 const CHANNELS = ['999', '101'];

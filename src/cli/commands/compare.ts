@@ -6,15 +6,20 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { compareScenarios, type ComparedScenario } from '../../experiment/compare.js';
 import { parseVariant } from '../../experiment/overrides.js';
+import { ReplicationPool } from '../../experiment/replication-pool.js';
+import { loadInput } from '../../experiment/scenario-input.js';
 import type { ComparisonResults } from '../../metrics/results.js';
 import { comparisonCsv } from '../../report/csv.js';
 import { comparisonJson } from '../../report/json.js';
 import { comparisonTable } from '../../report/table.js';
+import { comparisonBreakdown, type BreakdownAxis } from '../../report/breakdown.js';
 import { UsageError } from '../errors.js';
 import {
-  allowLargeOption, type Format, formatOption, htmlOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
+  allowLargeOption, type Format, byOption, changeLines, withChanges, formatOption, metricsOption, htmlOption, listFrom, outOption, pluginsFrom, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
 } from '../options.js';
 import { checkOutPaths, emit } from '../output.js';
+import { makeProgress } from '../progress.js';
+import { shardCompare, shardOption } from '../shard.js';
 
 interface CompareArgs {
   files: string[];
@@ -27,16 +32,21 @@ interface CompareArgs {
   threads?: number;
   quiet: boolean;
   html?: string;
+  shard?: string;
+  by?: BreakdownAxis;
+  metrics?: string[];
   allowLarge: boolean;
 }
 
 /** A comparison in the chosen format. */
-export function formatComparison(c: ComparisonResults, format: Format): string {
-  return format === 'json' ? comparisonJson(c) : format === 'csv' ? comparisonCsv(c) : comparisonTable(c);
+export function formatComparison(c: ComparisonResults, format: Format, view: { by?: BreakdownAxis; metrics?: readonly string[]; changes?: string } = {}): string {
+  if (format === 'json') return comparisonJson(c);
+  if (format === 'csv') return comparisonCsv(c);
+  return withChanges(view.by === undefined ? comparisonTable(c, view.metrics) : comparisonBreakdown(c, view.by, view.metrics), view.changes ?? '');
 }
 
 /** The scenarios to compare: several files, or one file and its variants (the file itself first). */
-async function loadScenarios(argv: ArgumentsCamelCase<CompareArgs>, threads: number): Promise<{ scenarios: ComparedScenario[]; inputs: string[] }> {
+async function loadScenarios(argv: ArgumentsCamelCase<CompareArgs>, threads: number): Promise<{ scenarios: ComparedScenario[]; inputs: string[]; changes: string }> {
   const files = listFrom(argv.files);
   const variants = listFrom(argv.variant);
   const sets = listFrom(argv.set);
@@ -45,28 +55,29 @@ async function loadScenarios(argv: ArgumentsCamelCase<CompareArgs>, threads: num
   if (variants.length === 0 && files.length < 2) throw new UsageError('compare: give at least two scenario files, or one file and --variant');
   const inputs = variants.length === 0
     ? files.map((f) => ({ file: f, sets, name: undefined as string | undefined }))
-    : [{ file: files[0], sets, name: undefined as string | undefined }, ...variants.map((v) => ({ file: files[0], sets: [...sets, ...parseVariant(v)], name: v }))];
-  // The schema (zod, yaml) loads only once a scenario is read.
-  const { loadInput } = await import('../../experiment/scenario-input.js');
+    : [{ file: files[0], sets, name: undefined as string | undefined }, ...variants.map((v) => { const p = parseVariant(v); return { file: files[0], sets: [...sets, ...p.sets], name: p.label }; })];
   const read: string[] = [];
-  const scenarios = inputs.map((i) => {
-    const loaded = loadInput(i.file, { sets: i.sets, seed, threads, allowLarge: argv.allowLarge, replications: wholeNumber(argv.reps, 'reps', 1) });
+  let changes = '';
+  const scenarios: ComparedScenario[] = [];
+  for (const [n, i] of inputs.entries()) {
+    const loaded = await loadInput(i.file, { sets: i.sets, seed, threads, allowLarge: argv.allowLarge, replications: wholeNumber(argv.reps, 'reps', 1), plugins: pluginsFrom(argv) });
     read.push(...loaded.inputs);
-    // A variant keeps its file's name; say which overrides made it.
+    changes += changeLines(loaded.changes, ` ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[n] ?? n + 1}`);
+    // A variant keeps its file's name; say which label or overrides made it.
     const scenario = i.name === undefined ? loaded.scenario : { ...loaded.scenario, name: `${loaded.scenario.name} [${i.name}]` };
-    return { scenario, file: loaded.file, sha256: loaded.sha256 };
-  });
-  return { scenarios, inputs: read };
+    scenarios.push({ scenario, file: loaded.file, sha256: loaded.sha256 });
+  }
+  return { scenarios, inputs: read, changes };
 }
 
 async function handler(argv: ArgumentsCamelCase<CompareArgs>): Promise<void> {
   const reps = wholeNumber(argv.reps, 'reps', 1);
   const threads = threadsFrom(argv.threads);
-  const { scenarios, inputs } = await loadScenarios(argv, threads);
-  checkOutPaths([['--out', argv.out], ['--html', argv.html]], inputs);
+  const { scenarios, inputs, changes } = await loadScenarios(argv, threads);
   const count = reps ?? scenarios[0].scenario.replications;
-  const [{ makeProgress }, { ReplicationPool }] = await Promise.all([import('../progress.js'), import('../../experiment/replication-pool.js')]);
-  const progress = makeProgress(count * scenarios.length, { quiet: argv.quiet });
+  if (argv.shard !== undefined) return shardCompare(argv, scenarios, count, seedFrom(argv.seed), inputs);
+  checkOutPaths([['--out', argv.out], ['--html', argv.html]], inputs);
+  const progress = makeProgress(count * scenarios.length, { quiet: argv.quiet, label: `${scenarios.length} scenarios x ${count} replications` });
   const pool = new ReplicationPool(threads);
   let comparison: ComparisonResults;
   try {
@@ -75,7 +86,8 @@ async function handler(argv: ArgumentsCamelCase<CompareArgs>): Promise<void> {
     progress.stop();
     await pool.close();
   }
-  emit(formatComparison(comparison, argv.format), argv.out, argv.quiet);
+  if (argv.format !== 'table' && !argv.quiet) process.stderr.write(changes);
+  emit(formatComparison(comparison, argv.format, { by: argv.by, metrics: listFrom(argv.metrics), changes }), argv.out, argv.quiet);
   // The report stack (vega, vega-lite) loads only when HTML is asked for.
   if (argv.html !== undefined) await (await import('../html-output.js')).writeHtml(comparison, argv.html, argv.quiet);
 }
@@ -86,7 +98,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
   builder: (yargs: Argv) =>
     yargs
       .positional('files', { type: 'string', array: true, demandOption: true, describe: 'scenario files; the first is the baseline' })
-      .option('variant', { type: 'string', array: true, describe: "a variant of the one file: 'path=value,path=value' (repeatable)" })
+      .option('variant', { type: 'string', array: true, describe: "a variant of the one file: 'LABEL:path=value,path+=n' (the label is optional; repeatable)" })
       .option('reps', repsOption)
       .option('seed', seedOption)
       .option('set', setOption)
@@ -95,6 +107,9 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       .option('threads', threadsOption)
       .option('quiet', quietOption)
       .option('html', htmlOption)
+      .option('shard', shardOption)
+      .option('by', byOption)
+      .option('metrics', metricsOption)
       .option('allow-large', allowLargeOption) as unknown as Argv<CompareArgs>,
   handler,
 };

@@ -4,10 +4,10 @@
  * it. Redials and chasing calls are left out: the model makes those itself when it replays.
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import type { CallView } from '../../model/monitor.js';
-import type { ResolvedScenario, TraceCall } from '../../model/resolved.js';
+import { generateCalls } from '../../experiment/call-log.js';
+import { loadInput } from '../../experiment/scenario-input.js';
 import { formatTrace } from '../../scenario/trace.js';
-import { allowLargeOption, listFrom, seedFrom, seedOption, setOption, wholeNumber } from '../options.js';
+import { allowLargeOption, listFrom, pluginsFrom, seedFrom, seedOption, setOption, wholeNumber } from '../options.js';
 import { checkOutPaths, emit } from '../output.js';
 
 interface GenerateArgs {
@@ -19,32 +19,6 @@ interface GenerateArgs {
   attributes: boolean;
   quiet: boolean;
   allowLarge: boolean;
-}
-
-/** The trace row of a first call (arrival and channel; sampled attributes when asked). */
-function traceCall(call: CallView, attributes: boolean, graded: boolean): TraceCall {
-  const row: TraceCall = { arrivalSeconds: call.arrivedAt, channel: call.channel };
-  if (!attributes) return row;
-  if (Number.isFinite(call.handleSeconds)) row.handleSeconds = call.handleSeconds;
-  if (Number.isFinite(call.patienceSeconds)) row.patienceSeconds = call.patienceSeconds;
-  if (graded && call.area !== '') row.area = call.area;
-  if (graded) row.need = call.needed;
-  return row;
-}
-
-/** Every first call of replication `replication`, by arrival time (then id). */
-export async function generateCalls(scenario: ResolvedScenario, replication: number, attributes: boolean): Promise<TraceCall[]> {
-  const { runReplication } = await import('../../experiment/run-replication.js');
-  const graded = scenario.dispatch !== undefined || scenario.grading !== undefined;
-  // The model may reuse its call records after the sink returns: keep the row, not the view.
-  const calls: { id: number; row: TraceCall }[] = [];
-  runReplication(scenario, replication, {
-    callSink: (call) => {
-      if (call.redialOf < 0 && call.chasingIncident < 0) calls.push({ id: call.id, row: traceCall(call, attributes, graded) });
-    },
-  });
-  calls.sort((a, b) => a.row.arrivalSeconds - b.row.arrivalSeconds || a.id - b.id);
-  return calls.map((c) => c.row);
 }
 
 export const generateCommand: CommandModule<object, GenerateArgs> = {
@@ -62,10 +36,9 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       .option('allow-large', allowLargeOption) as unknown as Argv<GenerateArgs>,
   handler: async (argv: ArgumentsCamelCase<GenerateArgs>) => {
     const replication = wholeNumber(argv.replication, 'replication', 0) ?? 0;
-    const { loadInput } = await import('../../experiment/scenario-input.js');
-    const { scenario, inputs } = loadInput(argv.file, { sets: listFrom(argv.set), seed: seedFrom(argv.seed), replications: 1, allowLarge: argv.allowLarge });
+    const { scenario, inputs } = await loadInput(argv.file, { sets: listFrom(argv.set), seed: seedFrom(argv.seed), replications: 1, allowLarge: argv.allowLarge, plugins: pluginsFrom(argv) });
     checkOutPaths([['--out', argv.out]], inputs);
-    const calls = await generateCalls(scenario, replication, argv.attributes);
+    const calls = generateCalls(scenario, replication, argv.attributes);
     emit(formatTrace(calls, scenario.startEpochMs), argv.out, argv.quiet);
   },
 };

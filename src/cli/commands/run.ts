@@ -5,17 +5,29 @@
  * narrow enough.
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import type { ReplicationPool } from '../../experiment/replication-pool.js';
+import { availableParallelism } from 'node:os';
+import { ReplicationPool } from '../../experiment/replication-pool.js';
 import { parsePrecision } from '../../experiment/overrides.js';
+import { runReplication } from '../../experiment/run-replication.js';
 import { DEFAULT_MAX_REPLICATIONS, runReplications } from '../../experiment/run-replications.js';
-import { callsimVersion } from '../../experiment/version.js';
+import { loadInput } from '../../experiment/scenario-input.js';
+import { summariseRun } from '../../experiment/summarise-run.js';
 import type { ReplicationResult, Results } from '../../metrics/results.js';
-import { summarise } from '../../metrics/summary.js';
-import type { ResolvedScenario } from '../../model/resolved.js';
-import {
-  allowLargeOption, type Format, formatOption, htmlOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
-} from '../options.js';
+import { AtomicStream } from '../../report/atomic-write.js';
+import { callCsvRow, callsCsvHeader } from '../../report/calls-csv.js';
+import { resultsCsv } from '../../report/csv.js';
+import { resultsJson } from '../../report/json.js';
+import { resultsTable } from '../../report/table.js';
+import { erlangBeside } from '../../report/erlang-beside.js';
+import { runBreakdown, type BreakdownAxis } from '../../report/breakdown.js';
 import { checkOutPaths, emit } from '../output.js';
+import {
+  allowLargeOption, type Format, byOption, changeLines, withChanges, formatOption, metricsOption, htmlOption, listFrom, outOption, pluginsFrom, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
+} from '../options.js';
+import { makeProgress } from '../progress.js';
+import { digestsOption, shardOption, shardRun } from '../shard.js';
+import { verificationOf } from '../../experiment/shard/assemble.js';
+import { scenarioDigest } from '../../experiment/shard/plan.js';
 
 interface RunArgs {
   file: string;
@@ -31,21 +43,23 @@ interface RunArgs {
   maxReps?: number;
   quiet: boolean;
   html?: string;
+  shard?: string;
+  digests?: boolean;
+  by?: BreakdownAxis;
+  metrics?: string[];
   allowLarge: boolean;
 }
 
-/** Results in the chosen format (each writer loads only when chosen). */
-export async function formatResults(results: Results, format: Format): Promise<string> {
-  if (format === 'json') return (await import('../../report/json.js')).resultsJson(results);
-  if (format === 'csv') return (await import('../../report/csv.js')).resultsCsv(results);
-  return (await import('../../report/table.js')).resultsTable(results);
+/** Results in the chosen format (the table by month or hour with `by`; `metrics` globs pick rows of the table). */
+export function formatResults(results: Results, format: Format, view: { by?: BreakdownAxis; metrics?: readonly string[]; changes?: readonly string[] } = {}): string {
+  if (format === 'json') return resultsJson(results);
+  if (format === 'csv') return resultsCsv(results);
+  const table = view.by === undefined ? resultsTable(results, view.metrics) : runBreakdown(results, view.by, view.metrics);
+  return withChanges(table, changeLines(view.changes ?? []));
 }
 
 /** Runs replication 0 in this thread, streaming each call to `file` (renamed into place when complete). */
-async function traceReplicationZero(scenario: ResolvedScenario, file: string): Promise<ReplicationResult> {
-  const [{ AtomicStream }, { callCsvRow, callsCsvHeader }, { runReplication }] = await Promise.all([
-    import('../../report/atomic-write.js'), import('../../report/calls-csv.js'), import('../../experiment/run-replication.js'),
-  ]);
+function traceReplicationZero(scenario: Parameters<typeof runReplication>[0], file: string): ReplicationResult {
   const stream = new AtomicStream(file);
   try {
     stream.write(callsCsvHeader());
@@ -61,29 +75,26 @@ async function traceReplicationZero(scenario: ResolvedScenario, file: string): P
 async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
   const reps = wholeNumber(argv.reps, 'reps', 1);
   const maxReps = wholeNumber(argv.maxReps, 'max-reps', 1);
-  const threads = threadsFrom(argv.threads);
-  // Only what running needs loads here; the scenario's schema, the workers and the writers load when used.
-  const [{ ReplicationPool }, { loadInput }, { makeProgress }] = await Promise.all([
-    import('../../experiment/replication-pool.js'), import('../../experiment/scenario-input.js'), import('../progress.js'),
-  ]);
   const precision = listFrom(argv.precision).map(parsePrecision);
-  const pool: ReplicationPool = new ReplicationPool(threads);
-  // Worker start-up overlaps reading and resolving the scenario, when more than one replication is asked for.
-  if (reps !== undefined) pool.warm(reps);
+  const threads = threadsFrom(argv.threads);
+  if (argv.shard !== undefined) return shardRun(argv, reps, seedFrom(argv.seed));
+  const pool = new ReplicationPool(threads);
+  // Worker start-up overlaps reading and resolving the scenario.
+  pool.warm(reps ?? availableParallelism());
   let input;
   let run;
   try {
-    input = loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace, seed: seedFrom(argv.seed), replications: reps, threads, allowLarge: argv.allowLarge });
+    input = await loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace, seed: seedFrom(argv.seed), replications: reps, threads, allowLarge: argv.allowLarge, plugins: pluginsFrom(argv) });
     // Every output is checked before any simulation: a typing mistake costs nothing.
     checkOutPaths([['--out', argv.out], ['--html', argv.html], ['--trace-out', argv.traceOut]], input.inputs);
     const { scenario } = input;
     if (input.work.traceRowsAfterHorizon > 0 && !argv.quiet) {
       process.stderr.write(`callsim: ${input.work.traceRowsAfterHorizon} trace rows arrive at or after the horizon and are not replayed\n`);
     }
-    const done = argv.traceOut === undefined ? [] : [await traceReplicationZero(scenario, argv.traceOut)];
+    const done = argv.traceOut === undefined ? [] : [traceReplicationZero(scenario, argv.traceOut)];
     const progress = makeProgress(scenario.replications, { quiet: argv.quiet });
     try {
-      for (let i = 0; i < done.length; i++) progress.tick();
+      progress.tick(done.length);
       run = await runReplications(
         pool,
         scenario,
@@ -97,18 +108,14 @@ async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
   } finally {
     await pool.close();
   }
-  const { scenario } = input;
   if (!run.precisionMet && !argv.quiet) {
     const misses = precision.filter((t) => !(run.halfWidths[t.metric] <= t.halfWidth)).map((t) => `${t.metric} ± ${run.halfWidths[t.metric]} (wanted ≤ ${t.halfWidth})`);
     process.stderr.write(`callsim: precision not reached after ${run.results.length} replications (--max-reps): ${misses.join('; ')}\n`);
   }
-  const results = summarise(run.results, {
-    callsim: callsimVersion(),
-    scenario: { name: scenario.name, file: input.file, sha256: input.sha256 },
-    seed: scenario.seed,
-  });
-  const beside = argv.format === 'table' ? (await import('../../report/erlang-beside.js')).erlangBeside(scenario, results) : '';
-  emit((await formatResults(results, argv.format)) + beside, argv.out, argv.quiet);
+  const results = summariseRun(run.results, input);
+  if (argv.digests === true) results.verification = verificationOf(run.results, { sets: listFrom(argv.set), trace: argv.trace ?? null }, scenarioDigest(input.scenario));
+  if (argv.format !== 'table' && !argv.quiet) process.stderr.write(changeLines(input.changes));
+  emit(formatResults(results, argv.format, { by: argv.by, metrics: listFrom(argv.metrics), changes: input.changes }) + (argv.format === 'table' ? erlangBeside(input.scenario, results) : ''), argv.out, argv.quiet);
   // The report stack (vega, vega-lite) loads only when HTML is asked for.
   if (argv.html !== undefined) await (await import('../html-output.js')).writeHtml(results, argv.html, argv.quiet);
 }
@@ -131,6 +138,10 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('max-reps', { type: 'number', describe: `cap on replications with --precision (default ${DEFAULT_MAX_REPLICATIONS})` })
       .option('quiet', quietOption)
       .option('html', htmlOption)
+      .option('shard', shardOption)
+      .option('digests', digestsOption)
+      .option('by', byOption)
+      .option('metrics', metricsOption)
       .option('allow-large', allowLargeOption) as unknown as Argv<RunArgs>,
   handler,
 };

@@ -5,19 +5,22 @@
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { SpecError } from '../../engine/spec-error.js';
+import { loadInput } from '../../experiment/scenario-input.js';
 import { DEFAULT_SHRINKAGE, type Shrinkage } from '../../experiment/staffing/fte.js';
 import { ImpossibleTargetError } from '../../experiment/staffing/impossible.js';
+import { IntervalRunner } from '../../experiment/staffing/interval-runner.js';
 import { INTERVAL_KINDS, type IntervalKind } from '../../experiment/staffing/intervals.js';
-import type { StaffingResult } from '../../experiment/staffing/plan.js';
+import { planStaffing, type StaffingResult } from '../../experiment/staffing/plan.js';
 import { parseStaffTarget, TARGET_PERS, type TargetPer, TargetSyntaxError } from '../../experiment/staffing/staffing-targets.js';
 import { writeFileAtomic } from '../../report/atomic-write.js';
 import { staffingCsv } from '../../report/staffing-csv.js';
 import { staffingJson } from '../../report/staffing-json.js';
+import { staffingRosterYaml } from '../../report/staffing-roster-yaml.js';
 import { staffingTable } from '../../report/staffing-table.js';
 import { UsageError } from '../errors.js';
 import { checkOutPaths, emit } from '../output.js';
-import { type Format, formatOption, listFrom, outOption, quietOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber } from '../options.js';
-import type { Progress } from '../progress.js';
+import { type Format, formatOption, listFrom, outOption, pluginsFrom, quietOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber } from '../options.js';
+import { makeProgress, type Progress } from '../progress.js';
 
 interface StaffArgs {
   file: string;
@@ -78,11 +81,7 @@ async function handler(argv: ArgumentsCamelCase<StaffArgs>): Promise<void> {
   const shrinkage = shrinkageFrom(argv);
   const texts = listFrom(argv.target);
   if (texts.length === 0) throw new UsageError("give at least one --target, for example --target 'queues.secondary.abandonedRatio<=0.05'");
-  // The schema, the search, the progress bar and the HTML page load only when the command runs.
-  const [{ loadInput }, { IntervalRunner }, { planStaffing }, { makeProgress }] = await Promise.all([
-    import('../../experiment/scenario-input.js'), import('../../experiment/staffing/interval-runner.js'), import('../../experiment/staffing/plan.js'), import('../progress.js'),
-  ]);
-  const input = loadInput(argv.file, { sets: listFrom(argv.set), seed: seedFrom(argv.seed) });
+  const input = await loadInput(argv.file, { sets: listFrom(argv.set), seed: seedFrom(argv.seed), plugins: pluginsFrom(argv) });
   const { scenario } = input;
   // Before the search: a bad output path should not cost minutes of simulation.
   checkOutPaths([['--out', argv.out], ['--roster-out', argv.rosterOut], ['--html', argv.html]], input.inputs);
@@ -120,7 +119,6 @@ async function handler(argv: ArgumentsCamelCase<StaffArgs>): Promise<void> {
   const text = argv.format === 'json' ? staffingJson(result) : argv.format === 'csv' ? staffingCsv(result) : staffingTable(result);
   emit(text, argv.out, argv.quiet);
   if (argv.rosterOut !== undefined) {
-    const { staffingRosterYaml } = await import('../../report/staffing-roster-yaml.js');
     writeFileAtomic(argv.rosterOut, staffingRosterYaml(result, (name) => names.indexOf(name)));
     if (!argv.quiet) process.stderr.write(`wrote ${argv.rosterOut}\n`);
   }

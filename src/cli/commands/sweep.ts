@@ -7,14 +7,15 @@
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { parseVary } from '../../experiment/overrides.js';
-import { runReplications } from '../../experiment/run-replications.js';
-import { pointKey, sweepGrid } from '../../experiment/sweep.js';
-import { callsimVersion } from '../../experiment/version.js';
-import { summarise } from '../../metrics/summary.js';
+import { ReplicationPool } from '../../experiment/replication-pool.js';
+import { loadInput } from '../../experiment/scenario-input.js';
+import { pointKey, runSweep } from '../../experiment/sweep.js';
 import { appendSweepRow, readSweepFile, sweepHeader, sweepRow } from '../../report/sweep-csv.js';
 import { UsageError } from '../errors.js';
 import { checkOutPath } from '../output.js';
-import { allowLargeOption, listFrom, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber } from '../options.js';
+import { allowLargeOption, listFrom, pluginsFrom, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber } from '../options.js';
+import { makeProgress } from '../progress.js';
+import { shardOption, shardSweep } from '../shard.js';
 
 interface SweepArgs {
   file: string;
@@ -25,6 +26,7 @@ interface SweepArgs {
   set?: string[];
   threads?: number;
   quiet: boolean;
+  shard?: string;
   allowLarge: boolean;
 }
 
@@ -37,39 +39,38 @@ async function handler(argv: ArgumentsCamelCase<SweepArgs>): Promise<void> {
   const seed = seedFrom(argv.seed);
   const sets = listFrom(argv.set);
   const threads = threadsFrom(argv.threads);
-  const [{ loadInput }, { makeProgress }, { ReplicationPool }] = await Promise.all([
-    import('../../experiment/scenario-input.js'), import('../progress.js'), import('../../experiment/replication-pool.js'),
-  ]);
+  if (argv.shard !== undefined) return shardSweep(argv, axes, { sets, seed, reps });
   // The output is checked against every file the scenario reads before the output itself is read.
-  checkOutPath('--out', argv.out, loadInput(argv.file, { sets, seed, replications: reps, threads, allowLarge: argv.allowLarge }).inputs);
+  checkOutPath('--out', argv.out, (await loadInput(argv.file, { sets, seed, replications: reps, threads, allowLarge: argv.allowLarge, plugins: pluginsFrom(argv) })).inputs);
   let existing = readSweepFile(argv.out, paths);
   const done = new Set((existing?.done ?? []).map(pointKey));
-  // Load every remaining point first, so a bad value fails before any simulation.
-  const todo = sweepGrid(axes)
-    .filter((p) => !done.has(pointKey(p.values)))
-    .map((p) => ({ point: p, input: loadInput(argv.file, { sets: [...sets, ...p.sets], seed, replications: reps, threads, allowLarge: argv.allowLarge }) }));
-  // A point's --set may name another trace: never write the sweep over it.
-  for (const { input } of todo) checkOutPath('--out', argv.out, input.inputs);
-  const total = todo.reduce((n, t) => n + t.input.scenario.replications, 0);
-  if (!argv.quiet && done.size > 0) process.stderr.write(`${argv.out}: ${done.size} points already done, ${todo.length} to run\n`);
-  const progress = makeProgress(total, { quiet: argv.quiet, label: 'sweep' });
+  let progress: ReturnType<typeof makeProgress> | undefined;
+  let ran = 0;
   const pool = new ReplicationPool(threads);
   try {
-    for (const { point, input } of todo) {
-      const run = await runReplications(pool, input.scenario, { replications: input.scenario.replications }, () => progress.tick());
-      const results = summarise(run.results, {
-        callsim: callsimVersion(),
-        scenario: { name: input.scenario.name, file: input.file, sha256: input.sha256 },
-        seed: input.scenario.seed,
-      });
-      const header = existing?.header ?? sweepHeader(paths, results);
-      existing = appendSweepRow(argv.out, paths, header, point.values, (h) => sweepRow(h, point.values, results));
-    }
+    await runSweep(
+      pool,
+      { file: argv.file, axes, sets, seed, replications: reps, threads, allowLarge: argv.allowLarge, plugins: pluginsFrom(argv), skip: (values) => done.has(pointKey(values)) },
+      {
+        onPlanned: (points, replications, inputs) => {
+          // A point's --set may name another trace: never write the sweep over it.
+          for (const read of inputs) checkOutPath('--out', argv.out, read);
+          if (!argv.quiet && done.size > 0) process.stderr.write(`${argv.out}: ${done.size} points already done, ${points} to run\n`);
+          progress = makeProgress(replications, { quiet: argv.quiet, label: 'sweep' });
+        },
+        onReplication: () => progress?.tick(),
+        onPoint: ({ point, results }) => {
+          const header = existing?.header ?? sweepHeader(paths, results);
+          existing = appendSweepRow(argv.out, paths, header, point.values, (h) => sweepRow(h, point.values, results));
+          ran++;
+        },
+      },
+    );
   } finally {
-    progress.stop();
+    progress?.stop();
     await pool.close();
   }
-  if (!argv.quiet) process.stderr.write(`wrote ${argv.out} (${todo.length} points run, ${done.size} already there)\n`);
+  if (!argv.quiet) process.stderr.write(`wrote ${argv.out} (${ran} points run, ${done.size} already there)\n`);
 }
 
 export const sweepCommand: CommandModule<object, SweepArgs> = {
@@ -85,6 +86,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('set', setOption)
       .option('threads', threadsOption)
       .option('quiet', quietOption)
+      .option('shard', shardOption)
       .option('allow-large', allowLargeOption) as unknown as Argv<SweepArgs>,
   handler,
 };

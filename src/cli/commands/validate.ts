@@ -1,8 +1,9 @@
 /** `callsim validate FILE`: schema and semantic checks only (nothing is simulated). */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { loadInput } from '../../experiment/scenario-input.js';
 import { describeWork } from '../../experiment/work-estimate.js';
 import type { ResolvedScenario } from '../../model/resolved.js';
-import { allowLargeOption, listFrom, setOption, threadsFrom, threadsOption } from '../options.js';
+import { allowLargeOption, listFrom, pluginsFrom, setOption, threadsFrom, threadsOption } from '../options.js';
 
 interface ValidateArgs {
   file: string;
@@ -43,8 +44,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .option('allow-large', allowLargeOption) as unknown as Argv<ValidateArgs>,
   handler: async (argv: ArgumentsCamelCase<ValidateArgs>) => {
     const threads = threadsFrom(argv.threads);
-    const { loadInput } = await import('../../experiment/scenario-input.js');
-    const { scenario, work } = loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace, threads, allowLarge: argv.allowLarge });
+    const { scenario, work } = await loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace, threads, allowLarge: argv.allowLarge, plugins: pluginsFrom(argv) });
     process.stdout.write(`OK ${argv.file}: ${scenarioSummary(scenario)}\n`);
     process.stdout.write(`work: ${describeWork(work, scenario.replications)} with ${threads} thread${threads === 1 ? '' : 's'}\n`);
     if (work.traceRowsAfterHorizon > 0) process.stdout.write(`trace: ${work.traceRowsAfterHorizon} rows arrive at or after the horizon and are not replayed\n`);

@@ -4,8 +4,9 @@
  * where the textbook z^s·e^(−z)/Γ(s) is a ratio of overflowing numbers. Everything here works in
  * logarithms and takes the big terms' difference analytically (Stirling with its error series).
  */
+import { exp, log, log1p, sin } from '../../engine/portable-math.js';
 
-const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+const HALF_LOG_TWO_PI = 0.5 * log(2 * Math.PI);
 const LANCZOS = [
   0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
   12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
@@ -25,19 +26,19 @@ function stirlingError(s: number): number {
 
 /** ln Γ(x) for x > 0: Lanczos (g = 7) below 10, Stirling with its error series from 10. */
 export function logGamma(x: number): number {
-  if (x >= 10) return (x - 0.5) * Math.log(x) - x + HALF_LOG_TWO_PI + stirlingError(x);
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  if (x >= 10) return (x - 0.5) * log(x) - x + HALF_LOG_TWO_PI + stirlingError(x);
+  if (x < 0.5) return log(Math.PI / sin(Math.PI * x)) - logGamma(1 - x);
   const z = x - 1;
   let a = LANCZOS[0];
   const t = z + 7.5;
   for (let i = 1; i < 9; i++) a += LANCZOS[i] / (z + i);
-  return HALF_LOG_TWO_PI + (z + 0.5) * Math.log(t) - t + Math.log(a);
+  return HALF_LOG_TWO_PI + (z + 0.5) * log(t) - t + log(a);
 }
 
 /** r − 1 − ln r for r > 0, without cancellation near r = 1 (a series in u = r − 1 there). */
 function deviance(r: number): number {
   const u = r - 1;
-  if (Math.abs(u) >= 0.5) return u - Math.log1p(u);
+  if (Math.abs(u) >= 0.5) return u - log1p(u);
   // Σ_{k>=2} (−1)^k·u^k / k = u²/2 − u³/3 + u⁴/4 − ...
   let term = u * u;
   let sum = term / 2;
@@ -55,8 +56,8 @@ function deviance(r: number): number {
  * with r = z/s, so no two large terms cancel.
  */
 export function logGammaPrefix(s: number, z: number): number {
-  if (s < 10) return s * Math.log(z) - z - logGamma(s);
-  return -s * deviance(z / s) + 0.5 * Math.log(s) - HALF_LOG_TWO_PI - stirlingError(s);
+  if (s < 10) return s * log(z) - z - logGamma(s);
+  return -s * deviance(z / s) + 0.5 * log(s) - HALF_LOG_TWO_PI - stirlingError(s);
 }
 
 /** Σ_{k>=0} z^k / (s(s+1)...(s+k)), for z < s + 1 (terms shrink from the first on). */
@@ -90,7 +91,7 @@ function upperFraction(s: number, z: number, logPrefix: number): number {
     h *= delta;
     if (Math.abs(delta - 1) < 1e-16) break;
   }
-  return Math.exp(logPrefix) * h;
+  return exp(logPrefix) * h;
 }
 
 /**
@@ -103,8 +104,8 @@ export function logRegularizedLowerGamma(s: number, z: number): number {
   if (z === 0) return -Infinity;
   if (z === Infinity) return 0;
   const logPrefix = logGammaPrefix(s, z);
-  if (z < s + 1) return logPrefix + Math.log(lowerSeries(s, z));
-  return Math.log1p(-upperFraction(s, z, logPrefix));
+  if (z < s + 1) return logPrefix + log(lowerSeries(s, z));
+  return log1p(-upperFraction(s, z, logPrefix));
 }
 
 /**
@@ -114,12 +115,12 @@ export function logRegularizedLowerGamma(s: number, z: number): number {
  */
 export function logScaledLowerGamma(s: number, z: number): number {
   if (!(s > 0) || !(z > 0)) return NaN;
-  if (z < s + 1) return Math.log(s * lowerSeries(s, z));
+  if (z < s + 1) return log(s * lowerSeries(s, z));
   const logPrefix = logGammaPrefix(s, z);
-  return Math.log(s) - logPrefix + Math.log1p(-upperFraction(s, z, logPrefix));
+  return log(s) - logPrefix + log1p(-upperFraction(s, z, logPrefix));
 }
 
 /** P(s, z) = γ(s, z)/Γ(s), the regularized lower incomplete gamma, in [0, 1]. */
 export function regularizedLowerGamma(s: number, z: number): number {
-  return Math.exp(logRegularizedLowerGamma(s, z));
+  return exp(logRegularizedLowerGamma(s, z));
 }

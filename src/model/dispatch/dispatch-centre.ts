@@ -12,7 +12,7 @@ import { Grader } from './grading.js';
 import { Incident, WAITING } from './incident.js';
 import { IncidentEvents, type DispatchHooks } from './incident-events.js';
 import type { DispatchPolicyFactory } from './policy-types.js';
-import type { ResolvedDispatch } from './types.js';
+import { NATIONAL_ATTENDANCE_MINUTES, type ResolvedDispatch } from './types.js';
 import { UnitDispatcher, type DispatchTrace } from './unit-dispatcher.js';
 import { unitHeadcount } from './unit-roster.js';
 
@@ -40,7 +40,7 @@ interface HeadcountStep {
 const NO_DISPATCH: ResolvedDispatch = {
   areas: [],
   onSceneMinutes: {},
-  targets: { immediate: { urban: 15, rural: 20 }, priority: { urban: 60, rural: 60 } },
+  targets: NATIONAL_ATTENDANCE_MINUTES,
   dispatchedGrades: [],
   policy: { kind: 'gradeFirst' },
   divertFromPriority: false,

@@ -7,6 +7,15 @@ export const GRADES: readonly Grade[] = ['immediate', 'priority', 'scheduled', '
 
 export type AreaKind = 'urban' | 'rural';
 
+/**
+ * The national attendance time frames in minutes (Immediate 15 urban, 20 rural; Priority 60):
+ * the one place they are written; scenarios default to them and the standards module shows them.
+ */
+export const NATIONAL_ATTENDANCE_MINUTES: { readonly immediate: Readonly<Record<AreaKind, number>>; readonly priority: Readonly<Record<AreaKind, number>> } = Object.freeze({
+  immediate: Object.freeze({ urban: 15, rural: 20 }),
+  priority: Object.freeze({ urban: 60, rural: 60 }),
+});
+
 /** Probabilities of each needed grade (summing to 1). */
 export type NeedMix = Readonly<Partial<Record<Grade, number>>>;
 
@@ -52,9 +61,11 @@ export interface ResolvedArea {
   helpAfterMinutes?: number;
 }
 
-export type DispatchPolicySpec =
-  | { kind: 'gradeFirst' }
-  | { kind: 'cutOffReserve'; reserveUnits: number }; // keep k units free for Immediate
+/** A dispatch policy by name (`kind`, a registered policy of `src/policies/dispatch/`) with its resolved parameters beside it. */
+export interface DispatchPolicySpec {
+  readonly kind: string;
+  readonly [param: string]: unknown;
+}
 
 export interface ResolvedDispatch {
   areas: readonly ResolvedArea[];

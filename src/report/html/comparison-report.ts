@@ -8,7 +8,7 @@ import { answered999ByHourPerScenario, pairedDifferences, scenarioLabels, sideBy
 import { escapeHtml, formatDifference, formatHalfWidth, formatValue } from './format.js';
 import { chartFigures, footer, htmlDocument } from './page.js';
 import { occupancyBases, queueNames } from './results-index.js';
-import { judge, withResultTargets, type StandardOptions } from './standards.js';
+import { judge, withResultTargets, type StandardOptions } from '../../metrics/standards.js';
 import { metricCell } from './summary-table.js';
 
 export interface ComparisonReportOptions extends StandardOptions {

@@ -2,6 +2,7 @@
  * Plain-English labels for metric names (DESIGN.md section 6), for planners reading the tables.
  * Unknown names fall back to the name itself; the name is always shown beside the label.
  */
+import { parseMetricName } from '../../metrics/metric-names.js';
 
 const QUEUE_PARTS: Record<string, string> = {
   offered: 'calls offered',
@@ -37,6 +38,7 @@ const OTHERS: Record<string, string> = {
   'grading.undergraded': 'incidents given a lower grade than needed (share)',
   'grading.upgraded': 'incidents re-graded upwards',
   'incidents.created': 'incidents created',
+  'calls.offered': 'calls offered (all channels)',
   'incidents.breachShare': 'Immediate and Priority attended late (share)',
   'victimUpdates.missed': 'victim updates owed but not made',
 };
@@ -46,14 +48,11 @@ const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 /** A plain-English label for a metric name, or the name itself when it is not known. */
 export function metricLabel(name: string): string {
   if (OTHERS[name] !== undefined) return OTHERS[name];
-  const queue = /^queues\.([^.]+)\.(.+)$/.exec(name);
-  if (queue !== null && QUEUE_PARTS[queue[2]] !== undefined) return `${queue[1]} queue: ${QUEUE_PARTS[queue[2]]}`;
-  const pool = /^handlers\.([^.]+)\.occupancy$/.exec(name);
-  if (pool !== null) return `${pool[1]} handlers: occupancy`;
-  const incident = /^incidents(ByNeed)?\.(immediate|priority)\.([^.]+)\.(.+)$/.exec(name);
-  if (incident !== null && INCIDENT_PARTS[incident[4]] !== undefined) {
-    const byNeed = incident[1] ? ' (by grade needed)' : '';
-    return `${capital(incident[2])}, ${incident[3]}${byNeed}: ${INCIDENT_PARTS[incident[4]]}`;
+  const m = parseMetricName(name);
+  if (m.kind === 'queue' && QUEUE_PARTS[m.measure] !== undefined) return `${m.queue} queue: ${QUEUE_PARTS[m.measure]}`;
+  if (m.kind === 'pool' && m.measure === 'occupancy') return `${m.pool} handlers: occupancy`;
+  if (m.kind === 'incident' && INCIDENT_PARTS[m.measure] !== undefined) {
+    return `${capital(m.grade)}, ${m.group}${m.byNeed ? ' (by grade needed)' : ''}: ${INCIDENT_PARTS[m.measure]}`;
   }
   return name;
 }

@@ -87,8 +87,3 @@ export function occupancyBases(results: Results): { label: string; base: string 
 export function dispatchAreas(results: Results): string[] {
   return namesBetween(results, 'dispatch.', ['waiting']).filter((a) => !a.includes('.')).sort();
 }
-
-/** Is this queue on the 101 path (judged by the 5% abandonment standard)? Every queue but 999. */
-export function is101Queue(queue: string): boolean {
-  return queue !== '999';
-}

@@ -6,7 +6,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../../metrics/results.js';
 import { bandedLines, type BandRow, type ChartPlan } from './chart-specs.js';
 import { dispatchAreas, findSeries, metricWithMean, occupancyBases, seriesPoints } from './results-index.js';
-import { attendanceTarget, type StandardOptions } from './standards.js';
+import { attendanceTarget, type StandardOptions } from '../../metrics/standards.js';
 import { CHART_WIDTH, CONFIG, STANDARD_COLOUR } from './theme.js';
 
 const HOUR_TITLE = 'Hour of day (00 = midnight to 1 am)';

@@ -8,7 +8,7 @@ import { escapeHtml } from './format.js';
 import { chartFigures, footer, htmlDocument } from './page.js';
 import { abandonmentByMonth, answerBands, answered999ByHour, waitStatistics } from './run-charts-calls.js';
 import { attendanceByGrade, dispatchWaitingByHour, occupancyByHour } from './run-charts-resources.js';
-import { withResultTargets, type StandardOptions } from './standards.js';
+import { withResultTargets, type StandardOptions } from '../../metrics/standards.js';
 import { allMetricsTable, standardsTable, summaryRows } from './summary-table.js';
 
 export interface RunReportOptions extends StandardOptions {

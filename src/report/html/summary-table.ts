@@ -5,7 +5,7 @@
 import type { MetricSummary, Results } from '../../metrics/results.js';
 import { escapeHtml, formatHalfWidth, formatValue, unitLabel } from './format.js';
 import { metricLabel } from './metric-labels.js';
-import { judge, type Judgement, type StandardOptions } from './standards.js';
+import { judge, type Judgement, type StandardOptions } from '../../metrics/standards.js';
 
 /** One row of the summary: a metric, its figures and the judgement of its standard, if any. */
 export interface SummaryRow {

@@ -7,7 +7,7 @@ import type { ComparisonResults, Results } from '../../metrics/results.js';
 import { renderComparisonReport } from './comparison-report.js';
 import type { ResultsFile } from './read-results.js';
 import { renderRunReport } from './run-report.js';
-import type { StandardOptions } from './standards.js';
+import type { StandardOptions } from '../../metrics/standards.js';
 
 /** Renders a run or a comparison to HTML (async: charts render to SVG in Node). */
 export async function renderResultsHtml(file: ResultsFile, options: StandardOptions & { title?: string } = {}): Promise<string> {

@@ -28,7 +28,7 @@ export class Harness {
   constructor(readonly scenario: ResolvedScenario, options: { seed?: number; replication?: number; attendedOnly?: boolean; hooks?: Partial<DispatchHooks>; traceUnits?: boolean } = {}) {
     this.monitor = new RecordingDispatchMonitor(options.attendedOnly ?? false);
     this.monitor.begin({
-      startEpochMs: scenario.startEpochMs, horizonSeconds: scenario.horizonSeconds, warmupSeconds: 0, channels: [], queues: [], pools: [],
+      startEpochMs: scenario.startEpochMs, timeZone: 'UTC', horizonSeconds: scenario.horizonSeconds, warmupSeconds: 0, channels: [], queues: [], pools: [],
       areas: (scenario.dispatch?.areas ?? []).map((a) => ({ name: a.name, kind: a.kind })),
     });
     const hooks: DispatchHooks = {

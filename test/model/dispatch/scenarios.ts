@@ -26,7 +26,7 @@ export function scenarioWith(dispatch: ResolvedDispatch, grading?: ResolvedGradi
   return {
     name: 'dispatch test',
     start: '2022-01-03T00:00:00Z',
-    startEpochMs: Date.parse('2022-01-03T00:00:00Z'),
+    startEpochMs: Date.parse('2022-01-03T00:00:00Z'), timeZone: 'UTC',
     horizonSeconds: hours * 3600,
     warmupSeconds: 0,
     replications: 1,

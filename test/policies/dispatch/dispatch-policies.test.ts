@@ -6,7 +6,7 @@ const waiting = (...counts: number[]): Int32Array => Int32Array.from([...counts,
 
 describe('dispatch policies', () => {
   it('registers gradeFirst and cutOffReserve', () => {
-    expect(DISPATCH_POLICIES).toEqual(['gradeFirst', 'cutOffReserve']);
+    expect(DISPATCH_POLICIES).toEqual(['cutOffReserve', 'gradeFirst']);
   });
 
   it('gradeFirst takes the most urgent dispatched grade waiting', () => {
@@ -35,6 +35,6 @@ describe('dispatch policies', () => {
 
   it('bad parameters and unknown names are clear errors', () => {
     expect(() => makeDispatchPolicy({ kind: 'cutOffReserve', reserveUnits: -1 }, [0])).toThrow(/dispatch.policy.reserveUnits: expected a non-negative integer/);
-    expect(() => makeDispatchPolicy({ kind: 'nearest' } as never, [0])).toThrow(/dispatch.policy.kind: expected one of gradeFirst, cutOffReserve, found "nearest"/);
+    expect(() => makeDispatchPolicy({ kind: 'nearest' } as never, [0])).toThrow(/dispatch.policy.kind: expected one of cutOffReserve, gradeFirst, found "nearest"/);
   });
 });

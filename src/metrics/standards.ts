@@ -1,17 +1,20 @@
 /**
- * National standards the report judges a metric against (DESIGN.md section 1):
- * - 999: 90% of calls answered within 10 s (Home Office; `queues.999.answeredWithinTarget >= 0.9`);
+ * The national standards, in one module for the text table, the HTML report and `check`
+ * (DESIGN.md section 1):
+ * - 999: 90% of calls answered within 10 s (Home Office; `queues.999.answeredWithinTarget >= 0.9`,
+ *   a share of answered calls, judged only when the 999 queue's target is 10 s);
  * - 101 queues (forces with a switchboard): abandonment under 5% (`queues.Q.abandonedRatio < 0.05`);
  * - attendance: Immediate within 15 min urban / 20 min rural, Priority within 60 min. The time
- *   frame applies to each incident and there is no national share, so the mean and the 90th
- *   percentile of attendance are judged against it (`<=`); the share within it is shown unjudged.
+ *   frame applies to each incident and there is no national share, so attendance figures are
+ *   shown beside their time frame and not judged.
  * The verdict reads the mean across replications; it is `firm` when the whole 95% interval lies
  * on the same side of the line.
  */
-import type { MetricSummary } from '../../metrics/results.js';
-import { is101Queue } from './results-index.js';
+import { NATIONAL_ATTENDANCE_MINUTES, type AreaKind } from '../model/dispatch/types.js';
+import { parseMetricName, queueMetric } from './metric-names.js';
+import type { MetricSummary } from './results.js';
 
-export type AreaKind = 'urban' | 'rural';
+export type { AreaKind };
 
 /** Attendance time frames in minutes by grade and area kind. */
 export interface AttendanceTargets {
@@ -19,8 +22,16 @@ export interface AttendanceTargets {
   priority: Record<AreaKind, number>;
 }
 
-/** The report's time frames: Immediate 15 min urban, 20 min rural; Priority 1 hour. */
-export const REPORT_ATTENDANCE_TARGETS: AttendanceTargets = { immediate: { urban: 15, rural: 20 }, priority: { urban: 60, rural: 60 } };
+/** The national time frames: Immediate 15 min urban, 20 min rural; Priority 1 hour (set once, in the model's types). */
+export const REPORT_ATTENDANCE_TARGETS: AttendanceTargets = NATIONAL_ATTENDANCE_MINUTES;
+
+/** The 999 answer standard. */
+export const ANSWER_999 = { queue: '999', targetSeconds: 10, share: 0.9 } as const;
+/** The 101 abandonment standard (forces with a switchboard). */
+export const ABANDONMENT_101 = { maxRatio: 0.05 } as const;
+
+/** Every queue but the 999 queue belongs to the 101 path. */
+export const is101Queue = (queue: string): boolean => queue !== ANSWER_999.queue;
 
 export interface StandardOptions {
   attendanceTargets?: AttendanceTargets;
@@ -38,16 +49,18 @@ export function withResultTargets(metrics: Readonly<Record<string, MetricSummary
   if (options.queueTargetSeconds !== undefined) return options;
   const queueTargetSeconds: Record<string, number> = {};
   for (const [name, m] of Object.entries(metrics)) {
-    const q = /^queues\.(.+)\.targetSeconds$/.exec(name);
-    if (q !== null && m.mean !== null) queueTargetSeconds[q[1]] = m.mean;
+    const q = parseMetricName(name);
+    if (q.kind === 'queue' && q.measure === 'targetSeconds' && m.mean !== null) queueTargetSeconds[q.queue] = m.mean;
   }
   return { ...options, queueTargetSeconds };
 }
 
 /** A standard that applies to a metric: `value direction threshold` is compliance. */
 export interface Standard {
-  /** Short text, e.g. `>= 90% (999 answered within 10 s)`. */
+  /** Text, e.g. `≥ 90% answered within 10 s (Home Office 999 standard)`. */
   text: string;
+  /** The same for a narrow table column, e.g. `≥ 90% in 10 s`. */
+  short: string;
   threshold: number;
   direction: 'atLeast' | 'below' | 'atMost';
   /** Shown only: the standard frames the figure but does not decide a verdict. */
@@ -63,7 +76,6 @@ export interface Judgement extends Standard {
 const complies = (x: number, s: Standard): boolean =>
   s.direction === 'atLeast' ? x >= s.threshold : s.direction === 'below' ? x < s.threshold : x <= s.threshold;
 
-const ATTENDANCE = /^incidents\.(immediate|priority)\.([^.]+)\.(attendanceMinutes\.mean|attendanceMinutes\.p90|withinTarget)$/;
 const GRADE_WORD: Record<string, string> = { immediate: 'Immediate', priority: 'Priority' };
 
 /** The time frame in minutes for a grade in a group (area name, urban, rural or all), if known. */
@@ -75,25 +87,20 @@ export function attendanceTarget(grade: 'immediate' | 'priority', group: string,
   return targets[grade].urban === targets[grade].rural ? targets[grade].urban : undefined;
 }
 
-/** The standard that judges this metric, if any. */
+/** The standard that judges this metric, if any (attendance: shown beside its time frame, not judged). */
 export function standardFor(name: string, options: StandardOptions = {}): Standard | undefined {
-  const target999 = options.queueTargetSeconds?.['999'];
-  if (name === 'queues.999.answeredWithinTarget' && (target999 === undefined || target999 === 10)) {
-    return { text: '≥ 90% answered within 10 s (Home Office 999 standard)', threshold: 0.9, direction: 'atLeast', informational: false };
+  const m = parseMetricName(name);
+  const target999 = options.queueTargetSeconds?.[ANSWER_999.queue];
+  if (name === queueMetric(ANSWER_999.queue, 'answeredWithinTarget') && (target999 === undefined || target999 === ANSWER_999.targetSeconds)) {
+    return { text: '≥ 90% answered within 10 s (Home Office 999 standard)', short: '≥ 90% in 10 s', threshold: ANSWER_999.share, direction: 'atLeast', informational: false };
   }
-  const queue = /^queues\.([^.]+)\.abandonedRatio$/.exec(name);
-  if (queue !== null && is101Queue(queue[1])) {
-    return { text: '< 5% abandoned (101 standard, forces with a switchboard)', threshold: 0.05, direction: 'below', informational: false };
+  if (m.kind === 'queue' && m.measure === 'abandonedRatio' && is101Queue(m.queue)) {
+    return { text: '< 5% abandoned (101 standard, forces with a switchboard)', short: '< 5% abandoned', threshold: ABANDONMENT_101.maxRatio, direction: 'below', informational: false };
   }
-  const attendance = ATTENDANCE.exec(name);
-  if (attendance !== null) {
-    const grade = attendance[1] as 'immediate' | 'priority';
-    const target = attendanceTarget(grade, attendance[2], options);
+  if (m.kind === 'incident' && !m.byNeed && (m.grade === 'immediate' || m.grade === 'priority') && ['withinTarget', 'attendanceMinutes.mean', 'attendanceMinutes.p90'].includes(m.measure)) {
+    const target = attendanceTarget(m.grade, m.group, options);
     if (target === undefined) return undefined;
-    const frame = `${GRADE_WORD[grade]} within ${target} min`;
-    if (attendance[3] === 'withinTarget') return { text: `share attended: ${frame}`, threshold: target, direction: 'atMost', informational: true };
-    const which = attendance[3].endsWith('p90') ? '90th percentile' : 'mean';
-    return { text: `${which} ≤ ${target} min (${frame})`, threshold: target, direction: 'atMost', informational: false };
+    return { text: `time frame: ${GRADE_WORD[m.grade]} within ${target} min`, short: `time frame ${target} min`, threshold: target, direction: 'atMost', informational: true };
   }
   return undefined;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricSummary } from '../../../src/metrics/results.js';
-import { attendanceTarget, judge, standardFor, withResultTargets } from '../../../src/report/html/standards.js';
-import { standardsTable, summaryRows } from '../../../src/report/html/summary-table.js';
-import { externalReferences, runFixture } from './fixtures.js';
+import type { MetricSummary } from '../../src/metrics/results.js';
+import { attendanceTarget, judge, standardFor, withResultTargets } from '../../src/metrics/standards.js';
+import { standardsTable, summaryRows } from '../../src/report/html/summary-table.js';
+import { externalReferences, runFixture } from '../report/html/fixtures.js';
 
 const m = (mean: number | null, ci95: number | null, unit = 'ratio'): MetricSummary => ({ mean, ci95, min: mean, max: mean, unit, values: [] });
 
@@ -30,9 +30,10 @@ describe('standards', () => {
     expect(attendanceTarget('immediate', 'all')).toBeUndefined();
     expect(attendanceTarget('immediate', 'somerset')).toBeUndefined();
     expect(attendanceTarget('immediate', 'somerset', { areaKinds: { somerset: 'rural' } })).toBe(20);
-    expect(judge('incidents.immediate.rural.attendanceMinutes.mean', m(19, 0.5, 'minutes'))?.status).toBe('met');
-    expect(judge('incidents.immediate.urban.attendanceMinutes.mean', m(19, 0.5, 'minutes'))?.status).toBe('missed');
-    expect(judge('incidents.immediate.urban.attendanceMinutes.p90', m(15, 0, 'minutes'))?.status).toBe('met');
+    // The time frame applies to each incident; there is no national share or mean to judge: shown, not judged.
+    expect(judge('incidents.immediate.rural.attendanceMinutes.mean', m(19, 0.5, 'minutes'))?.status).toBe('shown');
+    expect(judge('incidents.immediate.urban.attendanceMinutes.mean', m(19, 0.5, 'minutes'))?.status).toBe('shown');
+    expect(judge('incidents.immediate.urban.attendanceMinutes.p90', m(15, 0, 'minutes'))?.text).toBe('time frame: Immediate within 15 min');
     expect(judge('incidents.immediate.urban.withinTarget', m(0.7, 0.01))?.status).toBe('shown');
     expect(judge('incidents.immediate.all.attendanceMinutes.mean', m(10, 0.5, 'minutes'))).toBeUndefined();
   });
@@ -51,8 +52,9 @@ describe('standards', () => {
     expect(verdict('queues.primary.abandonedRatio')).toBe('met');
     expect(verdict('queues.switchboard.abandonedRatio')).toBe('met');
     expect(verdict('queues.secondary.abandonedRatio')).toBe('missed');
-    expect(verdict('incidents.immediate.urban.attendanceMinutes.mean')).toBe('met');
-    expect(verdict('incidents.immediate.urban.attendanceMinutes.p90')).toBe('missed');
+    // Attendance has no national figure to judge: it is not in the standards table.
+    expect(table).not.toContain('data-metric="incidents.immediate.urban.attendanceMinutes.mean"');
+    expect(table).toContain('Standards: 2 of 4 met');
     expect(table).not.toContain('data-metric="queues.999.abandonedRatio"');
   });
 });
@@ -68,12 +70,12 @@ describe('the self-containment check itself', () => {
 });
 
 describe('standards table', () => {
-  it('keeps attendance by area kind only; named areas are judged in the table of every metric', () => {
+  it('judges only the real standards; attendance figures are shown beside their time frame in the table of every metric', () => {
     const rows = summaryRows(runFixture());
     const table = standardsTable(rows);
-    expect(table).toContain('data-metric="incidents.priority.all.attendanceMinutes.mean"');
-    expect(table).not.toContain('data-metric="incidents.priority.bristol.attendanceMinutes.mean"');
-    expect(rows.find((r) => r.name === 'incidents.priority.bristol.attendanceMinutes.p90')?.judgement?.status).toBe('missed');
+    expect(table).not.toContain('data-metric="incidents.priority.all.attendanceMinutes.mean"');
+    expect(rows.find((r) => r.name === 'incidents.priority.all.attendanceMinutes.mean')?.judgement?.text).toBe('time frame: Priority within 60 min');
+    expect(rows.find((r) => r.name === 'incidents.priority.bristol.attendanceMinutes.p90')?.judgement?.status).toBe('shown');
   });
 });
 

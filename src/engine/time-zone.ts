@@ -1,0 +1,114 @@
+/**
+ * Offsets of a named IANA time zone (such as Europe/London) from UTC, as a list of constant
+ * stretches found once with Intl and then looked up by binary search: clock changes are rare,
+ * so the simulation never calls Intl per event.
+ */
+
+const DAY_MS = 86_400_000;
+
+/** True when the runtime knows this IANA zone name (`UTC` included). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone names the runtime knows, for error messages. */
+export function timeZoneNames(): readonly string[] {
+  return ['UTC', ...Intl.supportedValuesOf('timeZone')];
+}
+
+export class ZoneOffsets {
+  /** True for UTC (and fixed zones): no lookups needed. */
+  readonly fixed: boolean;
+  private readonly format: Intl.DateTimeFormat | null;
+  /** Epoch ms at which each stretch starts (the first is -Infinity), and its offset in seconds. */
+  private readonly starts: number[] = [-Infinity];
+  private readonly offsets: number[] = [];
+  /** Offsets are known up to this epoch ms. */
+  private knownTo: number;
+
+  constructor(
+    readonly name: string,
+    fromEpochMs: number,
+  ) {
+    if (!isTimeZone(name)) throw new RangeError(`unknown time zone ${JSON.stringify(name)}`);
+    this.fixed = name === 'UTC' || name === 'Etc/UTC';
+    this.format = this.fixed
+      ? null
+      : new Intl.DateTimeFormat('en-GB', { timeZone: name, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    // Start a year before so shifts that began before the run, and the month it starts in, are covered.
+    this.knownTo = fromEpochMs - 400 * DAY_MS;
+    this.offsets.push(this.fixed ? 0 : this.measure(this.knownTo));
+  }
+
+  /** Offset (local minus UTC) in seconds at an epoch instant. */
+  offsetSeconds(epochMs: number): number {
+    if (this.fixed) return 0;
+    // Far beyond the stretches found so far (a horizon of centuries): measure directly, do not walk there day by day.
+    if (epochMs - this.knownTo > 800 * DAY_MS || !Number.isFinite(epochMs)) return Number.isFinite(epochMs) && Math.abs(epochMs) < 8.64e15 ? this.measure(epochMs) : this.offsets[this.offsets.length - 1];
+    while (epochMs >= this.knownTo) this.extend();
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= epochMs) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.offsets[lo];
+  }
+
+  /** The first epoch ms after `epochMs` at which the offset changes (Infinity for UTC). */
+  nextChange(epochMs: number): number {
+    if (this.fixed) return Infinity;
+    if (epochMs - this.knownTo > 800 * DAY_MS) return Infinity;
+    while (epochMs + 2 * DAY_MS >= this.knownTo) this.extend();
+    for (const s of this.starts) if (s > epochMs) return s;
+    return this.knownTo;
+  }
+
+  /**
+   * The epoch ms at which the local wall clock reads `localMs` (wall time written as if UTC).
+   * In the spring gap a time that never occurs is read with the offset before the change; in the
+   * autumn overlap the first occurrence is taken.
+   */
+  epochOfLocal(localMs: number): number {
+    if (this.fixed) return localMs;
+    const before = this.offsetSeconds(localMs - DAY_MS);
+    const after = this.offsetSeconds(localMs + DAY_MS);
+    const candidates = [localMs - before * 1000, localMs - after * 1000].sort((a, b) => a - b);
+    for (const u of candidates) if (this.offsetSeconds(u) * 1000 === localMs - u) return u;
+    return localMs - before * 1000;
+  }
+
+  private measure(epochMs: number): number {
+    const parts = (this.format as Intl.DateTimeFormat).formatToParts(new Date(epochMs));
+    const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
+    const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+    return Math.round((local - Math.floor(epochMs / 1000) * 1000) / 1000);
+  }
+
+  /** Measures one more day; a change inside it is found to the second by bisection. */
+  private extend(): void {
+    const from = this.knownTo;
+    const to = from + DAY_MS;
+    const current = this.offsets[this.offsets.length - 1];
+    const next = this.measure(to);
+    if (next !== current) {
+      let lo = from;
+      let hi = to;
+      while (hi - lo > 1000) {
+        const mid = Math.floor((lo + hi) / 2000) * 1000;
+        if (mid <= lo || mid >= hi) break;
+        if (this.measure(mid) === current) lo = mid;
+        else hi = mid;
+      }
+      this.starts.push(hi);
+      this.offsets.push(next);
+    }
+    this.knownTo = to;
+  }
+}

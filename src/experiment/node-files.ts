@@ -1,0 +1,14 @@
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import type { ScenarioFiles } from '../scenario/files.js';
+
+/** The disk, as the scenario layer reads it on the command line (the page passes files in memory). */
+export const nodeFiles: ScenarioFiles = {
+  read: (file) => readFileSync(file),
+  size: (file) => statSync(file).size,
+  resolve: (...paths) => resolve(...paths),
+  dirname,
+  isAbsolute,
+  relative,
+  cwd: () => process.cwd(),
+};

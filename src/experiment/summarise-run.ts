@@ -1,0 +1,22 @@
+/** The one place a run's replications become Results with their header (callsim version, scenario, file, digest, seed). */
+import type { ReplicationResult, Results } from '../metrics/results.js';
+import { summarise } from '../metrics/summary.js';
+import type { ResolvedScenario } from '../model/resolved.js';
+import { callsimVersion } from './version.js';
+
+/** A scenario with where it came from (for the results' `scenario` block). */
+export interface ScenarioSource {
+  scenario: ResolvedScenario;
+  file: string | null;
+  sha256: string | null;
+}
+
+/** Summarise replications of `source.scenario` run with `seed` (default: the scenario's). */
+export function summariseRun(results: readonly ReplicationResult[], source: ScenarioSource, seed = source.scenario.seed): Results {
+  return summariseNamed(results, { name: source.scenario.name, file: source.file, sha256: source.sha256 }, seed);
+}
+
+/** The same, for replications known by the scenario's name and digest only (merged from shards). */
+export function summariseNamed(results: readonly ReplicationResult[], scenario: { name: string; file: string | null; sha256: string | null }, seed: number): Results {
+  return summarise(results, { callsim: callsimVersion(), scenario, seed });
+}

@@ -1,0 +1,27 @@
+/** Strict priority, but queues other than `queue` are served only while more than `keep` handlers are free. */
+import { z } from 'zod';
+import { listRefs, ranked, type QueueChooser } from '../queue-policy.js';
+
+const queueName = z.string().min(1).describe('A queue name (a key of `queues`).');
+
+export const name = 'reserve';
+export const description = 'Strict priority, keeping `keep` handlers free for `queue`.';
+export const params = z.strictObject({
+  order: z.array(queueName).min(1).describe('Priority order.'),
+  queue: queueName.describe('The protected queue.'),
+  keep: z.number().int().min(0).describe('Handlers kept free for `queue` (a headcount).'),
+});
+type Params = z.infer<typeof params>;
+export const queueRefs = (p: Params) => [...listRefs('order', p.order), { path: ['queue'], name: p.queue }];
+
+export function create(spec: Params, served: readonly string[]): QueueChooser {
+  const order = ranked(spec.order, served);
+  const protectedQueue = served.indexOf(spec.queue);
+  return (queues, pool) => {
+    for (const i of order) {
+      if (i !== protectedQueue && pool.freeHandlers <= spec.keep) continue;
+      if (!Number.isNaN(queues[i].headEnteredAt)) return i;
+    }
+    return -1;
+  };
+}

@@ -1,0 +1,17 @@
+/** Serve the first non-empty queue of an ordered list. */
+import { z } from 'zod';
+import { listRefs, ranked, type QueueChooser } from '../queue-policy.js';
+
+export const name = 'strictPriority';
+export const description = 'Queues in priority order: serve the first non-empty.';
+export const params = z.array(z.string().min(1).describe('A queue name (a key of `queues`).')).min(1);
+export const toSpec = (order: readonly string[]): { order: readonly string[] } => ({ order });
+export const queueRefs = (order: readonly string[]) => listRefs(null, order);
+
+export function create(spec: { order: readonly string[] }, served: readonly string[]): QueueChooser {
+  const order = ranked(spec.order, served);
+  return (queues) => {
+    for (const i of order) if (!Number.isNaN(queues[i].headEnteredAt)) return i;
+    return -1;
+  };
+}
