@@ -18,13 +18,19 @@ import { runReplication } from './run-replication.js';
 import type { FromWorker, SerialisedError, ToWorker } from './worker-protocol.js';
 
 /**
- * The compiled worker entry next to this module (dist/src/experiment/worker.js). When this module
- * runs from its TypeScript source (tests), the built copy under dist/ is used: build first.
+ * The compiled worker entry next to this module (dist/src/experiment/worker.js), or found from the
+ * bundled command line (dist/src/cli/). When this module runs from its TypeScript source (tests),
+ * the built copy under dist/ is used: build first.
  */
 export function workerEntry(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const sibling = join(here, 'worker.js');
   if (existsSync(sibling)) return sibling;
+  // From the bundled command line (dist/src/cli/ or a chunk under it).
+  for (const up of ['..', '../..']) {
+    const bundled = resolve(here, up, 'experiment', 'worker.js');
+    if (existsSync(bundled)) return bundled;
+  }
   const built = resolve(here, '..', '..', 'dist', 'src', 'experiment', 'worker.js');
   if (existsSync(built)) return built;
   throw new Error(`cannot find the worker entry (${sibling} or ${built}): run npm run build`);
@@ -84,7 +90,8 @@ export class ReplicationPool {
   async run(scenario: ResolvedScenario, indices: readonly number[], onDone?: ReplicationDone): Promise<ReplicationResult[]> {
     if (this.job !== undefined) throw new Error('ReplicationPool runs one job at a time');
     if (indices.length === 0) return [];
-    if (this.threads === 1) return this.runInline(scenario, indices, onDone);
+    // One replication runs here: starting a worker would cost more than it saves.
+    if (this.threads === 1 || (indices.length === 1 && this.workers.length === 0)) return this.runInline(scenario, indices, onDone);
     checkLoadable(scenario);
     const wanted = Math.min(this.threads, indices.length);
     while (this.workers.length < wanted) this.spawn();
@@ -111,7 +118,7 @@ export class ReplicationPool {
    * modules) overlaps whatever the caller does next, such as reading the scenario.
    */
   warm(replications: number): void {
-    if (this.threads === 1) return;
+    if (this.threads === 1 || replications < 2) return;
     const wanted = Math.min(this.threads, replications);
     while (this.workers.length < wanted) this.spawn();
   }

@@ -5,8 +5,7 @@
  * missed, 2 for bad input (an unreadable or invalid scenario or targets file).
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { runScenarioFile } from '../../experiment/run-file.js';
-import { allRequiredMet, evaluateTargets, loadTargets, type TargetOutcome } from '../../experiment/targets.js';
+import type { TargetOutcome } from '../../experiment/targets.js';
 import type { Results } from '../../metrics/results.js';
 import { isBadInput } from '../errors.js';
 import { seedFrom, threadsFrom, wholeNumber } from '../options.js';
@@ -76,8 +75,8 @@ export function formatTargetsTable(outcomes: readonly TargetOutcome[], results: 
 export type ScenarioFileRunner = (file: string, options: { replications?: number; threads?: number; seed?: number }) => Promise<Results>;
 
 /** The experiment layer's runner: replications on worker threads (same seed, same results whatever `threads`). */
-const defaultRunner: ScenarioFileRunner = (file, options) =>
-  runScenarioFile(file, { replications: options.replications, seed: options.seed, threads: options.threads });
+const defaultRunner: ScenarioFileRunner = async (file, options) =>
+  (await import('../../experiment/run-file.js')).runScenarioFile(file, { replications: options.replications, seed: options.seed, threads: options.threads });
 
 /** The `check` command with an injected runner (tests pass their own). */
 export function makeCheckCommand(runScenarioFile: ScenarioFileRunner = defaultRunner): CommandModule<object, CheckArgs> {
@@ -93,6 +92,8 @@ export function makeCheckCommand(runScenarioFile: ScenarioFileRunner = defaultRu
       .option('seed', { type: 'number', describe: 'root seed (default: the scenario\'s)' })
       .option('format', { choices: ['table', 'json'] as const, default: 'table' as const }) as unknown as Argv<CheckArgs>,
   handler: async (argv: ArgumentsCamelCase<CheckArgs>) => {
+    // Targets and scenarios (yaml, zod) load only when this command runs.
+    const { allRequiredMet, evaluateTargets, loadTargets } = await import('../../experiment/targets.js');
     let targets;
     try {
       targets = loadTargets(argv.targets);

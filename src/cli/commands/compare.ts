@@ -14,7 +14,6 @@ import { comparisonJson } from '../../report/json.js';
 import { comparisonTable } from '../../report/table.js';
 import { comparisonBreakdown, type BreakdownAxis } from '../../report/breakdown.js';
 import { UsageError } from '../errors.js';
-import { writeHtml } from '../html-output.js';
 import {
   allowLargeOption, type Format, byOption, changeLines, withChanges, formatOption, metricsOption, htmlOption, listFrom, outOption, pluginsFrom, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
 } from '../options.js';
@@ -89,7 +88,8 @@ async function handler(argv: ArgumentsCamelCase<CompareArgs>): Promise<void> {
   }
   if (argv.format !== 'table' && !argv.quiet) process.stderr.write(changes);
   emit(formatComparison(comparison, argv.format, { by: argv.by, metrics: listFrom(argv.metrics), changes }), argv.out, argv.quiet);
-  if (argv.html !== undefined) await writeHtml(comparison, argv.html, argv.quiet);
+  // The report stack (vega, vega-lite) loads only when HTML is asked for.
+  if (argv.html !== undefined) await (await import('../html-output.js')).writeHtml(comparison, argv.html, argv.quiet);
 }
 
 export const compareCommand: CommandModule<object, CompareArgs> = {

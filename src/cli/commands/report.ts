@@ -6,8 +6,6 @@
 import { basename, dirname, extname, join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { writeFileAtomic } from '../../report/atomic-write.js';
-import { readResultsFile } from '../../report/html/read-results.js';
-import { renderResultsHtml } from '../../report/html/write-report.js';
 import { checkOutPath } from '../output.js';
 
 interface ReportArgs {
@@ -32,6 +30,8 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
   handler: async (argv: ArgumentsCamelCase<ReportArgs>) => {
     const out = argv.out ?? defaultOut(argv.results);
     checkOutPath(argv.out === undefined ? 'the report' : '--out', out, [argv.results]);
+    // The report stack (zod for reading, vega and vega-lite for the charts) loads only here.
+    const [{ readResultsFile }, { renderResultsHtml }] = await Promise.all([import('../../report/html/read-results.js'), import('../../report/html/write-report.js')]);
     try {
       const html = await renderResultsHtml(readResultsFile(argv.results), { title: argv.title });
       writeFileAtomic(out, html);

@@ -28,7 +28,6 @@ import { makeProgress } from '../progress.js';
 import { digestsOption, shardOption, shardRun } from '../shard.js';
 import { verificationOf } from '../../experiment/shard/assemble.js';
 import { scenarioDigest } from '../../experiment/shard/plan.js';
-import { writeHtml } from '../html-output.js';
 
 interface RunArgs {
   file: string;
@@ -117,7 +116,8 @@ async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
   if (argv.digests === true) results.verification = verificationOf(run.results, { sets: listFrom(argv.set), trace: argv.trace ?? null }, scenarioDigest(input.scenario));
   if (argv.format !== 'table' && !argv.quiet) process.stderr.write(changeLines(input.changes));
   emit(formatResults(results, argv.format, { by: argv.by, metrics: listFrom(argv.metrics), changes: input.changes }) + (argv.format === 'table' ? erlangBeside(input.scenario, results) : ''), argv.out, argv.quiet);
-  if (argv.html !== undefined) await writeHtml(results, argv.html, argv.quiet);
+  // The report stack (vega, vega-lite) loads only when HTML is asked for.
+  if (argv.html !== undefined) await (await import('../html-output.js')).writeHtml(results, argv.html, argv.quiet);
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {

@@ -14,7 +14,6 @@ import { planStaffing, type StaffingResult } from '../../experiment/staffing/pla
 import { parseStaffTarget, TARGET_PERS, type TargetPer, TargetSyntaxError } from '../../experiment/staffing/staffing-targets.js';
 import { writeFileAtomic } from '../../report/atomic-write.js';
 import { staffingCsv } from '../../report/staffing-csv.js';
-import { staffingHtml } from '../../report/html/staffing-page.js';
 import { staffingJson } from '../../report/staffing-json.js';
 import { staffingRosterYaml } from '../../report/staffing-roster-yaml.js';
 import { staffingTable } from '../../report/staffing-table.js';
@@ -124,6 +123,7 @@ async function handler(argv: ArgumentsCamelCase<StaffArgs>): Promise<void> {
     if (!argv.quiet) process.stderr.write(`wrote ${argv.rosterOut}\n`);
   }
   if (argv.html !== undefined) {
+    const { staffingHtml } = await import('../../report/html/staffing-page.js');
     writeFileAtomic(argv.html, staffingHtml(result));
     if (!argv.quiet) process.stderr.write(`wrote ${argv.html}\n`);
   }

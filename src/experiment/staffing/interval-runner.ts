@@ -14,6 +14,9 @@ function workerEntry(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const sibling = join(here, 'staffing-worker.js');
   if (existsSync(sibling)) return sibling;
+  // From a chunk of the bundled command line (dist/src/cli/chunks/).
+  const bundled = resolve(here, '..', '..', 'experiment', 'staffing', 'staffing-worker.js');
+  if (existsSync(bundled)) return bundled;
   const built = resolve(here, '..', '..', '..', 'dist', 'src', 'experiment', 'staffing', 'staffing-worker.js');
   if (existsSync(built)) return built;
   throw new Error(`cannot find the staffing worker (${sibling} or ${built}): run npm run build`);

@@ -1,0 +1,178 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runReplication } from '../src/experiment/run-replication.js';
+import { loadInput } from '../src/experiment/scenario-input.js';
+import type { ResolvedScenario } from '../src/model/resolved.js';
+import { cc2Scenario } from './cc2.js';
+import { bestOf, thousands, type Bench } from './format.js';
+import { holdModel } from './hold.js';
+
+/**
+ * Every row of issue 12's table, measured the way the issue states it: whole-process figures by
+ * running the built command line as a child process (best of 3, with every run shown), in-process
+ * figures by calling the model here. Writes benches/results.json so a later change can be compared.
+ */
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const MAIN = join('dist', 'src', 'cli', 'main.js');
+const RSS_HOOK = join('dist', 'benches', 'max-rss.js');
+const AVON = join('scenarios', 'avon-somerset-2022.yaml');
+const REPEATS = 3;
+
+interface Row {
+  what: string;
+  target: string;
+  /** The figure compared with the target (seconds, arrivals per second or MB). */
+  measured: number;
+  unit: 's' | 'arrivals/s' | 'MB' | 'x bare node';
+  /** Every run (best first is not implied: in run order). */
+  runs: number[];
+  met: boolean;
+  command: string;
+  note?: string;
+}
+
+const seconds = (ns: bigint): number => Number(ns) / 1e9;
+
+/** Runs `node ...args` in the repository root; fails loudly when the command fails. */
+function spawnNode(args: readonly string[]): { seconds: number; stdout: string; stderr: string } {
+  const before = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const elapsed = seconds(process.hrtime.bigint() - before);
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+  return { seconds: elapsed, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Wall seconds of `node ...args`, best of REPEATS, and every run. */
+function timeProcess(args: readonly string[]): { best: number; runs: number[] } {
+  const runs = Array.from({ length: REPEATS }, () => spawnNode(args).seconds);
+  return { best: Math.min(...runs), runs };
+}
+
+/** Peak resident set (MB) of one run of `node ...args`, read by the max-rss hook. */
+function peakMb(args: readonly string[]): number {
+  const { stderr } = spawnNode(['--import', `./${RSS_HOOK.split('\\').join('/')}`, ...args]);
+  const match = /maxRSS-KB (\d+)/.exec(stderr);
+  if (match === null) throw new Error(`no peak memory reported by node ${args.join(' ')}`);
+  return Number(match[1]) / 1024;
+}
+
+const spread = (runs: readonly number[], digits: number): string => runs.map((r) => r.toFixed(digits)).join(' ');
+
+/** In-process arrivals per second over REPEATS runs of one replication (best, and every run). */
+function arrivalsRate(scenario: ResolvedScenario): { best: number; runs: number[]; arrivals: number; events: number } {
+  let arrivals = 0;
+  let events = 0;
+  const timing = bestOf(REPEATS, () => {
+    const r = runReplication(scenario, 0);
+    arrivals = r.callsOffered;
+    events = r.eventsRun;
+    return r.eventsRun;
+  });
+  return { best: arrivals / timing.bestSeconds, runs: timing.allSeconds.map((s) => arrivals / s), arrivals, events };
+}
+
+/**
+ * The physical limit of a model on this engine: arrivals per second if every event cost only one
+ * pop and one push of the future-event list (the hold model: no model work at all).
+ */
+export interface Limit {
+  holdEventsPerSecond: number;
+  eventsPerArrival: number;
+  arrivalsPerSecond: number;
+}
+
+function limitOf(holdEventsPerSecond: number, events: number, arrivals: number): Limit {
+  const eventsPerArrival = events / arrivals;
+  return { holdEventsPerSecond, eventsPerArrival, arrivalsPerSecond: holdEventsPerSecond / eventsPerArrival };
+}
+
+async function measureRows(limits: Record<string, Limit>): Promise<Row[]> {
+  const rows: Row[] = [];
+  const node = (args: string[]): string => `node ${args.join(' ')}`;
+
+  // 1. --help against bare node, interleaved so both see the same load.
+  const bare: number[] = [];
+  const help: number[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    bare.push(spawnNode(['-e', '0']).seconds);
+    help.push(spawnNode([MAIN, '--help']).seconds);
+  }
+  const helpBest = Math.min(...help);
+  const bareBest = Math.min(...bare);
+  rows.push({ what: 'callsim --help, whole process', target: '<= 0.20 s', measured: helpBest, unit: 's', runs: help, met: helpBest <= 0.2, command: node([MAIN, '--help']), note: `bare node -e 0 in the same run: best ${bareBest.toFixed(3)} s (${spread(bare, 3)})` });
+  const ratio = helpBest / bareBest;
+  rows.push({ what: 'callsim --help over bare node -e 0, same run', target: '<= 1.6x', measured: ratio, unit: 'x bare node', runs: help.map((h, i) => h / bare[i]), met: ratio <= 1.6, command: `${node([MAIN, '--help'])} / node -e 0` });
+
+  // 2. validate.
+  const validateArgs = [MAIN, 'validate', AVON];
+  const validate = timeProcess(validateArgs);
+  rows.push({ what: `callsim validate ${AVON}, whole process`, target: '<= 0.35 s', measured: validate.best, unit: 's', runs: validate.runs, met: validate.best <= 0.35, command: node(validateArgs) });
+
+  // 3-4. cc2 in process (after a warm-up run, as the JIT would be in a long run).
+  runReplication(cc2Scenario(100_000), 0);
+  const HOLD_EVENTS = 2_000_000;
+  holdModel(HOLD_EVENTS);
+  const hold = HOLD_EVENTS / bestOf(REPEATS, () => holdModel(HOLD_EVENTS)).bestSeconds;
+  const calls = arrivalsRate(cc2Scenario(1_000_000));
+  rows.push({ what: 'cc2, calls only, in process', target: '>= 3.0 M arrivals/s', measured: calls.best, unit: 'arrivals/s', runs: calls.runs, met: calls.best >= 3e6, command: 'npm run bench (benches/table.ts: runReplication(cc2Scenario(1e6), 0))', note: `${thousands(calls.arrivals)} arrivals` });
+  limits.cc2 = limitOf(hold, calls.events, calls.arrivals);
+  const dispatch = arrivalsRate(cc2Scenario(1_000_000, { dispatch: true }));
+  limits['cc2 with grading and dispatch'] = limitOf(hold, dispatch.events, dispatch.arrivals);
+  rows.push({ what: 'cc2 with grading and dispatch, in process', target: '>= 2.0 M arrivals/s', measured: dispatch.best, unit: 'arrivals/s', runs: dispatch.runs, met: dispatch.best >= 2e6, command: 'npm run bench (benches/table.ts: runReplication(cc2Scenario(1e6, { dispatch: true }), 0))', note: `${thousands(dispatch.arrivals)} arrivals` });
+
+  // 5. cc2 through the command line; it must offer the same calls as the in-process bench.
+  const cc2Args = [MAIN, 'run', join('benches', 'cc2.yaml'), '--reps', '1', '--threads', '1', '--quiet', '--format', 'json'];
+  const offered = (JSON.parse(spawnNode(cc2Args).stdout) as { metrics: Record<string, { mean: number | string }> }).metrics['calls.offered']?.mean;
+  const cc2Cli = timeProcess(cc2Args);
+  const cc2Peak = peakMb(cc2Args);
+  rows.push({ what: 'cc2 through the CLI, 1 replication, 1 thread, whole process', target: '<= 0.60 s', measured: cc2Cli.best, unit: 's', runs: cc2Cli.runs, met: cc2Cli.best <= 0.6, command: node(cc2Args), note: `calls offered ${offered} (in process ${calls.arrivals})` });
+  rows.push({ what: 'cc2 through the CLI, peak memory', target: '<= 100 MB', measured: cc2Peak, unit: 'MB', runs: [cc2Peak], met: cc2Peak <= 100, command: `node --import ./${RSS_HOOK} ${cc2Args.join(' ')}` });
+
+  // 6. Avon and Somerset, one 365-day replication, surges kept.
+  const yearArgs = [MAIN, 'run', AVON, '--set', 'horizon.days=365', '--reps', '1', '--threads', '1', '--quiet', '--format', 'json'];
+  const year = timeProcess(yearArgs);
+  rows.push({ what: 'Avon and Somerset, one 365-day replication, whole process', target: '<= 1.3 s', measured: year.best, unit: 's', runs: year.runs, met: year.best <= 1.3, command: node(yearArgs) });
+  const { scenario } = await loadInput(join(ROOT, AVON), { sets: ['horizon.days=365'], replications: 1, threads: 1 });
+  const inProcess = bestOf(REPEATS, () => runReplication(scenario, 0).eventsRun);
+  rows.push({ what: 'Avon and Somerset, one 365-day replication, in process', target: '<= 1.0 s', measured: inProcess.bestSeconds, unit: 's', runs: inProcess.allSeconds, met: inProcess.bestSeconds <= 1.0, command: "npm run bench (benches/table.ts: runReplication of the scenario with horizon.days=365)" });
+
+  // 7. Peak memory against horizon.
+  for (const [years, days] of [[1, 365], [2, 730], [4, 1460]] as const) {
+    const args = [MAIN, 'run', AVON, '--set', `horizon.days=${days}`, '--reps', '1', '--threads', '1', '--quiet', '--format', 'json', '--allow-large'];
+    const mb = peakMb(args);
+    rows.push({ what: `Avon and Somerset, peak memory, ${years} year${years === 1 ? '' : 's'} of horizon`, target: '<= 150 MB', measured: mb, unit: 'MB', runs: [mb], met: mb <= 150, command: `node --import ./${RSS_HOOK} ${args.join(' ')}` });
+  }
+  return rows;
+}
+
+function show(row: Row): string {
+  const digits = row.unit === 's' ? 3 : row.unit === 'x bare node' ? 2 : 0;
+  const value = (x: number): string => (row.unit === 'arrivals/s' ? `${(x / 1e6).toFixed(2)} M` : x.toFixed(digits));
+  const runs = row.runs.length > 1 ? ` (runs: ${row.runs.map(value).join(', ')})` : '';
+  return `${row.met ? 'met   ' : 'MISSED'} ${row.what}: ${value(row.measured)} ${row.unit === 'arrivals/s' ? 'arrivals/s' : row.unit}${runs}; target ${row.target}${row.note ? `; ${row.note}` : ''}\n         ${row.command}`;
+}
+
+export const tableBench: Bench = {
+  name: 'table',
+  description: "every row of issue 12's table (whole process: the built CLI as a child process, best of 3); writes benches/results.json",
+  async run(): Promise<void> {
+    const loadBefore = loadavg();
+    const limits: Record<string, Limit> = {};
+    const rows = await measureRows(limits);
+    const loadAfter = loadavg();
+    for (const row of rows) console.log(show(row));
+    for (const [name, l] of Object.entries(limits)) {
+      console.log(`limit of ${name}: ${l.eventsPerArrival.toFixed(2)} events per arrival at ${thousands(l.holdEventsPerSecond)} hold events/s = ${(l.arrivalsPerSecond / 1e6).toFixed(2)} M arrivals/s`);
+    }
+    const load = (l: number[]): string => l.map((x) => x.toFixed(2)).join(' ');
+    console.log(`load average before ${load(loadBefore)}, after ${load(loadAfter)} (figures are trustworthy only on a quiet machine)`);
+    const file = join(ROOT, 'benches', 'results.json');
+    const json = { measuredAt: new Date().toISOString(), node: process.version, platform: `${process.platform} ${process.arch}`, cores: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter, rows, limits };
+    writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
+    console.log(`wrote ${file}`);
+  },
+};
