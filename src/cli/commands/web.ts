@@ -7,7 +7,9 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { buildSite, defaultScenarios, siteName } from '../../web/build-site.js';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
 
 interface WebArgs {
@@ -46,6 +48,18 @@ function serve(dir: string, port: number): Promise<void> {
 
 const kib = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`;
 
+/**
+ * The site builder, loaded from tsc's output beside the command line: it bundles the page with
+ * esbuild at run time, finds its own sources from its own location, and so stays out of the
+ * command line's bundle (dist/src/cli/main.js or a chunk under it).
+ */
+async function siteBuilder(): Promise<typeof import('../../web/build-site.js')> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const file = ['../../web/build-site.js', '../web/build-site.js'].map((p) => resolve(here, p)).find((p) => existsSync(p));
+  if (file === undefined) throw new Error('the site builder (dist/src/web/build-site.js) is missing: run npm run build');
+  return (await import(pathToFileURL(file).href)) as typeof import('../../web/build-site.js');
+}
+
 export const webCommand: CommandModule<object, WebArgs> = {
   command: 'web [files..]',
   describe: 'Write the what-if page (a static site that runs the simulator in the browser)',
@@ -59,6 +73,7 @@ export const webCommand: CommandModule<object, WebArgs> = {
     if (argv.out === undefined || argv.out === '') throw new UsageError('web: give --out DIR, the directory to write the site into');
     if (!Number.isInteger(argv.port) || argv.port < 0 || argv.port > 65535) throw new UsageError(`--port: expected a whole number from 0 to 65535, found ${argv.port}`);
     const given = argv.files ?? [];
+    const { buildSite, defaultScenarios, siteName } = await siteBuilder();
     const { root, names } = given.length > 0 ? { root: process.cwd(), names: given.map((f) => siteName(process.cwd(), f)) } : defaultScenarios();
     const out = resolve(argv.out);
     const site = await buildSite(out, names, root);
