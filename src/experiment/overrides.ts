@@ -3,28 +3,9 @@
  * `path=value` (the scenario layer parses the value); these helpers only split lists of them.
  */
 
-/** Splits on `separator` outside brackets and quotes, so `a=[1,2],b=3` gives two parts. */
-export function splitTopLevel(text: string, separator = ','): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let quote: string | null = null;
-  let current = '';
-  for (const ch of text) {
-    if (quote !== null) {
-      if (ch === quote) quote = null;
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '[' || ch === '{' || ch === '(') depth++;
-    else if (ch === ']' || ch === '}' || ch === ')') depth--;
-    else if (ch === separator && depth === 0) {
-      parts.push(current.trim());
-      current = '';
-      continue;
-    }
-    current += ch;
-  }
-  parts.push(current.trim());
-  return parts;
-}
+import { splitTopLevel } from '../scenario/set-syntax.js';
+
+export { splitTopLevel };
 
 /** Bad text in an override option; the message names the option and what was expected. */
 export class OverrideSyntaxError extends Error {
@@ -34,7 +15,7 @@ export class OverrideSyntaxError extends Error {
   }
 }
 
-/** A label before the first colon: any text without dots, quotes, brackets or `=` (so not part of a path). */
+/** A label before the first colon: text without dots, quotes, brackets or `=` (so not part of a path). */
 const LABEL = /^([^:=.'"[\]{}()]+):/;
 
 /**

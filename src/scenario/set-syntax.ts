@@ -36,8 +36,8 @@ export function parseYamlValue(text: string): { value: unknown } | { error: stri
   }
 }
 
-/** Splits on commas outside brackets, braces, parentheses and quotes. */
-function splitArguments(text: string): string[] {
+/** Splits on `separator` outside brackets, braces, parentheses and quotes, so `a=[1,2],b=3` gives two parts. */
+export function splitTopLevel(text: string, separator = ','): string[] {
   const parts: string[] = [];
   let depth = 0;
   let quote: string | null = null;
@@ -48,16 +48,22 @@ function splitArguments(text: string): string[] {
     } else if (ch === '"' || ch === "'") quote = ch;
     else if ('[{('.includes(ch)) depth++;
     else if (']})'.includes(ch)) depth--;
-    else if (ch === ',' && depth === 0) {
+    else if (ch === separator && depth === 0) {
       parts.push(current.trim());
       current = '';
       continue;
     }
     current += ch;
   }
-  if (current.trim() !== '') parts.push(current.trim());
+  parts.push(current.trim());
   return parts;
 }
+
+/** A call's arguments: the top-level parts, without the empty one after a trailing comma or of `f()`. */
+const splitArguments = (text: string): string[] => {
+  const parts = splitTopLevel(text);
+  return parts[parts.length - 1] === '' ? parts.slice(0, -1) : parts;
+};
 
 /**
  * `name(k=v,k=v)` -> `{ name: { k: v, ... } }` (each v read as YAML; `[a,b]` for lists), or null when

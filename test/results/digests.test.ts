@@ -33,7 +33,7 @@ const EXPECTED: Record<string, string> = {
   'scenarios/examples/mmc-abandonment.json': '50cd78f18f3119b45a766946a0f36871',
   'scenarios/examples/two-queue.yaml': '3d85d1d2d91ce7a7ae434c6e2fed93b2',
   'scenarios/examples/replay.yaml': '8d1956cfb493b6fcd3e3d14c84b92635',
-  'scenarios/avon-somerset-2022.yaml': '5bddeb8dcee65edfce0b531eed4619c8',
+  'scenarios/avon-somerset-2022.yaml': 'f64872b11bdcca62578179ca416e7f40',
   'scenarios/what-if/ageing-secondary.yaml': '4365122b11b4fdf16fd5b3945d285265',
   'scenarios/what-if/blended-call-takers.yaml': 'e72e49d4f1d2e32ab0663c963c589089',
   'scenarios/what-if/deflect-online-plus-10.yaml': 'aaed28da8d9ec6c7c19875a52e0f4863',

@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Results } from '../../src/metrics/results.js';
-import { withResultTargets } from '../../src/report/html/standards.js';
+import { withResultTargets } from '../../src/metrics/standards.js';
 import { standardsTable, summaryRows } from '../../src/report/html/summary-table.js';
 import { MAIN, ROOT, tempDir } from '../cli/cli.js';
 import { ChromiumPipe, findChromium, type CdpEvent } from '../report/html/cdp-pipe.js';
@@ -146,7 +146,7 @@ describe.skipIf(CHROMIUM === undefined)('the what-if page in headless chromium',
     expect(await page.eval<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1280);
 
     const edited = await page.eval<string>(`document.getElementById('yaml').value`);
-    expect(edited).toMatch(/- \{ start: "15:00", hours: 8, staff: 7 \}/);
+    expect(edited).toMatch(/- \{ name: late, start: "15:00", hours: 8, staff: 7 \}/);
     const pageJson = await page.eval<string>(`document.getElementById('results').dataset.resultsJson`);
     const pageTable = await page.eval<string>(`document.querySelector('#standards table').outerHTML`);
     const comparisonRows = await page.eval<number>(`document.querySelectorAll('#comparison tbody tr').length`);
