@@ -17,7 +17,7 @@ import type { Results } from '../../src/metrics/results.js';
 import { withResultTargets } from '../../src/metrics/standards.js';
 import { standardsTable, summaryRows } from '../../src/report/html/summary-table.js';
 import { MAIN, ROOT, tempDir } from '../cli/cli.js';
-import { ChromiumPipe, findChromium, type CdpEvent } from '../report/html/cdp-pipe.js';
+import { ChromiumPipe, consoleErrors, findChromium, type CdpEvent } from '../report/html/cdp-pipe.js';
 
 const CHROMIUM = findChromium();
 const ARTIFACTS = resolve(ROOT, 'artifacts', 'web');
@@ -82,17 +82,6 @@ class Page {
   close(): Promise<unknown> {
     return this.browser.send('Target.closeTarget', { targetId: this.targetId });
   }
-}
-
-function consoleErrors(events: CdpEvent[]): string[] {
-  const errors: string[] = [];
-  for (const e of events) {
-    if (e.method === 'Runtime.exceptionThrown') errors.push(`exception: ${JSON.stringify(e.params.exceptionDetails)}`);
-    if (e.method === 'Runtime.consoleAPICalled' && (e.params.type === 'error' || e.params.type === 'assert')) errors.push(`console.${String(e.params.type)}: ${JSON.stringify(e.params.args)}`);
-    const entry = e.params.entry as { level?: string; text?: string; source?: string } | undefined;
-    if (e.method === 'Log.entryAdded' && entry?.level === 'error') errors.push(`log (${entry.source}): ${entry.text}`);
-  }
-  return errors;
 }
 
 /** Requests that left the page's own files (file:) and in-memory objects (blob:, data:). */

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderComparisonReport } from '../../../src/report/html/comparison-report.js';
 import { renderRunReport } from '../../../src/report/html/run-report.js';
-import { ChromiumPipe, findChromium, type CdpEvent } from './cdp-pipe.js';
+import { ChromiumPipe, consoleErrors, findChromium, type CdpEvent } from './cdp-pipe.js';
 import { renderResultsHtml } from '../../../src/report/html/write-report.js';
 import { readResultsFile } from '../../../src/report/html/read-results.js';
 import { comparisonFixture, realComparisonFixture, realRunFixture, runFixture } from './fixtures.js';
@@ -59,17 +59,6 @@ const PROBE = `JSON.stringify({
     };
   }),
 })`;
-
-function consoleErrors(events: CdpEvent[]): string[] {
-  const errors: string[] = [];
-  for (const e of events) {
-    if (e.method === 'Runtime.exceptionThrown') errors.push(`exception: ${JSON.stringify(e.params.exceptionDetails)}`);
-    if (e.method === 'Runtime.consoleAPICalled' && (e.params.type === 'error' || e.params.type === 'assert')) errors.push(`console.${String(e.params.type)}: ${JSON.stringify(e.params.args)}`);
-    const entry = e.params.entry as { level?: string; text?: string; source?: string } | undefined;
-    if (e.method === 'Log.entryAdded' && entry?.level === 'error') errors.push(`log (${entry.source}): ${entry.text}`);
-  }
-  return errors;
-}
 
 /** Opens `file` in a new tab, waits for load, probes the charts and takes a full-page screenshot. */
 async function visit(browser: ChromiumPipe, file: string): Promise<PageVisit> {

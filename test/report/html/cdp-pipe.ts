@@ -135,3 +135,15 @@ export class ChromiumPipe {
   }
 
 }
+
+/** Exceptions, console errors and log errors a page reported, one line each. */
+export function consoleErrors(events: CdpEvent[]): string[] {
+  const errors: string[] = [];
+  for (const e of events) {
+    if (e.method === 'Runtime.exceptionThrown') errors.push(`exception: ${JSON.stringify(e.params.exceptionDetails)}`);
+    if (e.method === 'Runtime.consoleAPICalled' && (e.params.type === 'error' || e.params.type === 'assert')) errors.push(`console.${String(e.params.type)}: ${JSON.stringify(e.params.args)}`);
+    const entry = e.params.entry as { level?: string; text?: string; source?: string } | undefined;
+    if (e.method === 'Log.entryAdded' && entry?.level === 'error') errors.push(`log (${entry.source}): ${entry.text}`);
+  }
+  return errors;
+}
