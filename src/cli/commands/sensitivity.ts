@@ -7,6 +7,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { runSensitivity } from '../../experiment/sensitivity.js';
 import { ReplicationPool } from '../../experiment/replication-pool.js';
 import { loadTargets } from '../../experiment/targets.js';
+import { writeFileAtomic } from '../../report/atomic-write.js';
 import { sensitivityJson, sensitivityTable } from '../../report/sensitivity.js';
 import { UsageError } from '../errors.js';
 import { allowLargeOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber } from '../options.js';
@@ -24,6 +25,7 @@ interface SensitivityArgs {
   threads?: number;
   quiet: boolean;
   allowLarge: boolean;
+  html?: string;
 }
 
 async function handler(argv: ArgumentsCamelCase<SensitivityArgs>): Promise<void> {
@@ -45,6 +47,12 @@ async function handler(argv: ArgumentsCamelCase<SensitivityArgs>): Promise<void>
   try {
     const results = await runSensitivity(pool, argv.file, targets, { ...options, onPlan }, () => progress?.tick());
     text = argv.format === 'json' ? sensitivityJson(results) : sensitivityTable(results);
+    if (argv.html !== undefined) {
+      // Loaded only here: vega and vega-lite stay out of the command line's start-up.
+      const { tornadoHtml } = await import('../../report/html/tornado.js');
+      writeFileAtomic(argv.html, await tornadoHtml(results));
+      if (!argv.quiet) process.stderr.write(`wrote ${argv.html}\n`);
+    }
   } finally {
     progress?.stop();
     await pool.close();
@@ -66,6 +74,7 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
       .option('out', outOption)
       .option('threads', threadsOption)
       .option('quiet', quietOption)
-      .option('allow-large', allowLargeOption) as unknown as Argv<SensitivityArgs>,
+      .option('allow-large', allowLargeOption)
+      .option('html', { type: 'string', describe: 'also write the tornado chart (a self-contained HTML page, SVG) to this file' }) as unknown as Argv<SensitivityArgs>,
   handler,
 };
