@@ -29,19 +29,19 @@ const RUNS: Record<string, readonly string[]> = {
 };
 
 const EXPECTED: Record<string, string> = {
-  'scenarios/examples/mmc-abandonment.yaml': '7838b96ff3ef94e882494cb182f132bc',
-  'scenarios/examples/mmc-abandonment.json': '50cd78f18f3119b45a766946a0f36871',
-  'scenarios/examples/two-queue.yaml': '3d85d1d2d91ce7a7ae434c6e2fed93b2',
-  'scenarios/examples/replay.yaml': '8d1956cfb493b6fcd3e3d14c84b92635',
-  'scenarios/avon-somerset-2022.yaml': 'f64872b11bdcca62578179ca416e7f40',
-  'scenarios/what-if/ageing-secondary.yaml': '4365122b11b4fdf16fd5b3945d285265',
-  'scenarios/what-if/blended-call-takers.yaml': 'e72e49d4f1d2e32ab0663c963c589089',
-  'scenarios/what-if/deflect-online-plus-10.yaml': 'aaed28da8d9ec6c7c19875a52e0f4863',
-  'scenarios/what-if/late-shift-plus-two.yaml': '34f2ec4f35dfb149a84b157416e89f0c',
-  'scenarios/what-if/secondary-callback.yaml': 'df6c49f6a09a0a17a1f977ce2aa38c67',
-  'scenarios/what-if/summer-without-hibiscus.yaml': 'e568d55532cde3664a344c4913fd8101',
-  'scenarios/what-if/thrive-recognition-100.yaml': '193461bcc48f6bd8f13042fda2a46565',
-  'baseline calls.csv': '73e0701a43100193c61470a2ab12a5e7',
+  'scenarios/examples/mmc-abandonment.yaml': '9409e913be784a147ad454b6f24007b0',
+  'scenarios/examples/mmc-abandonment.json': '1660ab4cc8dc035fa446701127790920',
+  'scenarios/examples/two-queue.yaml': 'ba1fb821e8e5363722cf4fe1a3476523',
+  'scenarios/examples/replay.yaml': '5677214893a05d1b41bfa9e57967f621',
+  'scenarios/avon-somerset-2022.yaml': '7b56b639d0e3e08dcb0e24513825e1c5',
+  'scenarios/what-if/ageing-secondary.yaml': 'a9290e3d7f45bf40a34d89ba4d28272d',
+  'scenarios/what-if/blended-call-takers.yaml': 'e5417657780fe042e96142079d849ffe',
+  'scenarios/what-if/deflect-online-plus-10.yaml': 'd5fb58252638a1fcdbb869e0dc41e737',
+  'scenarios/what-if/late-shift-plus-two.yaml': '3835d9e3c04bed6ceceaceade606b381',
+  'scenarios/what-if/secondary-callback.yaml': '038695d9db31e4ccb317e4b002036a6a',
+  'scenarios/what-if/summer-without-hibiscus.yaml': '462b7332ea1f340e9f128296aab1ae59',
+  'scenarios/what-if/thrive-recognition-100.yaml': '536aedea3a84e8a6c399f075c714cc76',
+  'baseline calls.csv': 'c3f7dca5064ebc8866c27b01d4539d1a',
 };
 
 const PRINT = process.env.CALLSIM_PRINT_DIGESTS === '1';
