@@ -88,16 +88,26 @@ describe('3. bounded work', () => {
     expect(lifted.stdout).toMatch(/work: about 2\.4e14 calls per replication/);
   });
 
-  it('a run that still exhausts memory ends with exit 1 and one line', () => {
+  // In worker threads, in one thread, tracing replication 0, and drawing a call log: each holds a whole replication.
+  it.each([
+    ['run on two threads', ['run', '--threads', '2', '--reps', '2']],
+    ['run in one thread', ['run', '--threads', '1', '--reps', '1']],
+    ['run --trace-out', ['run', '--threads', '1', '--reps', '1', '--trace-out', 'OUT']],
+    ['generate', ['generate', '--out', 'OUT']],
+  ])('a %s that still exhausts memory ends with exit 1 and one line, writing nothing', (_, args) => {
     const { dir } = tinyCopy();
     const file = join(dir, 'flood.yaml');
     // No one answers and no one hangs up: every call stays in the queue.
     writeFileSync(file, readFileSync(join(ROOT, TINY), 'utf8').replace('perHour: 200', 'perHour: 2000000').replace('staff: 11', 'staff: 0')
       .replace(', patienceSeconds: { exponential: { mean: 300 } }', '').replace('hours: 6', 'hours: 24'));
+    const out = join(dir, 'calls.csv');
+    const [command, ...options] = args.map((a) => (a === 'OUT' ? out : a));
     // A small heap (inherited by the worker threads) makes the failure quick.
-    const r = spawnSync(process.execPath, ['--max-old-space-size=128', MAIN, 'run', file, '--allow-large', '--threads', '2', '--reps', '2', '--quiet'], { cwd: ROOT, encoding: 'utf8' });
-    expect(r.status).toBe(1);
+    const r = spawnSync(process.execPath, ['--max-old-space-size=128', MAIN, command, file, ...options, '--allow-large', '--quiet'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stderr.slice(0, 2000)).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^callsim: out of memory while simulating/)]);
+    // Neither the output nor a temporary file beside it.
+    expect(readdirSync(dir).sort()).toEqual(['flood.yaml', 'tiny.yaml']);
   });
 });
 
@@ -107,6 +117,17 @@ describe('4. scenario file size', () => {
     writeFileSync(file, `${readFileSync(file, 'utf8')}# ${'x'.repeat(5 * 1024 * 1024)}\n`);
     badInput(cli(['validate', file]), /tiny\.yaml: expected a scenario file of at most 4 MB \(--allow-large lifts the limit\), found 5\.0 MB/);
     expect(cli(['validate', file, '--allow-large']).code).toBe(0);
+  });
+
+  it('check refuses it the same way, and --allow-large lifts the limit there too', () => {
+    const { dir, file } = tinyCopy();
+    writeFileSync(file, `${readFileSync(file, 'utf8')}# ${'x'.repeat(5 * 1024 * 1024)}\n`);
+    const targets = join(dir, 'targets.yaml');
+    writeFileSync(targets, 'targets:\n  - { label: 999 in 10 s, metric: queues.999.answeredWithinTarget, range: [0, 1] }\n');
+    badInput(cli(['check', file, '--targets', targets]), /tiny\.yaml: expected a scenario file of at most 4 MB \(--allow-large lifts the limit\), found 5\.0 MB/);
+    const lifted = cli(['check', file, '--targets', targets, '--allow-large', '--reps', '2', '--threads', '1']);
+    expect(lifted.code, lifted.stderr).toBe(0);
+    expect(lifted.stdout).toMatch(/1 of 1 required targets met/);
   });
 });
 
