@@ -7,6 +7,7 @@ import { OverrideSyntaxError } from '../experiment/overrides.js';
 import { UnknownMetricError } from '../experiment/run-replications.js';
 import { ShardInputError } from '../experiment/shard/shard-spec.js';
 import { PolicyError } from '../policies/policy-error.js';
+import { WriteError } from '../report/atomic-write.js';
 import { SweepFileError } from '../report/sweep-csv.js';
 import { cutEcho, fileProblemWords, ScenarioError } from '../scenario/errors.js';
 import { OutPathError } from './output.js';
@@ -36,6 +37,8 @@ export function isBadInput(error: unknown): boolean {
 
 /** A file-system error in plain words (`/x/out.csv: no such folder`); other messages as they are. */
 function plainMessage(e: Error): string {
+  // A results file that could not be written already names the user's path in plain words.
+  if (e instanceof WriteError) return e.message;
   const { code, path, syscall } = e as NodeJS.ErrnoException;
   if (typeof code !== 'string' || !FILE_CODES.has(code)) return e.message;
   const doing = syscall === 'open' || syscall === 'rename' ? 'cannot open' : 'cannot use';

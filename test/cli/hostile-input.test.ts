@@ -4,7 +4,7 @@
  * the user did not ask to change is touched, and that no temporary file is left behind.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -209,6 +209,14 @@ describe('7. --out problems are found before any work', () => {
     badInput(cli(['run', file, '--out', join(locked, 'r.json')]), /no permission to write in the folder/);
     expect(readdirSync(locked)).toEqual([]);
     expect(statSync(locked).isDirectory()).toBe(true);
+  });
+
+  // Root passes every permission check; /sys refuses new files even to root, as a read-only place would.
+  it.skipIf(!existsSync('/sys/kernel'))('a folder where no file can be created, even by root: exit 2 before any work, naming the path', () => {
+    const { file } = tinyCopy();
+    const r = cli(['run', file, '--out', '/sys/r.json', '--quiet']);
+    badInput(r, /--out \/sys\/r\.json: (no permission to write in the folder|the folder is on a read-only file system) \/sys/);
+    expect(existsSync('/sys/r.json')).toBe(false);
   });
 });
 
