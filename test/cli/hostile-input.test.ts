@@ -88,6 +88,11 @@ describe('3. bounded work', () => {
     expect(lifted.stdout).toMatch(/work: about 2\.4e14 calls per replication/);
   });
 
+  it('--precision may add replications up to --max-reps: the work is checked at that many before any simulation', () => {
+    badInput(cli(['run', TINY, '--precision', 'queues.999.serviceLevel=0.0000001', '--max-reps', '1000000000000', '--quiet']),
+      /channels\.999: expected work of at most 1\.0e9 events .*over 1000000000000 replications/);
+  });
+
   // In worker threads, in one thread, tracing replication 0, and drawing a call log: each holds a whole replication.
   it.each([
     ['run on two threads', ['run', '--threads', '2', '--reps', '2']],
@@ -128,6 +133,24 @@ describe('4. scenario file size', () => {
     const lifted = cli(['check', file, '--targets', targets, '--allow-large', '--reps', '2', '--threads', '1']);
     expect(lifted.code, lifted.stderr).toBe(0);
     expect(lifted.stdout).toMatch(/1 of 1 required targets met/);
+  });
+});
+
+describe('4b. endless files', () => {
+  // A device or a pipe has no size to check first: each reader stops past its limit instead of reading forever.
+  it.skipIf(!existsSync('/dev/zero'))('/dev/zero as scenario, trace, targets, part file and results: exit 2 naming it, quickly', () => {
+    const { dir } = tinyCopy();
+    const targets = join(dir, 'targets.yaml');
+    writeFileSync(targets, 'targets:\n  - { label: 999 in 10 s, metric: queues.999.answeredWithinTarget, range: [0, 1] }\n');
+    const cases: [string[], RegExp][] = [
+      [['validate', '/dev/zero'], /\/dev\/zero: expected a scenario file of at most 4 MB \(--allow-large lifts the limit\), found more than 4 MB/],
+      [['run', TINY, '--trace', '/dev/zero', '--quiet'], /--trace: expected a trace file of at most 512 MB .*\/dev\/zero/],
+      [['check', TINY, '--targets', '/dev/zero'], /\/dev\/zero: expected a targets file of at most 4 MB/],
+      [['merge', '/dev/zero'], /cannot read \/dev\/zero: more than 512 MB/],
+      [['verify', '/dev/zero'], /cannot read \/dev\/zero: more than 512 MB/],
+      [['report', '/dev/zero', '--out', join(dir, 'r.html')], /\/dev\/zero: cannot read the results file \(larger than the limit\)/],
+    ];
+    for (const [args, message] of cases) badInput(cli(args), message);
   });
 });
 

@@ -68,7 +68,10 @@ async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
   let input;
   let run;
   try {
-    input = await loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace, seed: seedFrom(argv.seed), replications: reps, threads, allowLarge: argv.allowLarge, plugins: pluginsFrom(argv) });
+    input = await loadInput(argv.file, {
+      sets: listFrom(argv.set), traceFile: argv.trace, seed: seedFrom(argv.seed), replications: reps, threads, allowLarge: argv.allowLarge, plugins: pluginsFrom(argv),
+      workReplications: precision.length > 0 ? (maxReps ?? DEFAULT_MAX_REPLICATIONS) : undefined,
+    });
     // Every output is checked before any simulation: a typing mistake costs nothing.
     checkOutPaths([['--out', argv.out], ['--html', argv.html], ['--trace-out', argv.traceOut]], input.inputs);
     const { scenario } = input;
