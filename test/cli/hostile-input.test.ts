@@ -93,6 +93,15 @@ describe('3. bounded work', () => {
       /channels\.999: expected work of at most 1\.0e9 events .*over 1000000000000 replications/);
   });
 
+  it('a sweep grid of a million points, or whose points add up past the limit, is refused before any simulation', () => {
+    const hundred = Array.from({ length: 100 }, (_, i) => i + 1).join(',');
+    const out = join(tempDir(), 's.csv');
+    badInput(cli(['sweep', TINY, '--vary', `handlers.pools[0].staff=${hundred}`, '--vary', `seed=${hundred}`, '--vary', `queues.999.targetSeconds=${hundred}`, '--out', out, '--quiet']),
+      /--vary: expected a grid of at most 10,000 points \(--allow-large lifts the limit\), found 1,000,000 points \(100 values of handlers\.pools\[0\]\.staff x 100 values of seed x 100 values of queues\.999\.targetSeconds\)/);
+    badInput(cli(['sweep', TINY, '--vary', `seed=${hundred}`, '--reps', '100000', '--out', out, '--quiet']), /--vary: expected a sweep of at most 1\.0e9 events in all/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   // In worker threads, in one thread, tracing replication 0, and drawing a call log: each holds a whole replication.
   it.each([
     ['run on two threads', ['run', '--threads', '2', '--reps', '2']],
