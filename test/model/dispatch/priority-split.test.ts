@@ -51,7 +51,7 @@ describe('priority split (dispatch.prioritySplit)', () => {
     expect(tiers).toEqual([{ standard: false, minutes: 5 }, { standard: false, minutes: 73 }, { standard: true, minutes: 109 }]);
   });
 
-  it('hand-computable: tier metrics judge a tier against its own target: ten Standard incidents, one unit, 30 min each: 9 of 10 within Standard's 240 min, 3 of 10 within Priority's 60', () => {
+  it('hand-computable: tier metrics judge a tier against its own target: ten Standard incidents, one unit, 30 min each: 9 of 10 within the Standard target of 240 min, 3 of 10 within the Priority target of 60', () => {
     const r = runYaml(`name: split targets by hand
 start: 2022-01-03T00:00:00Z
 timeZone: UTC
