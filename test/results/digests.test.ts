@@ -38,11 +38,13 @@ const EXPECTED: Record<string, string> = {
   'scenarios/avon-somerset-2022.yaml': 'f64872b11bdcca62578179ca416e7f40',
   'scenarios/what-if/ageing-secondary.yaml': '4365122b11b4fdf16fd5b3945d285265',
   'scenarios/what-if/blended-call-takers.yaml': 'e72e49d4f1d2e32ab0663c963c589089',
+  'scenarios/what-if/callback-channel-shift.yaml': '0f2f6f8af3737be81c6b3616683d4980',
   'scenarios/what-if/deflect-online-plus-10.yaml': 'aaed28da8d9ec6c7c19875a52e0f4863',
   'scenarios/what-if/late-shift-plus-two.yaml': '34f2ec4f35dfb149a84b157416e89f0c',
+  'scenarios/what-if/priority-split.yaml': '357d79f66ad2c8e1471a909c29391014',
   'scenarios/what-if/secondary-callback.yaml': 'df6c49f6a09a0a17a1f977ce2aa38c67',
   'scenarios/what-if/summer-without-hibiscus.yaml': 'e568d55532cde3664a344c4913fd8101',
-  'scenarios/what-if/thrive-recognition-100.yaml': '193461bcc48f6bd8f13042fda2a46565',
+  'scenarios/what-if/thrive-recognition-100.yaml': '3dbf002c7b1d47ed3bc72c81af4a0e3a',
   'baseline calls.csv': '73e0701a43100193c61470a2ab12a5e7',
 };
 
