@@ -36,7 +36,6 @@ export class QueueStage implements QueueEntrance {
     /** Per channel, the factory of redialling callers (their own streams). */
     private readonly redialFactories: readonly CallerFactory[],
     private readonly horizonSeconds: number,
-    private readonly queueIndexOf: (name: string) => number,
   ) {
     this.sim = journey.sim;
     this.monitor = journey.monitor;
@@ -48,11 +47,6 @@ export class QueueStage implements QueueEntrance {
   connect(handlers: FreeHandlers, transferLeg: TransferLeg): void {
     this.handlers = handlers;
     this.transferLeg = transferLeg;
-  }
-
-  /** The queue named `name` (a name the scenario layer checked). */
-  byName(name: string): CallQueue {
-    return this.queues[this.queueIndexOf(name)];
   }
 
   /** The call joins the queue of `visit` now. */
