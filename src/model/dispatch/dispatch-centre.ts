@@ -188,7 +188,7 @@ export class DispatchCentre {
       last.openSlot = incident.openSlot;
     }
     incident.openSlot = -1;
-    this.monitor.incidentAttended(incident.areaIndex, at, gradeName(incident.neededIndex), gradeName(incident.given), at - incident.clockFrom, incident.counted);
+    this.monitor.incidentAttended(incident.areaIndex, at, gradeName(incident.neededIndex), gradeName(incident.given), at - incident.clockFrom, incident.counted, incident.caller.travelSeconds, incident.clockFrom);
   };
 
   private readonly onRequeued = (incident: Incident): void => {
