@@ -10,4 +10,5 @@ export { RecordingMonitor, type QueueLeftRecord, type EndedRecord, type Incident
 export { checkInvariants } from './invariants.js';
 export { withExtraHandlers, oneMoreHandlerWaitViolations, rescaleTime, metricOverReplications, withinNoise } from './metamorphic.js';
 export { singleQueue, sharedPool } from './scenarios.js';
+export { scaleRatesAndStaff, scaleUpServiceLevel, predictedServiceLevel, type ScaleUpCheck } from './scale-up.js';
 export * from './oracles.js';
