@@ -36,11 +36,13 @@ export class QueueStage implements QueueEntrance {
     /** Per channel, the factory of redialling callers (their own streams). */
     private readonly redialFactories: readonly CallerFactory[],
     private readonly horizonSeconds: number,
+    /** Settle every queue's abandonment by events (a mechanism acts at the instant a caller leaves). */
+    eagerPatience = false,
   ) {
     this.sim = journey.sim;
     this.monitor = journey.monitor;
     const settle = (call: Call): void => this.abandon(call, call.abandonAt);
-    this.queues = specs.map((q, i) => new CallQueue(i, q, patience[i], settle));
+    this.queues = specs.map((q, i) => new CallQueue(i, q, patience[i], settle, eagerPatience));
   }
 
   /** The pools that take calls from these queues, and the way in that redials take. */
