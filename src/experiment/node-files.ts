@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { ScenarioFiles } from '../scenario/files.js';
@@ -11,4 +12,5 @@ export const nodeFiles: ScenarioFiles = {
   isAbsolute,
   relative,
   cwd: () => process.cwd(),
+  sha256Hex: (bytes) => createHash('sha256').update(bytes).digest('hex'),
 };

@@ -16,6 +16,11 @@ export interface ScenarioFiles {
   /** The path from directory `from` to `to`. */
   relative(from: string, to: string): string;
   cwd(): string;
+  /**
+   * SHA-256 of `bytes` as hex, when the host has a native one (Node's crypto); otherwise the layer
+   * uses its pure-JS SHA-256, which gives the same digest but costs tens of milliseconds cold.
+   */
+  sha256Hex?(bytes: Uint8Array): string;
 }
 
 /** The code of a failed read ('unreadable' when the error carries none). */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAIN, ROOT } from './cli.js';
@@ -73,5 +73,16 @@ describe('command-line start-up', () => {
     const loaded = new Set(urls.map(packageOf).filter((p): p is string => p !== undefined));
     expect(loaded.has('zod') && loaded.has('yaml')).toBe(true);
     expect(HEAVY.filter((name) => !['zod', 'yaml'].includes(name) && loaded.has(name))).toEqual([]);
+  });
+
+  it('the built entry folds in packages only: every callsim module it reaches is tsc\'s own file beside it (one copy of each class and registry)', () => {
+    const text = readFileSync(MAIN, 'utf8');
+    // npm run build bundles yargs into the entry (scripts/bundle-cli.mjs); a plain tsc build leaves it a bare import.
+    const bundled = !/from ["']yargs["']/.test(text);
+    const relative = [...text.matchAll(/(?:from|import\()\s*["'](\.{1,2}\/[^"']+)["']/g)].map((m) => m[1]);
+    expect(relative.length).toBeGreaterThan(10);
+    expect(relative.filter((r) => !existsSync(resolve(dirname(MAIN), r)))).toEqual([]);
+    expect(text).not.toMatch(/class (ScenarioError|UsageError|SpecError|PolicyError)\b/);
+    if (bundled) expect(text).toMatch(/yargs/);
   });
 });
