@@ -75,6 +75,13 @@ describe('command-line start-up', () => {
     expect(HEAVY.filter((name) => !['zod', 'yaml'].includes(name) && loaded.has(name))).toEqual([]);
   });
 
+  it('one replication in one thread loads no worker_threads, no progress bar (output not a terminal), no report stack, no solver', () => {
+    const urls = loadedModules(['run', 'test/cli/fixtures/tiny.yaml', '--reps', '1', '--threads', '1', '--format', 'json']);
+    const loaded = new Set(urls.map(packageOf).filter((p): p is string => p !== undefined));
+    expect(loaded.has('fastpriorityqueue')).toBe(true);
+    expect(HEAVY.filter((name) => !['zod', 'yaml'].includes(name) && loaded.has(name))).toEqual([]);
+  });
+
   it('the built entry folds in packages only: every callsim module it reaches is tsc\'s own file beside it (one copy of each class and registry)', () => {
     const text = readFileSync(MAIN, 'utf8');
     // npm run build bundles yargs into the entry (scripts/bundle-cli.mjs); a plain tsc build leaves it a bare import.
