@@ -29,7 +29,7 @@ export class TransferLeg {
     const delay = call.transferSeconds + call.ivrSeconds;
     if (delay > 0) {
       this.inTransit.add(call);
-      this.sim.schedule(this.sim.now + delay, this.onReachForce, call, SameInstant.arrival);
+      this.sim.post(this.sim.now + delay, this.onReachForce, call, SameInstant.arrival);
     } else {
       this.reachForce(call);
     }
