@@ -19,7 +19,7 @@ export const EXIT_FAILURE = 1;
 export const EXIT_BAD_INPUT = 2;
 
 // ELOCKED: another process holds the output's lock (report/file-lock.ts).
-const FILE_CODES = new Set(['ENOENT', 'EISDIR', 'EACCES', 'ENOTDIR', 'ELOCKED']);
+const FILE_CODES = new Set(['ENOENT', 'EISDIR', 'EACCES', 'ENOTDIR', 'ELOCKED', 'EFBIG']);
 
 /**
  * True for errors caused by what the user gave (exit 2): those marked `badInput` (ScenarioError,
@@ -35,6 +35,13 @@ export function isBadInput(error: unknown): boolean {
 
 /** A file-system error in plain words (`/x/out.csv: no such folder`); other messages as they are. */
 function plainMessage(e: Error): string {
+  // A results file that could not be written already names the user's path in plain words.
+  // Told by name, not class, like isBadInput: the classes stay unloaded until a command needs them.
+  if (e.name === 'WriteError') return e.message;
+  if (e.name === 'FileTooLargeError') {
+    const { file, limitBytes } = e as Error & { file: string; limitBytes: number };
+    return `cannot read ${file}: more than ${Math.round(limitBytes / 1024 / 1024)} MB (a device or a pipe without end?)`;
+  }
   const { code, path, syscall } = e as NodeJS.ErrnoException;
   if (typeof code !== 'string' || !FILE_CODES.has(code)) return e.message;
   const doing = syscall === 'open' || syscall === 'rename' ? 'cannot open' : 'cannot use';

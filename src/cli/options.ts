@@ -23,11 +23,15 @@ export const shardOption: Options = {
 export const digestsOption: Options = { type: 'boolean', describe: 'JSON results carry a SHA-256 per replication, for callsim verify' };
 export const htmlOption: Options = { type: 'string', describe: 'also write an HTML report to this file' };
 
+/** A value as the user would recognise it: JSON writes Infinity (from `1e400`) and NaN as null. */
+const shownValue = (value: unknown): string => cutEcho(typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value)));
+
 /** A whole number >= `min`, or undefined when not given. */
+
 export function wholeNumber(value: unknown, option: string, min: number): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw new UsageError(`--${option}: expected a whole number >= ${min}, found ${cutEcho(JSON.stringify(value) ?? String(value))}`);
+    throw new UsageError(`--${option}: expected a whole number >= ${min}, found ${shownValue(value)}`);
   }
   return value;
 }
@@ -38,7 +42,7 @@ export const threadsFrom = (value: unknown): number => wholeNumber(value, 'threa
 /** A seed: a finite integer (negative seeds are allowed by the streams). */
 export function seedFrom(value: unknown): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new UsageError(`--seed: expected a whole number, found ${cutEcho(JSON.stringify(value) ?? String(value))}`);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new UsageError(`--seed: expected a whole number, found ${shownValue(value)}`);
   return value;
 }
 

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, reportError, UsageError } from '../../src/cli/errors.js';
+import { WriteError } from '../../src/report/atomic-write.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
 
 describe('exit codes', () => {
@@ -36,6 +37,12 @@ describe('exit codes', () => {
     expect(reportError(error, false)).toBe(EXIT_BAD_INPUT);
     // Every bad-input class carries the mark; an ordinary Error does not.
     expect(reportError(new Error('plain'), false)).toBe(EXIT_FAILURE);
+  });
+
+  it('a results file that cannot be written is named as the user gave it, in the words of its problem', () => {
+    capture();
+    expect(reportError(new WriteError('/x/out.csv', 'EACCES'), false)).toBe(EXIT_BAD_INPUT);
+    expect(written.join('')).toBe('callsim: cannot write /x/out.csv: permission denied\n');
   });
 
   it('an unexpected failure is 1: a message, and the stack only with --debug', () => {

@@ -33,12 +33,11 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
   handler: async (argv: ArgumentsCamelCase<GenerateArgs>) => {
     const replication = wholeNumber(argv.replication, 'replication', 0) ?? 0;
     // The scenario stack loads when the command runs, not with --help.
-    const [{ generateCalls }, { loadInput }, { formatTrace }, { checkOutPaths, emit }] = await Promise.all([
-      import('../../experiment/call-log.js'), import('../../experiment/scenario-input.js'), import('../../scenario/trace.js'), import('../output.js'),
+    const [{ loadInput }, { generatedLog }, { checkOutPaths, emit }] = await Promise.all([
+      import('../../experiment/scenario-input.js'), import('../isolated-task.js'), import('../output.js'),
     ]);
     const { scenario, inputs } = await loadInput(argv.file, { sets: listFrom(argv.set), seed: seedFrom(argv.seed), replications: 1, allowLarge: argv.allowLarge, plugins: pluginsFrom(argv) });
     checkOutPaths([['--out', argv.out]], inputs);
-    const calls = generateCalls(scenario, replication, argv.attributes);
-    emit(formatTrace(calls, scenario.startEpochMs), argv.out, argv.quiet);
+    emit(await generatedLog(scenario, replication, argv.attributes), argv.out, argv.quiet);
   },
 };

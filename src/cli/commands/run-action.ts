@@ -3,18 +3,16 @@ import type { ArgumentsCamelCase } from 'yargs';
 import { availableParallelism } from 'node:os';
 import { ReplicationPool } from '../../experiment/replication-pool.js';
 import { parsePrecision } from '../../experiment/overrides.js';
-import { runReplication } from '../../experiment/run-replication.js';
 import { DEFAULT_MAX_REPLICATIONS, runReplications } from '../../experiment/run-replications.js';
 import { loadInput } from '../../experiment/scenario-input.js';
 import { summariseRun } from '../../experiment/summarise-run.js';
-import type { ReplicationResult, Results } from '../../metrics/results.js';
-import { AtomicStream } from '../../report/atomic-write.js';
-import { callCsvRow, callsCsvHeader } from '../../report/calls-csv.js';
+import type { Results } from '../../metrics/results.js';
 import { resultsCsv } from '../../report/csv.js';
 import { resultsJson } from '../../report/json.js';
 import { resultsTable } from '../../report/table.js';
 import { erlangBeside } from '../../report/erlang-beside.js';
 import { runBreakdown, type BreakdownAxis } from '../../report/breakdown.js';
+import { traceOut } from '../isolated-task.js';
 import { checkOutPaths, emit } from '../output.js';
 import { type Format, changeLines, withChanges, listFrom, pluginsFrom, seedFrom, threadsFrom, wholeNumber } from '../options.js';
 import { makeProgress } from '../progress.js';
@@ -31,20 +29,6 @@ export function formatResults(results: Results, format: Format, view: { by?: Bre
   return withChanges(table, changeLines(view.changes ?? []));
 }
 
-/** Runs replication 0 in this thread, streaming each call to `file` (renamed into place when complete). */
-function traceReplicationZero(scenario: Parameters<typeof runReplication>[0], file: string): ReplicationResult {
-  const stream = new AtomicStream(file);
-  try {
-    stream.write(callsCsvHeader());
-    const result = runReplication(scenario, 0, { callSink: (call) => stream.write(callCsvRow(call)) });
-    stream.commit();
-    return result;
-  } catch (error) {
-    stream.abort();
-    throw error;
-  }
-}
-
 export async function runAction(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
   const reps = wholeNumber(argv.reps, 'reps', 1);
   const maxReps = wholeNumber(argv.maxReps, 'max-reps', 1);
@@ -57,14 +41,17 @@ export async function runAction(argv: ArgumentsCamelCase<RunArgs>): Promise<void
   let input;
   let run;
   try {
-    input = await loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace, seed: seedFrom(argv.seed), replications: reps, threads, allowLarge: argv.allowLarge, plugins: pluginsFrom(argv) });
+    input = await loadInput(argv.file, {
+      sets: listFrom(argv.set), traceFile: argv.trace, seed: seedFrom(argv.seed), replications: reps, threads, allowLarge: argv.allowLarge, plugins: pluginsFrom(argv),
+      workReplications: precision.length > 0 ? (maxReps ?? DEFAULT_MAX_REPLICATIONS) : undefined,
+    });
     // Every output is checked before any simulation: a typing mistake costs nothing.
     checkOutPaths([['--out', argv.out], ['--html', argv.html], ['--trace-out', argv.traceOut]], input.inputs);
     const { scenario } = input;
     if (input.work.traceRowsAfterHorizon > 0 && !argv.quiet) {
       process.stderr.write(`callsim: ${input.work.traceRowsAfterHorizon} trace rows arrive at or after the horizon and are not replayed\n`);
     }
-    const done = argv.traceOut === undefined ? [] : [traceReplicationZero(scenario, argv.traceOut)];
+    const done = argv.traceOut === undefined ? [] : [await traceOut(scenario, argv.traceOut)];
     const progress = makeProgress(scenario.replications, { quiet: argv.quiet });
     try {
       progress.tick(done.length);

@@ -1,7 +1,7 @@
 /**
  * `callsim run FILE`: replications of a scenario on worker threads, summarised as a table, the
- * section-6 JSON or CSV. `--trace-out` writes every call of replication 0 (run in this thread, so
- * the file is the same whatever --threads); `--precision` adds replications until intervals are
+ * section-6 JSON or CSV. `--trace-out` writes every call of replication 0 (run apart from the pool,
+ * so the file is the same whatever --threads); `--precision` adds replications until intervals are
  * narrow enough.
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';

@@ -1,5 +1,6 @@
 /** The work of `callsim verify` (loaded when the command runs, so --help and other commands do not pay for it). */
-import { readFileSync } from 'node:fs';
+import { readTextBounded } from '../../experiment/bounded-read.js';
+import { MAX_TEXT_BYTES } from '../../scenario/files.js';
 import type { ArgumentsCamelCase } from 'yargs';
 import { ReplicationPool } from '../../experiment/replication-pool.js';
 import { verificationOf } from '../../experiment/shard/assemble.js';
@@ -45,7 +46,7 @@ export async function verifyAction(argv: ArgumentsCamelCase<VerifyArgs>): Promis
     // Every replication rerun: rebuild the whole output and compare it with the file.
     const rebuilt = summarise(outcome.reruns, { callsim: run.callsim, scenario: run.scenario, seed: run.seed });
     rebuilt.verification = verificationOf(outcome.reruns, run.verification, run.verification.contentSha256);
-    const same = resultsJson(rebuilt) === readFileSync(argv.results, 'utf8');
+    const same = resultsJson(rebuilt) === readTextBounded(argv.results, MAX_TEXT_BYTES);
     ok &&= same;
     summary = same ? '; the results file matches the rerun byte for byte' : '; the results file does NOT match the rerun (a summary or field was changed)';
   }
