@@ -61,7 +61,7 @@ class EventSlots {
   }
 
   release(slot: number): void {
-    // Drop the references, so a finished call or incident is not kept alive by a free slot.
+    // Drop the references, so a finished payload is not kept alive by a free slot.
     this.events[slot] = undefined;
     this.actions[slot] = undefined;
     this.payloads[slot] = undefined;
