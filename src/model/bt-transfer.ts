@@ -34,6 +34,7 @@ export class TransferLeg {
   begin(call: Call): void {
     const journey = this.journey;
     journey.callsOffered++;
+    journey.mechanisms?.offered(call);
     const delay = call.transferSeconds + call.ivrSeconds;
     if (delay > 0) {
       const slot = this.freeSlots.pop() ?? this.inTransit.length;
