@@ -60,12 +60,12 @@ export class CallArrivals {
   readonly offerChasingCall = (channelIndex: number, at: number, incidentId: number, caller: CallerCase): void => {
     const call = this.chaseFactories[channelIndex].create(this.journey.newId(), at, -1, incidentId);
     call.callerCase = caller;
-    this.sim.schedule(at, this.onChase, call, SameInstant.arrival);
+    this.sim.post(at, this.onChase, call, SameInstant.arrival);
   };
 
   private scheduleArrival(source: ArrivalSource): void {
     const at = source.next();
-    if (at !== Infinity) this.sim.schedule(at, this.onArrival, source, SameInstant.arrival);
+    if (at !== Infinity) this.sim.post(at, this.onArrival, source, SameInstant.arrival);
   }
 
   private readonly onArrival = (source: ArrivalSource): void => {
