@@ -1,6 +1,10 @@
 import type { CallView, QueueOutcome } from '../model/monitor.js';
 import type { MonthSlots } from './month-slots.js';
 import { FineHistogram } from './histogram.js';
+import { ANSWER_999 } from './standards.js';
+
+/** The Home Office 999 answer time, seconds (the standards module's). */
+const STANDARD_ANSWER_SECONDS = ANSWER_999.targetSeconds;
 
 /** Fields of one slice (an hour of day or a month) in `QueueStats.slices`. */
 export const SLICE_OFFERED = 0;
@@ -84,11 +88,11 @@ export class QueueStats {
         if (answerSeconds < 5) {
           this.under5s++;
           slices[month + SLICE_UNDER_5S]++;
-        } else if (answerSeconds < 10) {
+        } else if (answerSeconds < STANDARD_ANSWER_SECONDS) {
           this.from5to10s++;
           slices[month + SLICE_FROM_5_TO_10S]++;
         }
-        if (answerSeconds <= 10) this.within10s++;
+        if (answerSeconds <= STANDARD_ANSWER_SECONDS) this.within10s++;
         break;
       case 'abandoned':
         this.abandoned++;

@@ -4,17 +4,9 @@
  * target a tornado of paired changes (src/experiment/sensitivity.ts does the work).
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { runSensitivity } from '../../experiment/sensitivity.js';
-import { ReplicationPool } from '../../experiment/replication-pool.js';
-import { loadTargets } from '../../experiment/targets.js';
-import { writeFileAtomic } from '../../report/atomic-write.js';
-import { sensitivityJson, sensitivityTable } from '../../report/sensitivity.js';
-import { UsageError } from '../errors.js';
-import { allowLargeOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber } from '../options.js';
-import { emit } from '../output.js';
-import { makeProgress } from '../progress.js';
+import { allowLargeOption, outOption, quietOption, repsOption, seedOption, setOption, threadsOption } from '../options.js';
 
-interface SensitivityArgs {
+export interface SensitivityArgs {
   file: string;
   targets: string;
   reps?: number;
@@ -26,38 +18,6 @@ interface SensitivityArgs {
   quiet: boolean;
   allowLarge: boolean;
   html?: string;
-}
-
-async function handler(argv: ArgumentsCamelCase<SensitivityArgs>): Promise<void> {
-  let targets;
-  try {
-    targets = loadTargets(argv.targets);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const threads = threadsFrom(argv.threads);
-  const sets = listFrom(argv.set);
-  const options = { sets, replications: wholeNumber(argv.reps, 'reps', 1), seed: seedFrom(argv.seed), threads, allowLarge: argv.allowLarge };
-  const pool = new ReplicationPool(threads);
-  let text: string;
-  let progress: ReturnType<typeof makeProgress> | undefined;
-  const onPlan = (runs: number): void => {
-    progress = makeProgress(runs, { quiet: argv.quiet });
-  };
-  try {
-    const results = await runSensitivity(pool, argv.file, targets, { ...options, onPlan }, () => progress?.tick());
-    text = argv.format === 'json' ? sensitivityJson(results) : sensitivityTable(results);
-    if (argv.html !== undefined) {
-      // Loaded only here: vega and vega-lite stay out of the command line's start-up.
-      const { tornadoHtml } = await import('../../report/html/tornado.js');
-      writeFileAtomic(argv.html, await tornadoHtml(results));
-      if (!argv.quiet) process.stderr.write(`wrote ${argv.html}\n`);
-    }
-  } finally {
-    progress?.stop();
-    await pool.close();
-  }
-  emit(text, argv.out, argv.quiet);
 }
 
 export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
@@ -76,5 +36,5 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
       .option('quiet', quietOption)
       .option('allow-large', allowLargeOption)
       .option('html', { type: 'string', describe: 'also write the tornado chart (a self-contained HTML page, SVG) to this file' }) as unknown as Argv<SensitivityArgs>,
-  handler,
+  handler: async (argv: ArgumentsCamelCase<SensitivityArgs>) => (await import('./sensitivity-action.js')).sensitivityAction(argv),
 };
