@@ -1,7 +1,7 @@
 import type { ControlRoomCollector } from './collector.js';
 import { CALL_OUTCOMES } from './call-outcomes.js';
 import { HOUR_KEYS, ratio, type MetricSink } from './metric-sink.js';
-import { HOUR_SLICES, SLICE_ABANDONED, SLICE_ANSWERED, SLICE_OFFERED, SLICE_WITHIN_TARGET, type QueueStats } from './queue-stats.js';
+import { HOUR_SLICES, SLICE_ABANDONED, SLICE_ANSWERED, SLICE_FROM_5_TO_10S, SLICE_OFFERED, SLICE_UNDER_5S, SLICE_WITHIN_TARGET, type QueueStats } from './queue-stats.js';
 
 /** A queue's series over slices [first, first + count): hours of day or months. */
 function writeQueueSeries(out: MetricSink, q: QueueStats, prefix: string, first: number, keys: readonly string[], axis: 'hourOfDay' | 'month'): void {
@@ -17,6 +17,12 @@ function writeQueueSeries(out: MetricSink, q: QueueStats, prefix: string, first:
     pick((s) => ratio(q.slice(s, SLICE_WITHIN_TARGET), q.slice(s, SLICE_ANSWERED))),
   );
   out.putSeries(`${prefix}.offered.${suffix}`, axis, keys, pick(offered));
+  if (axis === 'month') {
+    // A published band share may cover one month only (the first Home Office 999 release): judge it on that month.
+    const answered = (s: number): number => q.slice(s, SLICE_ANSWERED);
+    out.putSeries(`${prefix}.answerBands.under5s.${suffix}`, axis, keys, pick((s) => ratio(q.slice(s, SLICE_UNDER_5S), answered(s))));
+    out.putSeries(`${prefix}.answerBands.from5to10s.${suffix}`, axis, keys, pick((s) => ratio(q.slice(s, SLICE_FROM_5_TO_10S), answered(s))));
+  }
 }
 
 function writeQueue(out: MetricSink, q: QueueStats, c: ControlRoomCollector, windowSeconds: number): void {
