@@ -17,8 +17,12 @@ export interface IntervalRecord {
   replication: number;
   /** Month keys ("2022-07") in order of first appearance; index into the ByMonth arrays. */
   months: string[];
-  /** Per target: numerator and denominator per interval and per month. */
-  counts: { num: number[]; den: number[]; numByMonth: number[]; denByMonth: number[] }[];
+  /**
+   * Per target: numerator and denominator per interval and per month; for targets judged per
+   * month also per (month, interval), flat at month x intervals + interval (empty otherwise), so a
+   * month that misses says which of its intervals to staff up.
+   */
+  counts: { num: number[]; den: number[]; numByMonth: number[]; denByMonth: number[]; numByMonthInterval: number[]; denByMonthInterval: number[] }[];
   /** Per queue (scenario order): calls offered per interval. */
   offered: number[][];
   /** Per handler pool (scenario order): busy handler-seconds per interval. */
@@ -64,7 +68,7 @@ export class IntervalMonitor implements ModelMonitor {
     this.from = layout.warmupSeconds;
     this.to = Math.max(this.from, layout.horizonSeconds);
     const zeros = (): number[] => new Array<number>(this.n).fill(0);
-    this.record.counts = this.targets.map(() => ({ num: zeros(), den: zeros(), numByMonth: [], denByMonth: [] }));
+    this.record.counts = this.targets.map(() => ({ num: zeros(), den: zeros(), numByMonth: [], denByMonth: [], numByMonthInterval: [], denByMonthInterval: [] }));
     this.record.offered = layout.queues.map(zeros);
     this.record.busySeconds = this.poolServes.map(zeros);
     this.record.lostWorkSeconds = this.poolServes.map(zeros);
@@ -87,7 +91,11 @@ export class IntervalMonitor implements ModelMonitor {
       i = this.record.months.length;
       this.monthIndex.set(key, i);
       this.record.months.push(key);
-      for (const c of this.record.counts) c.numByMonth.push(0), c.denByMonth.push(0);
+      this.record.counts.forEach((c, ti) => {
+        c.numByMonth.push(0);
+        c.denByMonth.push(0);
+        if (this.targets[ti].per === 'month') for (let k = 0; k < this.n; k++) c.numByMonthInterval.push(0), c.denByMonthInterval.push(0);
+      });
     }
     return i;
   }
@@ -118,6 +126,10 @@ export class IntervalMonitor implements ModelMonitor {
       c.den[slot] += den;
       c.numByMonth[month] += num;
       c.denByMonth[month] += den;
+      if (t.per === 'month') {
+        c.numByMonthInterval[month * this.n + slot] += num;
+        c.denByMonthInterval[month * this.n + slot] += den;
+      }
     }
   }
 
@@ -166,6 +178,10 @@ export class IntervalMonitor implements ModelMonitor {
       c.den[slot]++;
       c.numByMonth[month] += within;
       c.denByMonth[month]++;
+      if (t.per === 'month') {
+        c.numByMonthInterval[month * this.n + slot] += within;
+        c.denByMonthInterval[month * this.n + slot]++;
+      }
     }
   }
 

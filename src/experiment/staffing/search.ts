@@ -1,16 +1,19 @@
 /**
  * The staffing search: the iterative staffing algorithm (ISA) of Feldman, Mandelbaum, Massey and
- * Whitt (Management Science 54(2), 2008), then corrections judged by simulation.
+ * Whitt (Management Science 54(2), 2008), then corrections judged by simulation. Resources are
+ * handler pools and dispatch areas (response units) alike.
  *
- * 1. Ample: simulate with `maxStaff` handlers in every interval. A target missed even then cannot
- *    be met (exit 2, with the reason). The offered load per interval is read from this run.
- * 2. ISA: staff each interval by Erlang on the offered load the last simulation put on the pool;
- *    re-simulate; repeat until two iterations agree.
+ * 1. Ample: simulate with `maxStaff` in every interval. A target missed even then cannot be met
+ *    (exit 2, with the reason). The offered load per interval is read from this run.
+ * 2. ISA: staff each interval by the stationary formula on the offered load the last simulation
+ *    put on the resource; re-simulate; repeat until two iterations agree.
  * 3. Verify and trim: judge every interval from the replications (common random numbers: the same
- *    callers every time). Unsure verdicts get more replications, up to the cap, then one more
- *    handler; missed intervals get one more handler; when all are met, every interval above its
- *    known floor tries one fewer, and keeps it where the targets still hold. Floors only rise and
- *    staffing only falls to a floor, so this ends.
+ *    callers every time). A staffing gets the first replications and more (doubling, reusing those
+ *    run) only while a verdict is unsure, up to the cap, after which an unsure interval counts as
+ *    short. Short intervals are raised, at least by one (their new floor) and as far as the
+ *    formula's offset from the simulation says; when all are met, every interval above its floor
+ *    tries one fewer, and keeps it where the targets still hold. Floors only rise and staffing only
+ *    falls to a floor, so this ends.
  */
 import type { ResolvedScenario } from '../../model/resolved.js';
 import { analyseLoad, type LoadView } from './load.js';
@@ -22,7 +25,7 @@ import { explainImpossible } from './explain-impossible.js';
 import { ImpossibleTargetError } from './impossible.js';
 import { concerns, currentRoster, type Resource, resourcesOf, type Staffing, withStaffing } from './resources.js';
 import type { IterationNote, PoolRequirement, SearchOptions, SearchOutcome } from './search-types.js';
-import { byInterval, judged, type Verdict } from './verdicts.js';
+import { byInterval, byIntervalInMonth, type Estimate, judged, overHorizon, type Verdict } from './verdicts.js';
 import { raiseTo } from './correction.js';
 import { meets } from './staffing-targets.js';
 
@@ -126,57 +129,74 @@ export async function searchStaffing(scenario: ResolvedScenario, options: Search
 
   // 3. Verify and trim by simulation.
   const floor: Staffing = resources.map(() => new Array<number>(n).fill(minStaff));
-  /** Per searched resource and interval: the worst verdict of the targets it can move. */
-  const verdictGrid = (records: readonly IntervalRecord[]): Verdict[][] => {
+  const worse = (a: Verdict, b: Verdict): Verdict => (a === 'missed' || b === 'missed' ? 'missed' : a === 'unsure' || b === 'unsure' ? 'unsure' : 'met');
+  /**
+   * Per searched resource and interval: the worst verdict of the targets it can move; and per
+   * target and interval the simulated value that fell short (NaN where none did), for the raise.
+   */
+  const verdictGrid = (records: readonly IntervalRecord[]): { grid: Verdict[][]; short: number[][] } => {
     const grid: Verdict[][] = resources.map(() => new Array<Verdict>(n).fill('met'));
-    const worse = (a: Verdict, b: Verdict): Verdict => (a === 'missed' || b === 'missed' ? 'missed' : a === 'unsure' || b === 'unsure' ? 'unsure' : 'met');
+    const short: number[][] = targets.map(() => new Array<number>(n).fill(NaN));
     targets.forEach((t, ti) => {
-      const perInterval = byInterval(t, ti, records);
-      // Month or horizon targets: judged as a whole; where that fails, the intervals whose own
-      // estimate misses are the ones to staff up (the worst one when none does on its own).
-      let local: Verdict[];
-      if (t.per === 'interval') local = perInterval.map((e) => e.verdict);
-      else {
-        const groups = judged(t, ti, records, label);
-        const groupVerdict = groups.reduce<Verdict>((v, g) => worse(v, g.est.verdict), 'met');
-        if (groupVerdict === 'met') local = perInterval.map(() => 'met');
-        else {
-          local = perInterval.map((e): Verdict => (Number.isFinite(e.mean) && !(t.op === '>=' ? e.mean >= t.value : e.mean <= t.value) ? groupVerdict : 'met'));
-          if (!local.some((v) => v !== 'met')) {
-            const worst = perInterval.reduce((w, e, i) => (Number.isFinite(e.mean) && (w < 0 || (t.op === '>=' ? e.mean < perInterval[w].mean : e.mean > perInterval[w].mean)) ? i : w), -1);
-            if (worst >= 0) local[worst] = groupVerdict;
-          }
-        }
+      const local = new Array<Verdict>(n).fill('met');
+      const lower = (i: number, mean: number): void => {
+        const was = short[ti][i];
+        short[ti][i] = Number.isNaN(was) || (t.op === '>=' ? mean < was : mean > was) ? mean : was;
+      };
+      // A month (or the horizon) that is not met: the intervals whose own estimate in it misses are
+      // the ones to staff up (the worst one when none does on its own).
+      const mark = (estimates: readonly Estimate[], verdict: Verdict): void => {
+        let any = false;
+        estimates.forEach((e, i) => {
+          if (!Number.isFinite(e.mean) || meets(t, e.mean)) return;
+          local[i] = worse(local[i], verdict);
+          lower(i, e.mean);
+          any = true;
+        });
+        if (any) return;
+        const worst = estimates.reduce((w, e, i) => (Number.isFinite(e.mean) && (w < 0 || (t.op === '>=' ? e.mean < estimates[w].mean : e.mean > estimates[w].mean)) ? i : w), -1);
+        if (worst >= 0) local[worst] = worse(local[worst], verdict);
+      };
+      if (t.per === 'interval') {
+        byInterval(t, ti, records).forEach((e, i) => {
+          local[i] = e.verdict;
+          if (e.verdict !== 'met' && Number.isFinite(e.mean) && !meets(t, e.mean)) lower(i, e.mean);
+        });
+      } else if (t.per === 'month') {
+        for (const g of judged(t, ti, records, label)) if (g.est.verdict !== 'met') mark(byIntervalInMonth(t, ti, records, g.key), g.est.verdict);
+      } else {
+        const whole = overHorizon(t, ti, records);
+        if (whole.verdict !== 'met') mark(byInterval(t, ti, records), whole.verdict);
       }
       resources.forEach((r, k) => {
         if (!concerns(scenario, r, t)) return;
         for (let i = 0; i < n; i++) grid[k][i] = worse(grid[k][i], local[i]);
       });
     });
-    return grid;
+    return { grid, short };
   };
   /**
    * Sequential judging: a staffing gets the first replications, and more (doubling, reusing those
    * already run) only while some verdict is unsure, up to the cap; clear verdicts stop early.
    */
   let reps = options.replications;
-  const judge = async (s: Staffing, phase: IterationNote['phase'], before: Staffing): Promise<{ grid: Verdict[][]; records: IntervalRecord[] }> => {
+  const judge = async (s: Staffing, phase: IterationNote['phase'], before: Staffing): Promise<{ grid: Verdict[][]; short: number[][]; records: IntervalRecord[] }> => {
     let r = options.replications;
     let records = await simulate(s, phase, before, r);
-    let grid = verdictGrid(records);
-    while (grid.some((row) => row.includes('unsure')) && r < options.maxReplications) {
+    let judgement = verdictGrid(records);
+    while (judgement.grid.some((row) => row.includes('unsure')) && r < options.maxReplications) {
       r = Math.min(options.maxReplications, r * 2);
       records = await simulate(s, phase, s, r);
-      grid = verdictGrid(records);
+      judgement = verdictGrid(records);
     }
     reps = r;
-    return { grid, records };
+    return { ...judgement, records };
   };
 
   let verified: Staffing | null = null;
   let lastTrimSmall = false;
   for (let round = 0; round < options.maxIterations * 2 && verified === null; round++) {
-    const { grid, records } = await judge(staff, 'verify', isa);
+    const { grid, short, records } = await judge(staff, 'verify', isa);
     const raise = grid.some((row) => row.some((v) => v !== 'met'));
     if (!raise && lastTrimSmall) {
       verified = staff;
@@ -185,15 +205,11 @@ export async function searchStaffing(scenario: ResolvedScenario, options: Search
     if (raise) {
       // Short intervals: at least one more (their floor), as many as the formula's offset says.
       const seen = analyseLoad(scenario, scheme, records, resources);
-      const estimates = targets.map((t, ti) => byInterval(t, ti, records));
       staff = staff.map((row, k) => row.map((v, i) => {
         if (grid[k][i] === 'met') return v;
         if (v + 1 > maxStaff) throw new ImpossibleTargetError(`${noun(resources[k])} at ${label(i)} to meet ${targets.map((t) => t.metric + t.op + t.value).join(' and ')}: raise --max-staff`);
         floor[k][i] = Math.max(floor[k][i], v + 1);
-        const failing = targets.flatMap((t, ti) => {
-          const mean = estimates[ti][i].mean;
-          return concerns(scenario, resources[k], t) && Number.isFinite(mean) && !meets(t, mean) ? [{ target: t, simulated: mean }] : [];
-        });
+        const failing = targets.flatMap((t, ti) => (concerns(scenario, resources[k], t) && Number.isFinite(short[ti][i]) ? [{ target: t, simulated: short[ti][i] }] : []));
         const r = resources[k];
         return Math.min(maxStaff, raiseTo(scenario, r, failing, seen, seen.offeredLoad[k][i], v, r.kind === 'area' ? travel[r.index] : []));
       }));
