@@ -4,13 +4,7 @@
  * the units found are the whole headcount on duty).
  */
 import { stringify } from 'yaml';
-import type { RosterSpec, ShiftSpec } from '../engine/profile-types.js';
 import type { StaffingResult } from '../experiment/staffing/plan.js';
-
-/** The shifts of a `{ shifts }` roster (none for other forms). */
-export function rosterShifts(roster: RosterSpec): readonly ShiftSpec[] {
-  return 'shifts' in roster ? roster.shifts : [];
-}
 
 const yaml = (value: unknown): string => stringify(value, { collectionStyle: 'block', defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' }).trimEnd();
 

@@ -5,7 +5,7 @@
  * with reasons where the simulation and Erlang differ by more than one.
  */
 import type { ResourcePlan, StaffingResult } from '../experiment/staffing/plan.js';
-import { rosterShifts } from './staffing-roster-yaml.js';
+import { rosterShifts } from './roster-shifts.js';
 
 const pct = (v: number | null): string => (v === null ? 'n/a' : `${(v * 100).toFixed(1)}%`);
 const pm = (m: number | null, ci: number | null): string => `${pct(m)}${ci === null ? '' : ` ± ${pct(ci)}`}`;

@@ -4,7 +4,7 @@
  * as inline SVG, the cost, and the proposed shifts. Self-contained: no script, no network.
  */
 import type { ResourcePlan, StaffingResult } from '../../experiment/staffing/plan.js';
-import { rosterShifts } from '../staffing-roster-yaml.js';
+import { rosterShifts } from '../roster-shifts.js';
 import { escapeHtml } from './format.js';
 import { htmlDocument } from './page.js';
 
