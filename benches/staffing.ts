@@ -46,7 +46,7 @@ export const staffingBench: Bench = {
       console.log(`  ${p.name}: ${sum(p.required)} handler-hours a week (Erlang per interval ${sum(p.analytic)}, current roster ${Math.round(sum(p.current))})`);
     }
     const asked = out.iterations.reduce((s, i) => s + i.replications, 0);
-    const note = `${out.iterations.length} simulations (${out.iterations.map((i) => `${i.phase} ${i.ran}/${i.replications}`).join(', ')}); ${runner.replicationsRun} replications of 243 days run, ${asked - runner.replicationsRun} reused; final verdicts on ${out.replications}; CPU of this thread ${((used.user + used.system) / 1e6).toFixed(1)} s (workers not counted); load average before ${loadBefore.map((x) => x.toFixed(2)).join(' ')}, after ${loadAfter.map((x) => x.toFixed(2)).join(' ')}`;
+    const note = `${out.iterations.length} simulations (${out.iterations.map((i) => `${i.phase} ${i.ran}/${i.replications}`).join(', ')}); ${runner.replicationsRun} replications of 243 days run, ${asked - runner.replicationsRun} reused; final verdicts on ${out.replications}; CPU ${((used.user + used.system) / 1e6).toFixed(1)} s (the whole process, worker threads included); load average before ${loadBefore.map((x) => x.toFixed(2)).join(' ')}, after ${loadAfter.map((x) => x.toFixed(2)).join(' ')}`;
     console.log(`  ${note}`);
     console.log(`  wall ${seconds.toFixed(1)} s (${threads} threads); target under 180 s on a quiet machine`);
     const file = join(ROOT, 'benches', 'results.json');
