@@ -15,7 +15,7 @@ import { resourcesOf, withRosters } from './resources.js';
 import { type SearchHooks, searchStaffing } from './search.js';
 import type { PoolRequirement, SearchOptions } from './search-types.js';
 import { planShifts, type ShiftPlan, type ShiftRules } from './shifts.js';
-import { perAreaTargets, type TargetOp, type TargetPer } from './staffing-targets.js';
+import { isAttendanceTarget, perAreaTargets, type TargetOp, type TargetPer, targetAreas } from './staffing-targets.js';
 import { byMonth, judged, worstOf } from './verdicts.js';
 
 export interface ResourcePlan {
@@ -78,7 +78,10 @@ export async function planStaffing(
   scenario: ResolvedScenario, options: SearchOptions, rules: ShiftRules, shrinkage: Shrinkage, runner: IntervalRunner, hooks: SearchHooks = {}, shrinkageOf: ShrinkageByPool = () => shrinkage,
 ): Promise<StaffingResult> {
   // The search staffs each area for its own share of a group target; the proof judges the target as written.
-  const outcome = await searchStaffing(scenario, { ...options, targets: perAreaTargets(options.targets, scenario) }, runner, hooks);
+  // Areas of a group target that are not searched keep their rosters; the search leaves them out.
+  const searched = (options.areas ?? []).map((name) => (scenario.dispatch?.areas ?? []).findIndex((a) => a.name === name));
+  const searchTargets = perAreaTargets(options.targets, scenario).filter((t) => !isAttendanceTarget(t) || targetAreas(t).some((a) => searched.includes(a)));
+  const outcome = await searchStaffing(scenario, { ...options, targets: searchTargets }, runner, hooks);
   const kind = options.interval;
   const scheme = intervalScheme(kind, scenario);
   const found: PoolRequirement[] = [...outcome.pools, ...outcome.areas];

@@ -66,6 +66,7 @@ export async function searchStaffing(scenario: ResolvedScenario, options: Search
       if (cache.size > 6) cache.delete(cache.keys().next().value as string);
     }
     const missing = Array.from({ length: r }, (_, k) => k).filter((k) => !have.has(k));
+    for (let k = missing.length; k < r; k++) hooks.onReplication?.(); // reused: done already
     if (missing.length > 0) {
       const job = { scenario: withStaffing(scenario, resources, kind, staff), kind, targets };
       const fresh = await runner.run(job, missing, hooks.onReplication);
