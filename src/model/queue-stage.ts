@@ -148,7 +148,7 @@ export class QueueStage implements QueueEntrance {
         // The redialling caller has the same matter: dispatch's case goes with them.
         again.callerCase = call.callerCase;
         this.monitor.redialScheduled(queue.index, at, call);
-        this.sim.schedule(redialAt, this.onRedial, again, SameInstant.arrival);
+        this.sim.post(redialAt, this.onRedial, again, SameInstant.arrival);
       }
     }
   }

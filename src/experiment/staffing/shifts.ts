@@ -9,7 +9,6 @@
  * a night shift of the last date runs past the horizon.
  */
 // The package is CommonJS-typed but loads its ES module build here, whose default is the loader.
-import * as highsModule from 'highs';
 import type { DayName, ShiftSpec } from '../../engine/profile-types.js';
 import { datedRoster, type IntervalKind, type IntervalScheme } from './intervals.js';
 import type { RosterSpec } from '../../engine/profile-types.js';
@@ -87,6 +86,8 @@ export async function planShifts(scheme: IntervalScheme, required: readonly numb
     ` ${columns.map((c) => c.name).join(' ')}`,
     'End',
   ].join('\n');
+  // The solver (WebAssembly) loads when a roster is first solved, not with the staffing modules.
+  const highsModule = await import('highs');
   const highs = await (highsModule as unknown as { default: HighsLoader }).default();
   const solution = highs.solve(lp, { output_flag: false, time_limit: 30, mip_rel_gap: 0 });
   const value = (c: Column): number => {

@@ -123,7 +123,7 @@ export class DispatchCentre {
       const pieces = unitHeadcount(a, options.calendar, horizon);
       this.dispatcher.setHeadcount(this.areas[i], pieces.valueAt(0));
       for (const at of pieces.changeTimes()) {
-        if (at > 0 && at < horizon) sim.schedule(at, this.onHeadcount, { area: this.areas[i], headcount: pieces.valueAt(at) }, SameInstant.capacity);
+        if (at > 0 && at < horizon) sim.post(at, this.onHeadcount, { area: this.areas[i], headcount: pieces.valueAt(at) }, SameInstant.capacity);
       }
     });
   }
@@ -174,7 +174,7 @@ export class DispatchCentre {
     this.dispatcher.dispatchArea(area);
     this.events.start(incident);
     if (incident.state === WAITING && area.neighbours.length > 0 && area.helpAfterSeconds !== Infinity) {
-      this.sim.schedule(now + area.helpAfterSeconds, this.onHelpDue, incident, SameInstant.timeout);
+      this.sim.post(now + area.helpAfterSeconds, this.onHelpDue, incident, SameInstant.timeout);
     }
   }
 
