@@ -5,7 +5,7 @@
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { DEFAULT_SHRINKAGE } from '../../experiment/staffing/fte.js';
-import { INTERVAL_KINDS } from '../../experiment/staffing/intervals.js';
+import { INTERVAL_KINDS } from '../../experiment/staffing/interval-kinds.js';
 import { TARGET_PERS } from '../../experiment/staffing/staffing-targets.js';
 import { type Format, formatOption, outOption, quietOption, seedOption, setOption, threadsOption } from '../options.js';
 

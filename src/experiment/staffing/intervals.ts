@@ -7,9 +7,9 @@
 import { Calendar } from '../../engine/calendar.js';
 import type { RosterPeriod, RosterSpec } from '../../engine/profile-types.js';
 
-export type IntervalKind = 'hourOfWeek' | 'hourOfDay' | 'hourOfDate';
+import type { IntervalKind } from './interval-kinds.js';
 
-export const INTERVAL_KINDS: readonly IntervalKind[] = ['hourOfWeek', 'hourOfDay', 'hourOfDate'];
+export { INTERVAL_KINDS, type IntervalKind } from './interval-kinds.js';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
