@@ -40,7 +40,7 @@ export function explainUnitDifference(scenario: ResolvedScenario, area: number, 
   const d = scenario.dispatch;
   const a = d?.areas[area];
   if (d !== undefined && d.dispatchedGrades.length > 1) reasons.push(`priority: ${d.dispatchedGrades.join(' before ')} share the units, not one first-come queue`);
-  if (a !== undefined && a.neighbours.length > 0) reasons.push(`neighbours: units of ${a.neighbours.join(', ')} help after ${((a.helpAfterMinutes ?? 0)).toFixed(0)} min, and this area's units help them`);
+  if (a !== undefined && a.neighbours.length > 0) reasons.push(`neighbours: units of ${a.neighbours.map((i) => d?.areas[i]?.name ?? String(i)).join(', ')} help after ${((a.helpAfterMinutes ?? 0)).toFixed(0)} min, and this area's units help them`);
   if (d !== undefined && d.attendanceFrom !== 'incidentCreated') reasons.push(`the attendance clock starts at the call (${d.attendanceFrom}), before the incident exists`);
   if (reasons.length === 0) reasons.push('non-exponential on-scene or travel times, or diverts and re-grading');
   return reasons;

@@ -44,7 +44,7 @@ function area(c: Case): ResolvedScenario {
   return {
     ...base,
     grading: {
-      needByChannel: { '999': { immediate: 1 } }, needByQueue: {}, flags: { repeat: 0, vulnerable: 0 },
+      needByChannel: [{ immediate: 1 }], needByQueue: [], flags: { repeat: 0, vulnerable: 0 },
       thrive: 1, recogniseRepeat: 1, recogniseVulnerable: 1, undergradeIfMissed: 0,
     },
     dispatch: {
