@@ -12,8 +12,8 @@ const ABANDONED = 2;
 
 /**
  * Keeps, per counted queue visit in arrival order (call id), the queue, how it ended, the answer
- * time and the drawn inputs (arrival instant, handle time, patience): enough to cut one long run
- * into batches and to form control variates. Memory grows with the run (about 26 bytes a call),
+ * time and the drawn inputs (arrival instant, handle time): enough to cut one long run
+ * into batches and to form control variates. Memory grows with the run (about 22 bytes a call),
  * which a test of a few million calls can afford.
  */
 export class CallTable implements ModelMonitor {
@@ -24,7 +24,6 @@ export class CallTable implements ModelMonitor {
   arrivedAt = new Float64Array(1 << 16);
   // Single precision: a rounding of 6e-8 relative, far below any interval here.
   handle = new Float32Array(1 << 16);
-  patience = new Float32Array(1 << 16);
   size = 0;
 
   private grow(id: number): void {
@@ -41,14 +40,11 @@ export class CallTable implements ModelMonitor {
     a.set(this.arrivedAt);
     const h = new Float32Array(n);
     h.set(this.handle);
-    const p = new Float32Array(n);
-    p.set(this.patience);
     this.queue = q;
     this.outcome = o;
     this.wait = w;
     this.arrivedAt = a;
     this.handle = h;
-    this.patience = p;
   }
 
   begin(layout: MonitorLayout): void {
@@ -65,7 +61,6 @@ export class CallTable implements ModelMonitor {
     this.wait[id] = answerSeconds;
     this.arrivedAt[id] = call.arrivedAt;
     this.handle[id] = call.handleSeconds;
-    this.patience[id] = call.patienceSeconds;
   }
   callbackAccepted(): void {}
   redialScheduled(): void {}
@@ -175,61 +170,30 @@ export class CallTable implements ModelMonitor {
       const from = Math.floor((j * count) / batches);
       const to = Math.floor(((j + 1) * count) / batches);
       const n = to - from;
-      const startId = from === 0 ? -1 : ids[from - 1];
-      const start = from === 0 ? this.layout.warmupSeconds : this.arrivedAt[startId];
+      const start = from === 0 ? this.layout.warmupSeconds : this.arrivedAt[ids[from - 1]];
       const span = this.arrivedAt[ids[to - 1]] - start;
       let handle = 0;
-      let patience = 0;
-      for (let i = from; i < to; i++) {
-        handle += this.handle[ids[i]];
-        patience += this.patience[ids[i]];
-      }
-      let otherWork = 0;
-      if (use.includes('otherWork')) {
-        for (let id = startId + 1; id < ids[to - 1]; id++) {
-          if (this.queue[id] === -1 || this.queue[id] === k) continue;
-          if (this.arrivedAt[id] < start || this.arrivedAt[id] > start + span) throw new Error(`call ${id} arrived out of id order`);
-          otherWork += this.handle[id];
-        }
-      }
-      use.forEach((c, m) => {
-        const value =
-          c === 'gap' ? span / n - 1 / means.arrivalsPerSecond
-          : c === 'handle' ? handle / n - means.handleSeconds
-          : c === 'patience' ? patience / n - need(means.patienceSeconds, 'patienceSeconds')
-          : (otherWork - need(means.otherWorkPerSecond, 'otherWorkPerSecond') * span) / n;
-        out[m].push(value);
-      });
+      for (let i = from; i < to; i++) handle += this.handle[ids[i]];
+      use.forEach((c, m) => out[m].push(c === 'gap' ? span / n - 1 / means.arrivalsPerSecond : handle / n - means.handleSeconds));
     }
     return out;
   }
 }
 
-function need(v: number | undefined, what: string): number {
-  if (v === undefined) throw new Error(`control needs the true ${what}`);
-  return v;
-}
 
-/**
- * Known true means of the drawn inputs, for control variates. Rates per second, times in seconds.
- * `otherWorkPerSecond`: handle seconds arriving per second at the other queues of the table.
- */
+/** Known true means of the drawn inputs, for control variates. Rates per second, times in seconds. */
 export interface InputMeans {
   arrivalsPerSecond: number;
   handleSeconds: number;
-  patienceSeconds?: number;
-  otherWorkPerSecond?: number;
 }
 
 /**
  * Per batch, centred to true mean 0 (the batches of `measures`):
  * - `gap`: the batch's mean gap between arrivals (the first from the end of the warm-up, which for
  *   Poisson arrivals is again exponential) minus 1/λ;
- * - `handle`, `patience`: the batch's mean drawn handle time or patience minus its true mean;
- * - `otherWork`: handle seconds drawn by other queues' callers arriving in the batch's span, minus
- *   their rate times the span, per call of the batch (mean 0 given the span: independent Poisson).
+ * - `handle`: the batch's mean drawn handle time minus its true mean.
  */
-export type ControlName = 'gap' | 'handle' | 'patience' | 'otherWork';
+export type ControlName = 'gap' | 'handle';
 
 export interface ControlledMeasures {
   calls: number;
