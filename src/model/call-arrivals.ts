@@ -63,12 +63,12 @@ export class CallArrivals {
     const index = this.channelIndex.get(channel) ?? -1;
     const call = this.chaseFactories[index].create(this.journey.newId(), at, -1, incidentId);
     call.callerCase = caller;
-    this.sim.schedule(at, this.onChase, call, SameInstant.arrival);
+    this.sim.post(at, this.onChase, call, SameInstant.arrival);
   };
 
   private scheduleArrival(source: ArrivalSource): void {
     const at = source.next();
-    if (at !== Infinity) this.sim.schedule(at, this.onArrival, source, SameInstant.arrival);
+    if (at !== Infinity) this.sim.post(at, this.onArrival, source, SameInstant.arrival);
   }
 
   private readonly onArrival = (source: ArrivalSource): void => {

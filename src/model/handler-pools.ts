@@ -74,7 +74,7 @@ export class HandlerPools implements FreeHandlers {
       const pieces = rosterPieces(p.roster, calendar, horizon);
       this.changeHeadcount(pool, pieces.values[0]);
       for (const at of pieces.changeTimes()) {
-        if (at < horizon) this.sim.schedule(at, this.onRosterStep, { pool, headcount: pieces.valueAt(at) }, SameInstant.capacity);
+        if (at < horizon) this.sim.post(at, this.onRosterStep, { pool, headcount: pieces.valueAt(at) }, SameInstant.capacity);
       }
     });
   }
@@ -155,7 +155,7 @@ export class HandlerPools implements FreeHandlers {
   private occupy(pool: HandlerPool, handler: Handler, until: number): void {
     pool.busy++;
     this.monitor.poolLevel(pool.index, this.sim.now, pool.busy, pool.present);
-    this.sim.schedule(until, this.onTalkEnd, handler, SameInstant.release);
+    this.sim.post(until, this.onTalkEnd, handler, SameInstant.release);
   }
 
   private readonly onTalkEnd = (handler: Handler): void => {
@@ -178,7 +178,7 @@ export class HandlerPools implements FreeHandlers {
       this.grading?.handOver(work);
       journey.end(work, 'answered', now);
     }
-    if (wrapUp > 0) this.sim.schedule(now + wrapUp, this.onRelease, handler, SameInstant.release);
+    if (wrapUp > 0) this.sim.post(now + wrapUp, this.onRelease, handler, SameInstant.release);
     else this.release(handler);
   };
 

@@ -37,11 +37,13 @@ export class QueueStage implements QueueEntrance {
     private readonly redialFactories: readonly CallerFactory[],
     private readonly horizonSeconds: number,
     private readonly queueIndexOf: (name: string) => number,
+    /** Settle every queue's abandonment by events (a mechanism acts at the instant a caller leaves). */
+    eagerPatience = false,
   ) {
     this.sim = journey.sim;
     this.monitor = journey.monitor;
     const settle = (call: Call): void => this.abandon(call, call.abandonAt);
-    this.queues = specs.map((q, i) => new CallQueue(i, q, patience[i], settle));
+    this.queues = specs.map((q, i) => new CallQueue(i, q, patience[i], settle, eagerPatience));
   }
 
   /** The pools that take calls from these queues, and the way in that redials take. */
@@ -146,7 +148,7 @@ export class QueueStage implements QueueEntrance {
         // The redialling caller has the same matter: dispatch's case goes with them.
         again.callerCase = call.callerCase;
         this.monitor.redialScheduled(queue.index, at, call);
-        this.sim.schedule(redialAt, this.onRedial, again, SameInstant.arrival);
+        this.sim.post(redialAt, this.onRedial, again, SameInstant.arrival);
       }
     }
   }
