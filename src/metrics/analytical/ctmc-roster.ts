@@ -6,7 +6,10 @@
  * by uniformization, day after day until the day repeats (periodic steady state), and the time
  * integrals that give the figures are accumulated exactly within the same sums:
  * ∫₀^τ p(s) ds = (1/Λ)·Σₙ pₙ·P(Poisson(Λτ) > n).
+ * The service level follows a tagged caller (roster-service-level.ts).
  */
+import { gaussLegendre, servedWithinVector, taggedAtChange } from './roster-service-level.js';
+
 export interface RosterQueue {
   /** Per second. */
   arrivalRate: number;
@@ -16,6 +19,8 @@ export interface RosterQueue {
   /** Headcount for each hour of the day, 0-23. */
   hourlyHeadcount: readonly number[];
   maxQueue?: number;
+  /** Service-level target (answered within this many seconds, < 3600); 0 when absent. */
+  targetSeconds?: number;
 }
 
 export interface RosterFigures {
@@ -23,6 +28,8 @@ export interface RosterFigures {
   waitProbability: number;
   /** Share of arrivals who abandon: ∫θ·E[waiting] dt / (λ·day). */
   abandonProbability: number;
+  /** Share of arrivals answered within `targetSeconds` (abandoners count as not answered). */
+  serviceLevel: number;
   /** Mean time in queue over all arrivals (Little over the day). */
   meanWaitAll: number;
   /** Probability mass at the truncation, maximum over the day: must be negligible. */
@@ -41,6 +48,21 @@ export function rosterFigures(q: RosterQueue, tolerance = 1e-10): RosterFigures 
   const n = (cMax + 1) * W;
   const at = (b: number, w: number): number => b * W + w;
   const lambdaMax = q.arrivalRate + cMax * q.serviceRate + N * q.abandonRate;
+  const t = q.targetSeconds ?? 0;
+  if (!(t >= 0 && t < 3600)) throw new RangeError('targetSeconds must be >= 0 and < 3600');
+  const jumpFor = (c: number) => (from: Float64Array, to: Float64Array): void => step(from, to, c, q, cMax, W, lambdaMax);
+  // P(a waiting caller is answered within t) by state, for each headcount held through the window.
+  const within = new Map<number, Float64Array>();
+  const withinFor = (c: number): Float64Array => {
+    let v = within.get(c);
+    if (v === undefined) {
+      v = servedWithinVector(q, c, cMax, W, t, null);
+      within.set(c, v);
+    }
+    return v;
+  };
+  const nodes = gaussLegendre(16);
+  const atChange = new Map<string, Float64Array>();
   let p: Float64Array = new Float64Array(n);
   p[0] = 1;
   let figures: RosterFigures | undefined;
@@ -48,12 +70,38 @@ export function rosterFigures(q: RosterQueue, tolerance = 1e-10): RosterFigures 
     const start = Float64Array.from(p);
     let waitTime = 0; // ∫ P(an arrival would wait) dt
     let queueTime = 0; // ∫ E[waiting] dt
+    let answeredWithin = 0; // ∫ P(an arrival at s is answered within t) ds
     let truncation = 0;
     for (let hour = 0; hour < 24; hour++) {
       const c = q.hourlyHeadcount[hour];
       p = rosterStep(p, c, cMax, W);
       const integral = new Float64Array(n);
-      p = uniformize(p, 3600, lambdaMax, (from, to) => step(from, to, c, q, cMax, W, lambdaMax), integral);
+      // The hour in two parts: arrivals before 3600 − t see one headcount through their window;
+      // later ones see the next hour's change, integrated by 16-point Gauss-Legendre over the last t.
+      const early = new Float64Array(n);
+      p = uniformize(p, 3600 - t, lambdaMax, jumpFor(c), early);
+      const g = withinFor(c);
+      for (let i = 0; i < n; i++) {
+        integral[i] += early[i];
+        answeredWithin += early[i] * (Math.floor(i / W) < c ? 1 : g[i]);
+      }
+      if (t > 0) {
+        const next = q.hourlyHeadcount[(hour + 1) % 24];
+        nodes.forEach(({ x, weight }, node) => {
+          const u = (t * (1 + x)) / 2; // seconds after 3600 − t
+          const pu = uniformize(p, u, lambdaMax, jumpFor(c), new Float64Array(n));
+          const key = `${c},${next},${node}`;
+          let gu = atChange.get(key);
+          if (gu === undefined) {
+            gu = taggedAtChange(q, c, next, cMax, W, t - u, u);
+            atChange.set(key, gu);
+          }
+          let a = 0;
+          for (let i = 0; i < n; i++) a += pu[i] * (Math.floor(i / W) < c ? 1 : gu[i]);
+          answeredWithin += (weight * t * a) / 2;
+        });
+        p = uniformize(p, t, lambdaMax, jumpFor(c), integral);
+      }
       // Renormalize: tens of thousands of jumps a day add rounding of order 1e-12 to the total.
       const total = p.reduce((a, x) => a + x, 0);
       for (let i = 0; i < n; i++) p[i] /= total;
@@ -70,6 +118,7 @@ export function rosterFigures(q: RosterQueue, tolerance = 1e-10): RosterFigures 
     figures = {
       waitProbability: waitTime / dayLength,
       abandonProbability: (q.abandonRate * queueTime) / (q.arrivalRate * dayLength),
+      serviceLevel: answeredWithin / dayLength,
       meanWaitAll: queueTime / (q.arrivalRate * dayLength),
       truncationMass: truncation,
       days: day,
@@ -82,7 +131,7 @@ export function rosterFigures(q: RosterQueue, tolerance = 1e-10): RosterFigures 
 }
 
 /** At a roster change: new handlers take waiting callers (busy ones over the headcount stay until their call ends). */
-function rosterStep(p: Float64Array, c: number, cMax: number, W: number): Float64Array {
+export function rosterStep(p: Float64Array, c: number, cMax: number, W: number): Float64Array {
   const out = new Float64Array(p.length);
   for (let b = 0; b <= cMax; b++) {
     for (let w = 0; w < W; w++) {
@@ -94,7 +143,7 @@ function rosterStep(p: Float64Array, c: number, cMax: number, W: number): Float6
 }
 
 /** One uniformized jump: to = from·P with P = I + Q/Λ, for headcount c. */
-function step(from: Float64Array, to: Float64Array, c: number, q: RosterQueue, cMax: number, W: number, lambda: number): void {
+export function step(from: Float64Array, to: Float64Array, c: number, q: RosterQueue, cMax: number, W: number, lambda: number): void {
   to.fill(0);
   const N = W - 1;
   for (let b = 0; b <= cMax; b++) {
@@ -128,7 +177,7 @@ function step(from: Float64Array, to: Float64Array, c: number, q: RosterQueue, c
 }
 
 /** Carry p through `seconds`, adding ∫ p(s) ds over the interval into `integral`. */
-function uniformize(p: Float64Array, seconds: number, lambda: number, jump: (from: Float64Array, to: Float64Array) => void, integral: Float64Array): Float64Array {
+export function uniformize(p: Float64Array, seconds: number, lambda: number, jump: (from: Float64Array, to: Float64Array) => void, integral: Float64Array): Float64Array {
   const lt = lambda * seconds;
   const steps = Math.ceil(lt + 12 * Math.sqrt(lt) + 40);
   let current = Float64Array.from(p);
