@@ -6,7 +6,7 @@
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import type { TargetOutcome } from '../../experiment/targets.js';
-import type { Results } from '../../metrics/results.js';
+import type { Results, SeriesAxis } from '../../metrics/results.js';
 import { isBadInput } from '../errors.js';
 import { seedFrom, threadsFrom, wholeNumber } from '../options.js';
 
@@ -72,11 +72,11 @@ export function formatTargetsTable(outcomes: readonly TargetOutcome[], results: 
 }
 
 /** Runs a scenario file into summarised results (the experiment layer's entry point). */
-export type ScenarioFileRunner = (file: string, options: { replications?: number; threads?: number; seed?: number }) => Promise<Results>;
+export type ScenarioFileRunner = (file: string, options: { replications?: number; threads?: number; seed?: number; axes?: readonly SeriesAxis[] }) => Promise<Results>;
 
 /** The experiment layer's runner: replications on worker threads (same seed, same results whatever `threads`). */
 const defaultRunner: ScenarioFileRunner = async (file, options) =>
-  (await import('../../experiment/run-file.js')).runScenarioFile(file, { replications: options.replications, seed: options.seed, threads: options.threads });
+  (await import('../../experiment/run-file.js')).runScenarioFile(file, { replications: options.replications, seed: options.seed, threads: options.threads, axes: options.axes });
 
 /** The `check` command with an injected runner (tests pass their own). */
 export function makeCheckCommand(runScenarioFile: ScenarioFileRunner = defaultRunner): CommandModule<object, CheckArgs> {
@@ -103,7 +103,9 @@ export function makeCheckCommand(runScenarioFile: ScenarioFileRunner = defaultRu
       return;
     }
     // Bad arguments throw UsageError (exit 2 through main's error handling).
-    const options = { replications: wholeNumber(argv.reps, 'reps', 1), threads: threadsFrom(argv.threads), seed: seedFrom(argv.seed) };
+    // Series by day of the week are summarised only when a target judges one.
+    const axes = [...new Set(['hourOfDay', 'month', ...targets.targets.flatMap((t) => ('by' in t ? [t.by] : []))])] as SeriesAxis[];
+    const options = { replications: wholeNumber(argv.reps, 'reps', 1), threads: threadsFrom(argv.threads), seed: seedFrom(argv.seed), axes };
     let results: Results;
     try {
       results = await runScenarioFile(argv.file, options);
