@@ -3,17 +3,25 @@
  * (first axis slowest), one CSV row per point: the point's values, then each metric's mean and
  * 95% half-width. Resumable: points already in the output are skipped. The file is replaced whole
  * after each point (temp file and rename), so an interrupted sweep leaves only complete rows; each
- * write locks the file and merges with it, so two sweeps sharing `--out` lose no rows.
+ * write locks the file and merges with it, so two sweeps sharing `--out` lose no rows. With
+ * `--by month|hourOfDay|dayOfWeek` the file holds each point's breakdown in long format (one row
+ * per point, measure and key) and the breakdown table, one column per point, is printed at the end.
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { parseVary } from '../../experiment/overrides.js';
 import { ReplicationPool } from '../../experiment/replication-pool.js';
 import { loadInput } from '../../experiment/scenario-input.js';
 import { pointKey, runSweep } from '../../experiment/sweep.js';
-import { appendSweepRow, readSweepFile, sweepHeader, sweepRow } from '../../report/sweep-csv.js';
+import { readFileSync } from 'node:fs';
+import { seriesAxesWith } from '../../metrics/summary.js';
+import type { BreakdownAxis } from '../../report/breakdown.js';
+import { sweepBreakdownHeader, sweepBreakdownRows, sweepBreakdownTable, sweepFileAxis } from '../../report/sweep-breakdown.js';
+import { appendSweepRows, isBreakdownHeader, readSweepFile, SweepFileError, sweepHeader, sweepRow, type SweepFile } from '../../report/sweep-csv.js';
 import { UsageError } from '../errors.js';
 import { checkOutPath } from '../output.js';
-import { allowLargeOption, listFrom, pluginsFrom, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber } from '../options.js';
+import {
+  allowLargeOption, byOption, listFrom, metricsOption, pluginsFrom, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
+} from '../options.js';
 import { makeProgress } from '../progress.js';
 import { shardOption, shardSweep } from '../shard.js';
 
@@ -27,7 +35,21 @@ interface SweepArgs {
   threads?: number;
   quiet: boolean;
   shard?: string;
+  by?: BreakdownAxis;
+  metrics?: string[];
   allowLarge: boolean;
+}
+
+/** A resumed output must hold the same kind of rows as this sweep writes (the breakdown by the same axis, or one row per point). */
+function checkKind(file: string, existing: SweepFile | null, paths: readonly string[], by: BreakdownAxis | undefined): void {
+  if (existing === null) return;
+  const long = isBreakdownHeader(existing.header, paths);
+  const held = long ? `the breakdown by ${sweepFileAxis(existing.text, paths) ?? '(none yet)'}` : 'one row per point (no --by)';
+  const wanted = by === undefined ? 'one row per point (no --by)' : `the breakdown by ${by}`;
+  const axis = long ? sweepFileAxis(existing.text, paths) : null;
+  if (long !== (by !== undefined) || (axis !== null && axis !== by)) {
+    throw new SweepFileError(`${file}: holds ${held}; this sweep writes ${wanted} (use another --out, or the same --by)`);
+  }
 }
 
 async function handler(argv: ArgumentsCamelCase<SweepArgs>): Promise<void> {
@@ -43,6 +65,9 @@ async function handler(argv: ArgumentsCamelCase<SweepArgs>): Promise<void> {
   // The output is checked against every file the scenario reads before the output itself is read.
   checkOutPath('--out', argv.out, (await loadInput(argv.file, { sets, seed, replications: reps, threads, allowLarge: argv.allowLarge, plugins: pluginsFrom(argv) })).inputs);
   let existing = readSweepFile(argv.out, paths);
+  checkKind(argv.out, existing, paths, argv.by);
+  const by = argv.by;
+  const metrics = listFrom(argv.metrics);
   const done = new Set((existing?.done ?? []).map(pointKey));
   let progress: ReturnType<typeof makeProgress> | undefined;
   let ran = 0;
@@ -50,7 +75,7 @@ async function handler(argv: ArgumentsCamelCase<SweepArgs>): Promise<void> {
   try {
     await runSweep(
       pool,
-      { file: argv.file, axes, sets, seed, replications: reps, threads, allowLarge: argv.allowLarge, plugins: pluginsFrom(argv), skip: (values) => done.has(pointKey(values)) },
+      { file: argv.file, axes, sets, seed, replications: reps, threads, allowLarge: argv.allowLarge, plugins: pluginsFrom(argv), seriesAxes: seriesAxesWith(by), skip: (values) => done.has(pointKey(values)) },
       {
         onPlanned: (points, replications, inputs) => {
           // A point's --set may name another trace: never write the sweep over it.
@@ -60,8 +85,8 @@ async function handler(argv: ArgumentsCamelCase<SweepArgs>): Promise<void> {
         },
         onReplication: () => progress?.tick(),
         onPoint: ({ point, results }) => {
-          const header = existing?.header ?? sweepHeader(paths, results);
-          existing = appendSweepRow(argv.out, paths, header, point.values, (h) => sweepRow(h, point.values, results));
+          const header = existing?.header ?? (by === undefined ? sweepHeader(paths, results) : sweepBreakdownHeader(paths));
+          existing = appendSweepRows(argv.out, paths, header, point.values, (h) => (by === undefined ? [sweepRow(h, point.values, results)] : sweepBreakdownRows(point.values, results, by, metrics)));
           ran++;
         },
       },
@@ -71,6 +96,8 @@ async function handler(argv: ArgumentsCamelCase<SweepArgs>): Promise<void> {
     await pool.close();
   }
   if (!argv.quiet) process.stderr.write(`wrote ${argv.out} (${ran} points run, ${done.size} already there)\n`);
+  // The table is read back from the file, so points of an earlier (resumed) sweep are in it.
+  if (by !== undefined) process.stdout.write(sweepBreakdownTable(readFileSync(argv.out, 'utf8'), paths, by));
 }
 
 export const sweepCommand: CommandModule<object, SweepArgs> = {
@@ -87,6 +114,8 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('threads', threadsOption)
       .option('quiet', quietOption)
       .option('shard', shardOption)
+      .option('by', byOption)
+      .option('metrics', metricsOption)
       .option('allow-large', allowLargeOption) as unknown as Argv<SweepArgs>,
   handler,
 };
