@@ -131,7 +131,7 @@ export async function shardSweep(
   axes: readonly SweepAxis[],
   options: { sets: readonly string[]; seed?: number; reps?: number },
 ): Promise<void> {
-  const target = shardTarget(argv, ['by']);
+  const target = shardTarget(argv, ['by', 'json']);
   const { groups, inputs } = await loadSweepPoints(argv.file, axes, { ...options, threads: threadsFrom(argv.threads), allowLarge: argv.allowLarge === true });
   prepareOut(target.out, inputs);
   await runAndWrite(planJob('sweep', groups, { format: 'csv', seed: groups[0].scenario.seed, axes: axes.map((a) => a.path) }), target, argv);

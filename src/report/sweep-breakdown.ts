@@ -4,6 +4,7 @@
  * back from that file, so points run before a resume are in it too: one block per measure, one
  * row per key, one column per grid point.
  */
+import { seriesName } from '../metrics/metric-names.js';
 import type { Results } from '../metrics/results.js';
 import { AXIS_WORD, type BreakdownAxis } from './breakdown.js';
 import { BREAKDOWN_COLUMNS, breakdownRows } from './breakdown-csv.js';
@@ -51,4 +52,37 @@ export function sweepBreakdownTable(text: string, axes: readonly string[], axis:
   });
   if (blocks.length === 0) return `No measures by ${AXIS_WORD[axis]} in the sweep (try --metrics all).\n`;
   return `Columns: ${axes.join(', ')} (each grid point; mean ± 95% half-width)\n\n${blocks.join('\n\n')}\n`;
+}
+
+/** A series of one grid point in `sweep --by --json`: the results contract's series shape. */
+export interface SweepPointSeries {
+  values: string[];
+  series: Record<string, { by: BreakdownAxis; keys: string[]; mean: (number | null)[]; ci95: (number | null)[] }>;
+}
+
+/**
+ * The long sweep file as JSON text: `{ axes, by, units, points: [{ values, series }] }`, each
+ * point's series named and shaped as in a run's results (`NAME.byDayOfWeek: { by, keys, mean,
+ * ci95 }`), so one reader serves both. Read back from the file, like the table.
+ */
+export function sweepBreakdownJson(text: string, axes: readonly string[], axis: BreakdownAxis): string {
+  const rows = text.split('\n').slice(1).filter((l) => l.trim() !== '').map((l) => splitCsvLine(l.replace(/\r$/, '')));
+  const n = axes.length;
+  const points = new Map<string, SweepPointSeries>();
+  const units: Record<string, string> = {};
+  for (const row of rows) {
+    const [metric, unit, by, key, mean, ci95] = row.slice(n);
+    if (by !== axis) continue;
+    const values = row.slice(0, n);
+    const id = JSON.stringify(values);
+    let point = points.get(id);
+    if (point === undefined) points.set(id, (point = { values, series: {} }));
+    const name = seriesName(metric, axis);
+    const s = (point.series[name] ??= { by: axis, keys: [], mean: [], ci95: [] });
+    s.keys.push(key);
+    s.mean.push(mean === '' ? null : Number(mean));
+    s.ci95.push(ci95 === '' ? null : Number(ci95));
+    units[metric] = unit;
+  }
+  return `${JSON.stringify({ axes: [...axes], by: axis, units, points: [...points.values()] }, null, 2)}\n`;
 }

@@ -15,7 +15,8 @@ import { pointKey, runSweep } from '../../experiment/sweep.js';
 import { readFileSync } from 'node:fs';
 import { seriesAxesWith } from '../../metrics/summary.js';
 import type { BreakdownAxis } from '../../report/breakdown.js';
-import { sweepBreakdownHeader, sweepBreakdownRows, sweepBreakdownTable, sweepFileAxis } from '../../report/sweep-breakdown.js';
+import { sweepBreakdownHeader, sweepBreakdownJson, sweepBreakdownRows, sweepBreakdownTable, sweepFileAxis } from '../../report/sweep-breakdown.js';
+import { writeFileAtomic } from '../../report/atomic-write.js';
 import { appendSweepRows, isBreakdownHeader, readSweepFile, SweepFileError, sweepHeader, sweepRow, type SweepFile } from '../../report/sweep-csv.js';
 import { UsageError } from '../errors.js';
 import { checkOutPath } from '../output.js';
@@ -37,6 +38,7 @@ interface SweepArgs {
   shard?: string;
   by?: BreakdownAxis;
   metrics?: string[];
+  json?: string;
   allowLarge: boolean;
 }
 
@@ -63,7 +65,12 @@ async function handler(argv: ArgumentsCamelCase<SweepArgs>): Promise<void> {
   const threads = threadsFrom(argv.threads);
   if (argv.shard !== undefined) return shardSweep(argv, axes, { sets, seed, reps });
   // The output is checked against every file the scenario reads before the output itself is read.
-  checkOutPath('--out', argv.out, (await loadInput(argv.file, { sets, seed, replications: reps, threads, allowLarge: argv.allowLarge, plugins: pluginsFrom(argv) })).inputs);
+  const read = (await loadInput(argv.file, { sets, seed, replications: reps, threads, allowLarge: argv.allowLarge, plugins: pluginsFrom(argv) })).inputs;
+  checkOutPath('--out', argv.out, read);
+  if (argv.json !== undefined) {
+    if (argv.by === undefined) throw new UsageError('sweep: --json writes the breakdown; give --by month, hourOfDay or dayOfWeek with it');
+    checkOutPath('--json', argv.json, read, [{ option: '--out', out: argv.out }]);
+  }
   let existing = readSweepFile(argv.out, paths);
   checkKind(argv.out, existing, paths, argv.by);
   const by = argv.by;
@@ -97,7 +104,14 @@ async function handler(argv: ArgumentsCamelCase<SweepArgs>): Promise<void> {
   }
   if (!argv.quiet) process.stderr.write(`wrote ${argv.out} (${ran} points run, ${done.size} already there)\n`);
   // The table is read back from the file, so points of an earlier (resumed) sweep are in it.
-  if (by !== undefined) process.stdout.write(sweepBreakdownTable(readFileSync(argv.out, 'utf8'), paths, by));
+  if (by !== undefined) {
+    const text = readFileSync(argv.out, 'utf8');
+    if (argv.json !== undefined) {
+      writeFileAtomic(argv.json, sweepBreakdownJson(text, paths, by));
+      if (!argv.quiet) process.stderr.write(`wrote ${argv.json}\n`);
+    }
+    process.stdout.write(sweepBreakdownTable(text, paths, by));
+  }
 }
 
 export const sweepCommand: CommandModule<object, SweepArgs> = {
@@ -116,6 +130,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('shard', shardOption)
       .option('by', byOption)
       .option('metrics', metricsOption)
+      .option('json', { type: 'string', describe: 'with --by: also write every point\'s breakdown as JSON to this file (series as in run results)' })
       .option('allow-large', allowLargeOption) as unknown as Argv<SweepArgs>,
   handler,
 };

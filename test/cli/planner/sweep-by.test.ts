@@ -15,9 +15,11 @@ const sweep = (out: string, extra: string[] = []): ReturnType<typeof cli> =>
   cli(['sweep', WEEK, '--vary', 'handlers.pools[0].staff=4,5', '--by', 'dayOfWeek', '--reps', '2', '--threads', '1', '--quiet', '--out', out, ...extra]);
 
 describe('sweep --by dayOfWeek', () => {
-  it('prints one column per grid point by local day, and the CSV holds the same figures one row per point, measure and day', () => {
-    const out = join(tempDir(), 'by-day.csv');
-    const r = sweep(out, ['--metrics', 'queues.999.abandonedRatio']);
+  it('prints one column per grid point by local day; the CSV (one row per point, measure and day) and the JSON hold the same figures', () => {
+    const dir = tempDir();
+    const out = join(dir, 'by-day.csv');
+    const jsonFile = join(dir, 'by-day.json');
+    const r = sweep(out, ['--metrics', 'queues.999.abandonedRatio', '--json', jsonFile]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Columns: handlers.pools[0].staff');
     const rows = blockRows(r.stdout, 'queues.999.abandonedRatio');
@@ -37,10 +39,20 @@ describe('sweep --by dayOfWeek', () => {
     const csvFriday = lines.find((l) => l.startsWith('5,queues.999.abandonedRatio,ratio,dayOfWeek,Friday,'))!.split(',');
     expect(friday[1].startsWith(`${(100 * Number(csvFriday[5])).toFixed(1)}%`)).toBe(true);
 
-    // Rerun: every point is there; nothing runs and the table is printed again from the file.
-    const again = sweep(out, ['--metrics', 'queues.999.abandonedRatio']);
+    // The JSON: each point's series shaped as in run results.
+    const data = JSON.parse(readFileSync(jsonFile, 'utf8')) as { axes: string[]; by: string; points: { values: string[]; series: Record<string, { by: string; keys: string[]; mean: number[] }> }[] };
+    expect(data).toMatchObject({ axes: ['handlers.pools[0].staff'], by: 'dayOfWeek' });
+    expect(data.points.map((p) => p.values)).toEqual([['4'], ['5']]);
+    const series = data.points[1].series['queues.999.abandonedRatio.byDayOfWeek'];
+    expect(series).toMatchObject({ by: 'dayOfWeek', keys: DAYS });
+    expect(series.mean[4]).toBe(Number(csvFriday[5]));
+
+    // Rerun: every point is there; nothing runs and the table and JSON are written again from the file.
+    const json = readFileSync(jsonFile, 'utf8');
+    const again = sweep(out, ['--metrics', 'queues.999.abandonedRatio', '--json', jsonFile]);
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(r.stdout);
+    expect(readFileSync(jsonFile, 'utf8')).toBe(json);
   });
 
   it('a resumed output of the other kind (no --by, or another axis) is refused, exit 2, and left as it was', () => {
