@@ -43,10 +43,13 @@ function formatRange(range: TargetOutcome['range'], unit: string): string {
 
 const VERDICT: Record<TargetOutcome['status'], string> = { met: 'met', missed: 'MISSED', shown: '', noData: 'NO DATA' };
 
-/** The targets table as text (monospace columns). */
-export function formatTargetsTable(outcomes: readonly TargetOutcome[], results: Results): string {
-  const rows = outcomes.map((o) => {
-    const which = o.kind === 'metric' ? '' : o.kind === 'each' && o.spread ? ` (months ${formatValue(o.spread[0], o.unit)} – ${formatValue(o.spread[1], o.unit)})` : o.key ? ` (${o.key})` : '';
+const SPREAD_WORD: Partial<Record<SeriesAxis, string>> = { month: 'months', hourOfDay: 'hours', dayOfWeek: 'days' };
+
+/** The targets table as text (monospace columns); `axes` gives each line's series axis (months when absent). */
+export function formatTargetsTable(outcomes: readonly TargetOutcome[], results: Results, axes: readonly (SeriesAxis | undefined)[] = []): string {
+  const rows = outcomes.map((o, i) => {
+    const word = SPREAD_WORD[axes[i] ?? 'month'] ?? 'keys';
+    const which = o.kind === 'metric' ? '' : o.kind === 'each' && o.spread ? ` (${word} ${formatValue(o.spread[0], o.unit)} – ${formatValue(o.spread[1], o.unit)})` : o.key ? ` (${o.key})` : '';
     return [
       o.label,
       `${formatValue(o.mean, o.unit)} ${formatHalfWidth(o.ci95, o.unit)}${which}`.trim(),
@@ -121,7 +124,7 @@ export function makeCheckCommand(runScenarioFile: ScenarioFileRunner = defaultRu
     if (argv.format === 'json') {
       process.stdout.write(`${JSON.stringify({ scenario: results.scenario, seed: results.seed, replications: results.replications, allRequiredMet: ok, targets: outcomes }, null, 2)}\n`);
     } else {
-      process.stdout.write(`${formatTargetsTable(outcomes, results)}\n`);
+      process.stdout.write(`${formatTargetsTable(outcomes, results, targets.targets.map((t) => ('by' in t ? t.by : undefined)))}\n`);
     }
     process.exitCode = ok ? 0 : 1;
   },

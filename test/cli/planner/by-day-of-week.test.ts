@@ -4,8 +4,10 @@
  * printed table, the CSV (one row per measure and day) and the JSON, and the days are the room's
  * local days across the clock change.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../cli.js';
+import { cli, tempDir } from '../cli.js';
 import { blockRows } from './readme-command.js';
 
 const WEEK = 'test/cli/fixtures/week.yaml';
@@ -102,6 +104,29 @@ describe('--by dayOfWeek', () => {
     expect(offered(['--set', 'timeZone=UTC'])).toEqual([0, 0, 0, 0, 0, 0, 1]);
   });
 
+  it('check: a target on a series by day of the week is judged on local days (the worst day named)', () => {
+    const targets = join(tempDir(), 'targets.yaml');
+    writeFileSync(targets, [
+      'targets:',
+      '  - { label: 999 abandonment each day, series: queues.999.abandonedRatio, by: dayOfWeek, each: [0, 0.5] }',
+      '  - { label: 999 abandonment worst day, series: queues.999.abandonedRatio, by: dayOfWeek, highest: [0, 0.5] }',
+      '',
+    ].join('\n'));
+    const r = cli(['check', WEEK, '--targets', targets, '--threads', '1']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/999 abandonment each day +\d+\.\d% ± \d+\.\d+ \(days \d+\.\d% – \d+\.\d%\) .* met/);
+    // Friday carries the profile's peak on the same four handlers.
+    expect(r.stdout).toMatch(/999 abandonment worst day +\d+\.\d% ± \d+\.\d+ \(Friday\) .* met/);
+  });
+
+  it('run --digests --by dayOfWeek: callsim verify reruns it with the same series and matches byte for byte', () => {
+    const file = join(tempDir(), 'published.json');
+    expect(cli(['run', WEEK, '--by', 'dayOfWeek', '--format', 'json', '--digests', '--reps', '2', '--threads', '1', '--quiet', '--out', file]).code).toBe(0);
+    const v = cli(['verify', file, '--threads', '1', '--quiet']);
+    expect(v.stdout).toContain('the results file matches the rerun byte for byte');
+    expect(v.code).toBe(0);
+  });
+
   it('bad input: --by weekday exits 2 naming the choices, on run, compare and sweep', () => {
     for (const args of [['run', WEEK], ['compare', WEEK, '--variant', 'handlers.pools[0].staff=5'], ['sweep', WEEK, '--vary', 'handlers.pools[0].staff=4,5', '--out', 'never-written.csv']]) {
       const r = cli([...args, '--by', 'weekday', '--quiet']);
@@ -110,5 +135,9 @@ describe('--by dayOfWeek', () => {
       expect(r.stderr).toMatch(/"month", "hourOfDay", "dayOfWeek"/);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
+    // A shard cannot format the breakdown (the merge prints the whole run's output).
+    const shard = cli(['run', WEEK, '--by', 'dayOfWeek', '--format', 'csv', '--shard', '0/2', '--out', join(tempDir(), 'part.json'), '--quiet']);
+    expect(shard.code).toBe(2);
+    expect(shard.stderr).toContain('--shard: --by cannot be used with shards');
   });
 });
