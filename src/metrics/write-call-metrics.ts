@@ -70,5 +70,6 @@ export function writeCallMetrics(c: ControlRoomCollector, out: MetricSink): void
     out.put(metric, level.ratio(), 'ratio');
     out.put(metric.replace(/occupancy$/, 'meanStaffed'), ratio(level.baseIntegral, windowSeconds), 'handlers');
     out.putSeries(`${metric}.byHourOfDay`, 'hourOfDay', HOUR_KEYS, level.hourlyRatios());
+    out.putSeries(seriesName(metric, 'dayOfWeek'), 'dayOfWeek', WEEKDAY_KEYS, level.weekdayRatios());
   });
 }

@@ -41,6 +41,12 @@ describe('--by dayOfWeek', () => {
     expect(results.series['queues.999.abandonedRatio.byDayOfWeek'].keys).toEqual(DAYS);
     // Every other series and metric is the default output's, unchanged.
     for (const [name, s] of Object.entries(plain.series)) expect(results.series[name]).toEqual(s);
+    // The week runs from Monday 00:00 local for seven local days on a constant roster, so every day
+    // has the same staffed time and the mean of the daily occupancies is the week's occupancy.
+    const occupancy = results.series['handlers.handlers.occupancy.byDayOfWeek'];
+    expect(occupancy.keys).toEqual(DAYS);
+    expect(occupancy.mean.reduce((a: number, b) => a + (b ?? NaN), 0) / 7).toBeCloseTo(results.metrics['handlers.handlers.occupancy'].mean, 9);
+    expect(Math.max(...occupancy.mean.map(Number))).toBe(occupancy.mean[4]);
     const total = offered.mean.reduce((a: number, b) => a + (b ?? NaN), 0);
     expect(total).toBeCloseTo(results.metrics['queues.999.offered'].mean, 6);
     // Poisson arrivals: a day's count has variance equal to its mean, 60 an hour x 24 h x weight
