@@ -46,12 +46,11 @@ interface SweepArgs {
 function checkKind(file: string, existing: SweepFile | null, paths: readonly string[], by: BreakdownAxis | undefined): void {
   if (existing === null) return;
   const long = isBreakdownHeader(existing.header, paths);
-  const held = long ? `the breakdown by ${sweepFileAxis(existing.text, paths) ?? '(none yet)'}` : 'one row per point (no --by)';
-  const wanted = by === undefined ? 'one row per point (no --by)' : `the breakdown by ${by}`;
   const axis = long ? sweepFileAxis(existing.text, paths) : null;
-  if (long !== (by !== undefined) || (axis !== null && axis !== by)) {
-    throw new SweepFileError(`${file}: holds ${held}; this sweep writes ${wanted} (use another --out, or the same --by)`);
-  }
+  if (long === (by !== undefined) && (axis === null || axis === by)) return;
+  const held = long ? `the breakdown by ${axis ?? '(none yet)'}` : 'one row per point (no --by)';
+  const wanted = by === undefined ? 'one row per point (no --by)' : `the breakdown by ${by}`;
+  throw new SweepFileError(`${file}: holds ${held}; this sweep writes ${wanted} (use another --out, or the same --by)`);
 }
 
 async function handler(argv: ArgumentsCamelCase<SweepArgs>): Promise<void> {
