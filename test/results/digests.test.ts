@@ -32,7 +32,7 @@ const EXPECTED: Record<string, string> = {
   'scenarios/examples/mmc-abandonment.yaml': '7838b96ff3ef94e882494cb182f132bc',
   'scenarios/examples/mmc-abandonment.json': '50cd78f18f3119b45a766946a0f36871',
   'scenarios/examples/two-queue.yaml': '3d85d1d2d91ce7a7ae434c6e2fed93b2',
-  'scenarios/examples/replay.yaml': '8d1956cfb493b6fcd3e3d14c84b92635',
+  'scenarios/examples/replay.yaml': 'f3742522451ceba1f2598900c75946de',
   'scenarios/avon-somerset-2022.yaml': 'f64872b11bdcca62578179ca416e7f40',
   'scenarios/what-if/ageing-secondary.yaml': '4365122b11b4fdf16fd5b3945d285265',
   'scenarios/what-if/blended-call-takers.yaml': 'e72e49d4f1d2e32ab0663c963c589089',
