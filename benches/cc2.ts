@@ -17,15 +17,16 @@ export function cc2Scenario(arrivals: number, options: { dispatch?: boolean; reg
     replications: 1,
     seed: 2022,
     channels: [
-      { name: '999', rate: { perHour: 0.02 * 3600 }, dayBusynessCv: 0, surges: [], queue: '999' },
-      { name: '101', rate: { perHour: 0.05 * 3600 }, dayBusynessCv: 0, surges: [], queue: '101' },
+      { name: '999', rate: { perHour: 0.02 * 3600 }, dayBusynessCv: 0, surges: [], queueIndex: 0, queue: '999' },
+      { name: '101', rate: { perHour: 0.05 * 3600 }, dayBusynessCv: 0, surges: [], queueIndex: 1, queue: '101' },
     ],
     queues: [
       { name: '999', targetSeconds: 10, patienceSeconds: { exponential: { mean: 60 } } },
       { name: '101', targetSeconds: 10, patienceSeconds: { exponential: { mean: 300 } } },
     ],
     handlers: {
-      pools: [{ name: 'handlers', serves: ['999', '101'], roster: { constant: 12 } }],
+      pools: [{ name: 'handlers', queueIndices: [0, 1], serves: ['999', '101'], roster: { constant: 12 } }],
+      handleSecondsByQueue: [{ exponential: { mean: 240 } }, { exponential: { mean: 180 } }],
       handleSeconds: { '999': { exponential: { mean: 240 } }, '101': { exponential: { mean: 180 } } },
     },
     policy: { queueSelection: { kind: 'strictPriority', order: ['999', '101'] } },
@@ -36,11 +37,11 @@ export function cc2Scenario(arrivals: number, options: { dispatch?: boolean; reg
     ...scenario,
     name: 'cc2 with dispatch',
     grading: {
-      needByChannel: {
-        '999': { immediate: 0.35, priority: 0.35, scheduled: 0.15, resolvedWithoutDeployment: 0.1, none: 0.05 },
-        '101': { immediate: 0.02, priority: 0.3, scheduled: 0.3, resolvedWithoutDeployment: 0.3, none: 0.08 },
-      },
-      needByQueue: {},
+      needByChannel: [
+        { immediate: 0.35, priority: 0.35, scheduled: 0.15, resolvedWithoutDeployment: 0.1, none: 0.05 },
+        { immediate: 0.02, priority: 0.3, scheduled: 0.3, resolvedWithoutDeployment: 0.3, none: 0.08 },
+      ],
+      needByQueue: [null, null],
       flags: { repeat: 0.2, vulnerable: 0.25 },
       thrive: 0.78,
       recogniseRepeat: 0.61,
@@ -49,8 +50,8 @@ export function cc2Scenario(arrivals: number, options: { dispatch?: boolean; reg
     },
     dispatch: {
       areas: [
-        { name: 'city', kind: 'urban', share: 0.6, units: { constant: 70 }, extraUnits: [], travelMinutes: { lognormal: { mean: 8, cv: 0.5 } }, neighbours: ['county'], helpAfterMinutes: 20 },
-        { name: 'county', kind: 'rural', share: 0.4, units: { constant: 50 }, extraUnits: [], travelMinutes: { lognormal: { mean: 14, cv: 0.5 } }, neighbours: ['city'], helpAfterMinutes: 20 },
+        { name: 'city', kind: 'urban', share: 0.6, units: { constant: 70 }, extraUnits: [], travelMinutes: { lognormal: { mean: 8, cv: 0.5 } }, neighbours: [1], helpAfterMinutes: 20 },
+        { name: 'county', kind: 'rural', share: 0.4, units: { constant: 50 }, extraUnits: [], travelMinutes: { lognormal: { mean: 14, cv: 0.5 } }, neighbours: [0], helpAfterMinutes: 20 },
       ],
       onSceneMinutes: { immediate: { lognormal: { mean: 50, cv: 1 } }, priority: { lognormal: { mean: 45, cv: 1 } } },
       targets: { immediate: { urban: 15, rural: 20 }, priority: { urban: 60, rural: 60 } },

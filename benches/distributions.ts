@@ -1,5 +1,6 @@
 import type { Distribution } from '../src/engine/distributions.js';
 import { makeDistribution } from '../src/engine/distributions.js';
+import { log } from '../src/engine/portable-math.js';
 import { StreamFactory } from '../src/engine/random.js';
 import type { Bench } from './format.js';
 import { bestOf, printRate } from './format.js';
@@ -21,13 +22,30 @@ function samplesPerSecond(label: string, spec: unknown, draws: number): void {
   console.log(`  sample mean ${mean.toFixed(4)} (true ${distribution.mean})`);
 }
 
+/** Logarithms of uniforms per second: `ln` is the portable one (stdlib) or Math.log. */
+function logsPerSecond(label: string, ln: (x: number) => number, calls: number): void {
+  const xs = new Float64Array(4096);
+  const stream = new StreamFactory(7, 0).stream('bench-log');
+  for (let i = 0; i < xs.length; i++) xs[i] = stream.uniformPositive();
+  const many = (): number => {
+    let sum = 0;
+    for (let i = 0; i < calls; i++) sum += ln(xs[i & 4095]);
+    return sum;
+  };
+  many();
+  printRate(label, calls, 'logs', bestOf(3, many));
+}
+
 export const distributionsBench: Bench = {
   name: 'distributions',
-  description: 'exponential, lognormal and gamma samples/s from one RandomStream (xor4096), best of 3',
+  description: 'exponential, lognormal and gamma samples/s from one RandomStream (xor4096), and the portable log against Math.log, best of 3',
   run(): void {
     const draws = Number(process.env.DRAWS ?? 20_000_000);
     samplesPerSecond('exponential', { exponential: { mean: 1 } }, draws);
     samplesPerSecond('lognormal', { lognormal: { mean: 1, cv: 0.5 } }, draws);
     samplesPerSecond('gamma', { gamma: { mean: 1, cv: 0.5 } }, draws / 2);
+    // What the bit-identical logarithm (engine/portable-math.ts) costs against the engine's own.
+    logsPerSecond('portable log (stdlib ln)', log, draws);
+    logsPerSecond('Math.log', Math.log, draws);
   },
 };

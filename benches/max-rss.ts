@@ -1,8 +1,9 @@
 /**
- * Loaded with `node --import` ahead of the command line when benches/table.ts measures peak memory:
- * prints the process's peak resident set (worker threads included) on stderr as it exits. Timing
- * runs go without it, so it costs them nothing.
+ * Loaded with `node --import` ahead of the command line when benches/table.ts measures peak memory
+ * and CPU time: prints the process's peak resident set and its CPU time, user + system (worker
+ * threads included), on stderr as it exits. Timing runs go without it, so it costs them nothing.
  */
 process.on('exit', () => {
-  process.stderr.write(`\nmaxRSS-KB ${process.resourceUsage().maxRSS}\n`);
+  const usage = process.resourceUsage();
+  process.stderr.write(`\nmaxRSS-KB ${usage.maxRSS}\ncpu-us ${usage.userCPUTime + usage.systemCPUTime}\n`);
 });

@@ -31,6 +31,8 @@ interface Row {
   /** Every run (best first is not implied: in run order). */
   runs: number[];
   met: boolean;
+  /** CPU time, user + system (less disturbed by load than wall time): of one more run of a whole-process row, the best run in process. */
+  cpuSeconds?: number;
   command: string;
   note?: string;
 }
@@ -52,18 +54,22 @@ function timeProcess(args: readonly string[]): { best: number; runs: number[] } 
   return { best: Math.min(...runs), runs };
 }
 
-/** Peak resident set (MB) of one run of `node ...args`, read by the max-rss hook. */
-function peakMb(args: readonly string[]): number {
+/** Peak resident set (MB) and CPU time (user + system, s) of one run of `node ...args`, read by the max-rss hook. */
+function usageOf(args: readonly string[]): { mb: number; cpuSeconds: number } {
   const { stderr } = spawnNode(['--import', `./${RSS_HOOK.split('\\').join('/')}`, ...args]);
-  const match = /maxRSS-KB (\d+)/.exec(stderr);
-  if (match === null) throw new Error(`no peak memory reported by node ${args.join(' ')}`);
-  return Number(match[1]) / 1024;
+  const rss = /maxRSS-KB (\d+)/.exec(stderr);
+  const cpu = /cpu-us (\d+)/.exec(stderr);
+  if (rss === null || cpu === null) throw new Error(`no peak memory or CPU time reported by node ${args.join(' ')}`);
+  return { mb: Number(rss[1]) / 1024, cpuSeconds: Number(cpu[1]) / 1e6 };
 }
+
+const peakMb = (args: readonly string[]): number => usageOf(args).mb;
+const cpuOf = (args: readonly string[]): number => usageOf(args).cpuSeconds;
 
 const spread = (runs: readonly number[], digits: number): string => runs.map((r) => r.toFixed(digits)).join(' ');
 
 /** In-process arrivals per second over REPEATS runs of one replication (best, and every run). */
-function arrivalsRate(scenario: ResolvedScenario): { best: number; runs: number[]; arrivals: number; events: number } {
+function arrivalsRate(scenario: ResolvedScenario): { best: number; runs: number[]; perCpuSecond: number; arrivals: number; events: number } {
   let arrivals = 0;
   let events = 0;
   const timing = bestOf(REPEATS, () => {
@@ -72,7 +78,7 @@ function arrivalsRate(scenario: ResolvedScenario): { best: number; runs: number[
     events = r.eventsRun;
     return r.eventsRun;
   });
-  return { best: arrivals / timing.bestSeconds, runs: timing.allSeconds.map((s) => arrivals / s), arrivals, events };
+  return { best: arrivals / timing.bestSeconds, runs: timing.allSeconds.map((s) => arrivals / s), perCpuSecond: arrivals / timing.bestCpuSeconds, arrivals, events };
 }
 
 /**
@@ -103,42 +109,45 @@ async function measureRows(limits: Record<string, Limit>): Promise<Row[]> {
   }
   const helpBest = Math.min(...help);
   const bareBest = Math.min(...bare);
-  rows.push({ what: 'callsim --help, whole process', target: '<= 0.20 s', measured: helpBest, unit: 's', runs: help, met: helpBest <= 0.2, command: node([MAIN, '--help']), note: `bare node -e 0 in the same run: best ${bareBest.toFixed(3)} s (${spread(bare, 3)})` });
+  rows.push({ what: 'callsim --help, whole process', target: '<= 0.20 s', measured: helpBest, unit: 's', runs: help, met: helpBest <= 0.2, cpuSeconds: cpuOf([MAIN, '--help']), command: node([MAIN, '--help']), note: `bare node -e 0 in the same run: best ${bareBest.toFixed(3)} s (${spread(bare, 3)})` });
   const ratio = helpBest / bareBest;
   rows.push({ what: 'callsim --help over bare node -e 0, same run', target: '<= 1.6x', measured: ratio, unit: 'x bare node', runs: help.map((h, i) => h / bare[i]), met: ratio <= 1.6, command: `${node([MAIN, '--help'])} / node -e 0` });
 
   // 2. validate.
   const validateArgs = [MAIN, 'validate', AVON];
   const validate = timeProcess(validateArgs);
-  rows.push({ what: `callsim validate ${AVON}, whole process`, target: '<= 0.35 s', measured: validate.best, unit: 's', runs: validate.runs, met: validate.best <= 0.35, command: node(validateArgs) });
+  rows.push({ what: `callsim validate ${AVON}, whole process`, target: '<= 0.35 s', measured: validate.best, unit: 's', runs: validate.runs, met: validate.best <= 0.35, cpuSeconds: cpuOf(validateArgs), command: node(validateArgs) });
 
   // 3-4. cc2 in process (after a warm-up run, as the JIT would be in a long run).
   runReplication(cc2Scenario(100_000), 0);
   const HOLD_EVENTS = 2_000_000;
   holdModel(HOLD_EVENTS);
-  const hold = HOLD_EVENTS / bestOf(REPEATS, () => holdModel(HOLD_EVENTS)).bestSeconds;
+  const holdTiming = bestOf(REPEATS, () => holdModel(HOLD_EVENTS));
+  const hold = HOLD_EVENTS / holdTiming.bestSeconds;
   const calls = arrivalsRate(cc2Scenario(1_000_000));
-  rows.push({ what: 'cc2, calls only, in process', target: '>= 3.0 M arrivals/s', measured: calls.best, unit: 'arrivals/s', runs: calls.runs, met: calls.best >= 3e6, command: 'npm run bench (benches/table.ts: runReplication(cc2Scenario(1e6), 0))', note: `${thousands(calls.arrivals)} arrivals` });
+  rows.push({ what: 'cc2, calls only, in process', target: '>= 3.0 M arrivals/s', measured: calls.best, unit: 'arrivals/s', runs: calls.runs, met: calls.best >= 3e6, command: 'npm run bench (benches/table.ts: runReplication(cc2Scenario(1e6), 0))', note: `${thousands(calls.arrivals)} arrivals; per CPU second ${(calls.perCpuSecond / 1e6).toFixed(2)} M` });
   limits.cc2 = limitOf(hold, calls.events, calls.arrivals);
+  limits['cc2 per CPU second'] = limitOf(HOLD_EVENTS / holdTiming.bestCpuSeconds, calls.events, calls.arrivals);
   const dispatch = arrivalsRate(cc2Scenario(1_000_000, { dispatch: true }));
   limits['cc2 with grading and dispatch'] = limitOf(hold, dispatch.events, dispatch.arrivals);
-  rows.push({ what: 'cc2 with grading and dispatch, in process', target: '>= 2.0 M arrivals/s', measured: dispatch.best, unit: 'arrivals/s', runs: dispatch.runs, met: dispatch.best >= 2e6, command: 'npm run bench (benches/table.ts: runReplication(cc2Scenario(1e6, { dispatch: true }), 0))', note: `${thousands(dispatch.arrivals)} arrivals` });
+  rows.push({ what: 'cc2 with grading and dispatch, in process', target: '>= 2.0 M arrivals/s', measured: dispatch.best, unit: 'arrivals/s', runs: dispatch.runs, met: dispatch.best >= 2e6, command: 'npm run bench (benches/table.ts: runReplication(cc2Scenario(1e6, { dispatch: true }), 0))', note: `${thousands(dispatch.arrivals)} arrivals; per CPU second ${(dispatch.perCpuSecond / 1e6).toFixed(2)} M` });
 
   // 5. cc2 through the command line; it must offer the same calls as the in-process bench.
   const cc2Args = [MAIN, 'run', join('benches', 'cc2.yaml'), '--reps', '1', '--threads', '1', '--quiet', '--format', 'json'];
   const offered = (JSON.parse(spawnNode(cc2Args).stdout) as { metrics: Record<string, { mean: number | string }> }).metrics['calls.offered']?.mean;
   const cc2Cli = timeProcess(cc2Args);
-  const cc2Peak = peakMb(cc2Args);
-  rows.push({ what: 'cc2 through the CLI, 1 replication, 1 thread, whole process', target: '<= 0.60 s', measured: cc2Cli.best, unit: 's', runs: cc2Cli.runs, met: cc2Cli.best <= 0.6, command: node(cc2Args), note: `calls offered ${offered} (in process ${calls.arrivals})` });
+  const cc2Usage = usageOf(cc2Args);
+  const cc2Peak = cc2Usage.mb;
+  rows.push({ what: 'cc2 through the CLI, 1 replication, 1 thread, whole process', target: '<= 0.60 s', measured: cc2Cli.best, unit: 's', runs: cc2Cli.runs, met: cc2Cli.best <= 0.6, cpuSeconds: cc2Usage.cpuSeconds, command: node(cc2Args), note: `calls offered ${offered} (in process ${calls.arrivals})` });
   rows.push({ what: 'cc2 through the CLI, peak memory', target: '<= 100 MB', measured: cc2Peak, unit: 'MB', runs: [cc2Peak], met: cc2Peak <= 100, command: `node --import ./${RSS_HOOK} ${cc2Args.join(' ')}` });
 
   // 6. Avon and Somerset, one 365-day replication, surges kept.
   const yearArgs = [MAIN, 'run', AVON, '--set', 'horizon.days=365', '--reps', '1', '--threads', '1', '--quiet', '--format', 'json'];
   const year = timeProcess(yearArgs);
-  rows.push({ what: 'Avon and Somerset, one 365-day replication, whole process', target: '<= 1.3 s', measured: year.best, unit: 's', runs: year.runs, met: year.best <= 1.3, command: node(yearArgs) });
+  rows.push({ what: 'Avon and Somerset, one 365-day replication, whole process', target: '<= 1.3 s', measured: year.best, unit: 's', runs: year.runs, met: year.best <= 1.3, cpuSeconds: cpuOf(yearArgs), command: node(yearArgs) });
   const { scenario } = await loadInput(join(ROOT, AVON), { sets: ['horizon.days=365'], replications: 1, threads: 1 });
   const inProcess = bestOf(REPEATS, () => runReplication(scenario, 0).eventsRun);
-  rows.push({ what: 'Avon and Somerset, one 365-day replication, in process', target: '<= 1.0 s', measured: inProcess.bestSeconds, unit: 's', runs: inProcess.allSeconds, met: inProcess.bestSeconds <= 1.0, command: "npm run bench (benches/table.ts: runReplication of the scenario with horizon.days=365)" });
+  rows.push({ what: 'Avon and Somerset, one 365-day replication, in process', target: '<= 1.0 s', measured: inProcess.bestSeconds, unit: 's', runs: inProcess.allSeconds, met: inProcess.bestSeconds <= 1.0, cpuSeconds: inProcess.bestCpuSeconds, command: "npm run bench (benches/table.ts: runReplication of the scenario with horizon.days=365)" });
 
   // 7. Peak memory against horizon.
   for (const [years, days] of [[1, 365], [2, 730], [4, 1460]] as const) {
@@ -153,7 +162,8 @@ function show(row: Row): string {
   const digits = row.unit === 's' ? 3 : row.unit === 'x bare node' ? 2 : 0;
   const value = (x: number): string => (row.unit === 'arrivals/s' ? `${(x / 1e6).toFixed(2)} M` : x.toFixed(digits));
   const runs = row.runs.length > 1 ? ` (runs: ${row.runs.map(value).join(', ')})` : '';
-  return `${row.met ? 'met   ' : 'MISSED'} ${row.what}: ${value(row.measured)} ${row.unit === 'arrivals/s' ? 'arrivals/s' : row.unit}${runs}; target ${row.target}${row.note ? `; ${row.note}` : ''}\n         ${row.command}`;
+  const cpu = row.cpuSeconds === undefined ? '' : `; CPU user+sys ${row.cpuSeconds.toFixed(3)} s`;
+  return `${row.met ? 'met   ' : 'MISSED'} ${row.what}: ${value(row.measured)} ${row.unit === 'arrivals/s' ? 'arrivals/s' : row.unit}${runs}${cpu}; target ${row.target}${row.note ? `; ${row.note}` : ''}\n         ${row.command}`;
 }
 
 export const tableBench: Bench = {

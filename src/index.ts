@@ -25,7 +25,7 @@ export { ScenarioError, formatProblem, type ScenarioProblem } from './scenario/e
 export { scenarioJsonSchema } from './scenario/json-schema.js';
 export type { WrittenScenario } from './scenario/schema.js';
 
-export type { ResolvedScenario, ResolvedQueue, ResolvedChannel, ResolvedPool, QueueSelectionSpec, TraceCall } from './model/resolved.js';
+export type { ResolvedScenario, ResolvedQueue, ResolvedChannel, ResolvedPool, ResolvedIvr, ResolvedSwitchboard, ResolvedHandlers, QueueShare, QueueSelectionSpec, TraceCall, ResolvedTraceCall } from './model/resolved.js';
 export type { CallView, CallOutcome, QueueOutcome, ModelMonitor, MonitorLayout } from './model/monitor.js';
 export type { Results, ReplicationResult, MetricSummary, SeriesSummary, ComparisonResults, PairedDifference } from './metrics/results.js';
 

@@ -2,19 +2,12 @@
  * Exit codes: 0 done; 2 bad input (a scenario, trace or argument problem: a clear message, no
  * stack trace); 1 an unexpected failure (a message; the stack only with --debug).
  */
-import { SpecError } from '../engine/spec-error.js';
-import { OverrideSyntaxError } from '../experiment/overrides.js';
-import { UnknownMetricError } from '../experiment/run-replications.js';
-import { ShardInputError } from '../experiment/shard/shard-spec.js';
-import { PolicyError } from '../policies/policy-error.js';
-import { FileTooLargeError } from '../experiment/bounded-read.js';
-import { WriteError } from '../report/atomic-write.js';
-import { SweepFileError } from '../report/sweep-csv.js';
-import { cutEcho, fileProblemWords, ScenarioError } from '../scenario/errors.js';
-import { OutPathError } from './output.js';
+import { cutEcho, fileProblemWords } from '../scenario/errors.js';
 
 /** A command-line argument that cannot be used. */
 export class UsageError extends Error {
+  /** Bad input (exit 2): the command line tells it by this mark, not by class identity (cli/errors.ts). */
+  readonly badInput = true;
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';
@@ -28,10 +21,14 @@ export const EXIT_BAD_INPUT = 2;
 // ELOCKED: another process holds the output's lock (report/file-lock.ts).
 const FILE_CODES = new Set(['ENOENT', 'EISDIR', 'EACCES', 'ENOTDIR', 'ELOCKED', 'EFBIG']);
 
-/** True for errors caused by what the user gave (exit 2). */
+/**
+ * True for errors caused by what the user gave (exit 2): those marked `badInput` (ScenarioError,
+ * SpecError, UsageError and the like) and file-system errors. The mark is read, not the class: a
+ * class check would load every module that defines one at start-up, and would fail for a second copy
+ * of a module (one loaded by URL, or bundled).
+ */
 export function isBadInput(error: unknown): boolean {
-  if (error instanceof ScenarioError || error instanceof UsageError || error instanceof OverrideSyntaxError || error instanceof OutPathError) return true;
-  if (error instanceof UnknownMetricError || error instanceof SweepFileError || error instanceof SpecError || error instanceof PolicyError || error instanceof ShardInputError) return true;
+  if ((error as { badInput?: unknown } | null)?.badInput === true) return true;
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && FILE_CODES.has(code);
 }
@@ -39,8 +36,12 @@ export function isBadInput(error: unknown): boolean {
 /** A file-system error in plain words (`/x/out.csv: no such folder`); other messages as they are. */
 function plainMessage(e: Error): string {
   // A results file that could not be written already names the user's path in plain words.
-  if (e instanceof WriteError) return e.message;
-  if (e instanceof FileTooLargeError) return `cannot read ${e.file}: more than ${Math.round(e.limitBytes / 1024 / 1024)} MB (a device or a pipe without end?)`;
+  // Told by name, not class, like isBadInput: the classes stay unloaded until a command needs them.
+  if (e.name === 'WriteError') return e.message;
+  if (e.name === 'FileTooLargeError') {
+    const { file, limitBytes } = e as Error & { file: string; limitBytes: number };
+    return `cannot read ${file}: more than ${Math.round(limitBytes / 1024 / 1024)} MB (a device or a pipe without end?)`;
+  }
   const { code, path, syscall } = e as NodeJS.ErrnoException;
   if (typeof code !== 'string' || !FILE_CODES.has(code)) return e.message;
   const doing = syscall === 'open' || syscall === 'rename' ? 'cannot open' : 'cannot use';
@@ -68,7 +69,7 @@ export function reportError(error: unknown, debug: boolean): number {
   }
   if (isBadInput(e)) {
     process.stderr.write(`callsim: ${bounded(plainMessage(e))}\n`);
-    if (e instanceof UsageError) process.stderr.write('(callsim --help for usage)\n');
+    if (e.name === 'UsageError') process.stderr.write('(callsim --help for usage)\n');
     if (debug && e.stack !== undefined) process.stderr.write(`${e.stack}\n`);
     return EXIT_BAD_INPUT;
   }

@@ -6,7 +6,6 @@
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { loadPolicyModule } from '../experiment/policy-modules.js';
 import { callsimVersion } from '../experiment/version.js';
 import { checkCommand } from './commands/check.js';
 import { compareCommand } from './commands/compare.js';
@@ -35,7 +34,10 @@ export async function main(args: string[]): Promise<number> {
     .option('debug', { type: 'boolean', default: false, describe: 'print stack traces of failures' })
     .option('plugin', { type: 'string', array: true, describe: 'a policy module (JavaScript) to register first; scenarios name it by its name (repeatable)' })
     .middleware(async (argv) => {
-      for (const plugin of pluginsFrom(argv)) await loadPolicyModule(plugin);
+      const plugins = pluginsFrom(argv);
+      if (plugins.length === 0) return;
+      const { loadPolicyModule } = await import('../experiment/policy-modules.js');
+      for (const plugin of plugins) await loadPolicyModule(plugin);
     })
     .command(runCommand)
     .command(compareCommand)

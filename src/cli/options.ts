@@ -19,6 +19,11 @@ export const byOption: Options = {
 };
 export const metricsOption: Options = { type: 'string', array: true, describe: "measures to show: a name or glob such as 'queues.secondary.*', or all (repeatable)" };
 export const allowLargeOption: Options = { type: 'boolean', default: false, describe: 'run work beyond the limits (events, memory, scenario file size) that validate reports' };
+export const shardOption: Options = {
+  type: 'string',
+  describe: 'run only shard i of n (i/n, counting from 0) and write its part file to --out; join parts with callsim merge',
+};
+export const digestsOption: Options = { type: 'boolean', describe: 'JSON results carry a SHA-256 per replication, for callsim verify' };
 export const htmlOption: Options = { type: 'string', describe: 'also write an HTML report to this file' };
 
 /** A value as the user would recognise it: JSON writes Infinity (from `1e400`) and NaN as null. */

@@ -11,6 +11,8 @@ import { cutEcho } from '../scenario/errors.js';
 
 /** An output path that cannot be written (exit 2), named as the user gave it. */
 export class OutPathError extends Error {
+  /** Bad input (exit 2): the command line tells it by this mark, not by class identity (cli/errors.ts). */
+  readonly badInput = true;
   constructor(message: string) {
     super(message);
     this.name = 'OutPathError';

@@ -6,7 +6,6 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Options } from 'yargs';
 import type { ComparedScenario } from '../experiment/compare.js';
 import type { SweepAxis } from '../experiment/overrides.js';
 import { ReplicationPool } from '../experiment/replication-pool.js';
@@ -21,11 +20,6 @@ import { listFrom, threadsFrom } from './options.js';
 import { checkOutPath } from './output.js';
 import { makeProgress } from './progress.js';
 
-export const shardOption: Options = {
-  type: 'string',
-  describe: 'run only shard i of n (i/n, counting from 0) and write its part file to --out; join parts with callsim merge',
-};
-export const digestsOption: Options = { type: 'boolean', describe: 'JSON results carry a SHA-256 per replication, for callsim verify' };
 
 interface ShardArgs {
   shard?: string;

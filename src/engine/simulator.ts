@@ -3,7 +3,8 @@ import { MAX_PRIORITY, SameInstant } from './priorities.js';
 
 /**
  * What an event does when its time comes. Actions are long-lived functions shared by many events;
- * the per-event data travels in `payload`, so scheduling allocates one small object and no closure.
+ * the per-event data travels in `payload`, so scheduling allocates no closure (and `post`, for an
+ * event nobody will cancel, allocates nothing at all).
  */
 export type EventAction<P> = (payload: P, sim: Simulator) => void;
 
@@ -20,13 +21,10 @@ export interface EventHandle {
 // stays below 2^53, so the packing is exact.
 const SEQUENCE_SPAN = 2 ** 44;
 
+/** The handle of a cancellable event; its action and payload live in the slot arrays. */
 class ScheduledEvent implements EventHandle {
   done = false;
-  constructor(
-    public readonly time: number,
-    public readonly action: EventAction<unknown>,
-    public readonly payload: unknown,
-  ) {}
+  constructor(public readonly time: number) {}
 }
 
 /**
@@ -39,13 +37,16 @@ class ScheduledEvent implements EventHandle {
 class EventSlots {
   times: Float64Array = new Float64Array(1024);
   orders: Float64Array = new Float64Array(1024);
+  /** The handle of a cancellable event (undefined for one posted without a handle). */
   events: (ScheduledEvent | undefined)[] = new Array<ScheduledEvent | undefined>(1024).fill(undefined);
+  actions: (EventAction<unknown> | undefined)[] = new Array<EventAction<unknown> | undefined>(1024).fill(undefined);
+  payloads: unknown[] = new Array<unknown>(1024).fill(undefined);
   private readonly free: number[] = [];
   private used = 0;
   /** Told the new arrays when they grow. */
   onGrow: (times: Float64Array, orders: Float64Array) => void = () => {};
 
-  take(time: number, order: number, event: ScheduledEvent): number {
+  take(time: number, order: number, action: EventAction<unknown>, payload: unknown, event: ScheduledEvent | undefined): number {
     let slot = this.free.pop();
     if (slot === undefined) {
       if (this.used === this.times.length) this.grow();
@@ -54,11 +55,16 @@ class EventSlots {
     this.times[slot] = time;
     this.orders[slot] = order;
     this.events[slot] = event;
+    this.actions[slot] = action;
+    this.payloads[slot] = payload;
     return slot;
   }
 
   release(slot: number): void {
+    // Drop the references, so a finished payload is not kept alive by a free slot.
     this.events[slot] = undefined;
+    this.actions[slot] = undefined;
+    this.payloads[slot] = undefined;
     this.free.push(slot);
   }
 
@@ -70,6 +76,8 @@ class EventSlots {
     this.times = times;
     this.orders = orders;
     this.events.length = times.length;
+    this.actions.length = times.length;
+    this.payloads.length = times.length;
     this.onGrow(times, orders);
   }
 }
@@ -123,8 +131,22 @@ export class Simulator {
     return this.live;
   }
 
-  /** Schedule `action(payload)` at absolute time `at` (not before now). */
+  /** Schedule `action(payload)` at absolute time `at` (not before now); the handle cancels it. */
   schedule<P>(at: number, action: EventAction<P>, payload: P, priority: number = SameInstant.arrival): EventHandle {
+    const event = new ScheduledEvent(at);
+    this.enqueue(at, action as EventAction<unknown>, payload, priority, event);
+    return event;
+  }
+
+  /**
+   * Schedule `action(payload)` at `at` like `schedule`, for an event that will never be cancelled:
+   * no handle is made, so the event costs no allocation (a talk's end, an arrival, a travel leg).
+   */
+  post<P>(at: number, action: EventAction<P>, payload: P, priority: number = SameInstant.arrival): void {
+    this.enqueue(at, action as EventAction<unknown>, payload, priority, undefined);
+  }
+
+  private enqueue(at: number, action: EventAction<unknown>, payload: unknown, priority: number, event: ScheduledEvent | undefined): void {
     if (!(at >= this.currentTime)) {
       throw new RangeError(`cannot schedule at ${at}: it is before the current time ${this.currentTime} or not a number`);
     }
@@ -132,8 +154,7 @@ export class Simulator {
     if (!(priority >= 0 && priority <= MAX_PRIORITY) || priority !== Math.floor(priority)) {
       throw new RangeError(`priority must be an integer in [0, ${MAX_PRIORITY}], got ${priority}`);
     }
-    const event = new ScheduledEvent(at, action as EventAction<unknown>, payload);
-    const slot = this.slots.take(at, priority * SEQUENCE_SPAN + this.sequence++, event);
+    const slot = this.slots.take(at, priority * SEQUENCE_SPAN + this.sequence++, action, payload, event);
     if (this.runningAtRoot) {
       this.runningAtRoot = false;
       this.slots.release(this.queue.replaceTop(slot) as number);
@@ -141,7 +162,6 @@ export class Simulator {
       this.queue.add(slot);
     }
     this.live++;
-    return event;
   }
 
   /** Schedule `action(payload)` after `delay` seconds (delay >= 0). */
@@ -163,12 +183,13 @@ export class Simulator {
     this.settleRoot();
     try {
       while (this.queue.size > 0) {
-        const event = this.slots.events[this.queue.peek() as number] as ScheduledEvent;
-        if (event.done) {
+        const slot = this.queue.peek() as number;
+        const event = this.slots.events[slot];
+        if (event !== undefined && event.done) {
           this.pop();
           continue;
         }
-        this.fire(event);
+        this.fire(slot, event);
         return true;
       }
       return false;
@@ -191,13 +212,14 @@ export class Simulator {
       const queue = this.queue;
       const slots = this.slots;
       while (queue.size > 0) {
-        const event = slots.events[queue.peek() as number] as ScheduledEvent;
-        if (event.time > limit) break;
-        if (event.done) {
+        const slot = queue.peek() as number;
+        if (slots.times[slot] > limit) break;
+        const event = slots.events[slot];
+        if (event !== undefined && event.done) {
           this.pop();
           continue;
         }
-        this.fire(event);
+        this.fire(slot, event);
       }
     } finally {
       this.settleRoot();
@@ -209,8 +231,9 @@ export class Simulator {
   peekTime(): number {
     this.settleRoot();
     while (this.queue.size > 0) {
-      const event = this.slots.events[this.queue.peek() as number] as ScheduledEvent;
-      if (!event.done) return event.time;
+      const slot = this.queue.peek() as number;
+      const event = this.slots.events[slot];
+      if (event === undefined || !event.done) return this.slots.times[slot];
       this.pop();
     }
     return Infinity;
@@ -221,13 +244,15 @@ export class Simulator {
    * their loop (not each event: that cost 4% of the hold model) in try/finally with settleRoot,
    * so an action that throws still leaves the heap consistent.
    */
-  private fire(event: ScheduledEvent): void {
-    event.done = true;
+  private fire(slot: number, event: ScheduledEvent | undefined): void {
+    if (event !== undefined) event.done = true;
+    const slots = this.slots;
     this.live--;
-    this.currentTime = event.time;
+    this.currentTime = slots.times[slot];
     this.eventsRun++;
     this.runningAtRoot = true;
-    event.action(event.payload, this);
+    // Read before the action runs: its first schedule reuses the root and may free this slot.
+    (slots.actions[slot] as EventAction<unknown>)(slots.payloads[slot], this);
     this.settleRoot();
   }
 

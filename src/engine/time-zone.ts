@@ -6,14 +6,27 @@
 
 const DAY_MS = 86_400_000;
 
+// One formatter per zone for the process: building an Intl.DateTimeFormat costs about a
+// millisecond (far more cold), and every replication's calendar asked for a new one.
+const formats = new Map<string, Intl.DateTimeFormat | null>();
+
+/** The zone's formatter (wall-clock parts), or null when the runtime does not know the name. */
+function zoneFormat(name: string): Intl.DateTimeFormat | null {
+  let format = formats.get(name);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat('en-GB', { timeZone: name, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    } catch {
+      format = null;
+    }
+    formats.set(name, format);
+  }
+  return format;
+}
+
 /** True when the runtime knows this IANA zone name (`UTC` included). */
 export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
+  return zoneFormat(name) !== null;
 }
 
 /** The zone names the runtime knows, for error messages. */
@@ -35,11 +48,10 @@ export class ZoneOffsets {
     readonly name: string,
     fromEpochMs: number,
   ) {
-    if (!isTimeZone(name)) throw new RangeError(`unknown time zone ${JSON.stringify(name)}`);
+    const format = zoneFormat(name);
+    if (format === null) throw new RangeError(`unknown time zone ${JSON.stringify(name)}`);
     this.fixed = name === 'UTC' || name === 'Etc/UTC';
-    this.format = this.fixed
-      ? null
-      : new Intl.DateTimeFormat('en-GB', { timeZone: name, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    this.format = this.fixed ? null : format;
     // Start a year before so shifts that began before the run, and the month it starts in, are covered.
     this.knownTo = fromEpochMs - 400 * DAY_MS;
     this.offsets.push(this.fixed ? 0 : this.measure(this.knownTo));

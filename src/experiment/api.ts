@@ -21,7 +21,7 @@ import type { RunObserver } from './counting-monitor.js';
 import { loadInput } from './scenario-input.js';
 import { summariseRun, type ScenarioSource } from './summarise-run.js';
 import { runSweep, type SweepPointResult } from './sweep.js';
-import { allRequiredMet, evaluateTargets, loadTargets, parseTargets, type TargetOutcome, type TargetsFile } from './targets.js';
+import { allRequiredMet, checkOutcomes, loadTargets, parseTargets, type TargetOutcome, type TargetsFile } from './targets.js';
 
 /** Where each loaded scenario came from, for the header of its results. */
 const origins = new WeakMap<ResolvedScenario, { file: string; sha256: string }>();
@@ -141,6 +141,6 @@ export async function sweep(file: string, options: SweepOptions): Promise<SweepP
 /** Results judged against targets (a targets file, or its data): each target's outcome, and whether every required one is met. */
 export function checkTargets(results: Results, targets: string | object): { outcomes: TargetOutcome[]; allRequiredMet: boolean } {
   const file: TargetsFile = typeof targets === 'string' ? loadTargets(targets) : parseTargets(targets);
-  const outcomes = evaluateTargets(file, results);
+  const outcomes = checkOutcomes(file, results);
   return { outcomes, allRequiredMet: allRequiredMet(outcomes) };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { MAX_TEXT_BYTES, type ScenarioFiles } from '../scenario/files.js';
@@ -12,4 +13,5 @@ export const nodeFiles: ScenarioFiles = {
   isAbsolute,
   relative,
   cwd: () => process.cwd(),
+  sha256Hex: (bytes) => createHash('sha256').update(bytes).digest('hex'),
 };

@@ -9,6 +9,8 @@ export { splitTopLevel };
 
 /** Bad text in an override option; the message names the option and what was expected. */
 export class OverrideSyntaxError extends Error {
+  /** Bad input (exit 2): the command line tells it by this mark, not by class identity (cli/errors.ts). */
+  readonly badInput = true;
   constructor(message: string) {
     super(message);
     this.name = 'OverrideSyntaxError';

@@ -8,7 +8,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import { SpecError } from '../engine/spec-error.js';
 import { PolicyError } from '../policies/policy-error.js';
 import { dispatchPolicy, policyModules, queuePolicy } from '../policies/registry.js';
@@ -83,6 +84,9 @@ interface Job {
   failed: boolean;
 }
 
+// node:worker_threads loads with the first worker: one replication in this thread never needs it.
+const workerThreads = (): typeof import('node:worker_threads') => createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+
 /** A set of worker threads, reused across jobs (the points of a sweep, the scenarios of a comparison). */
 export class ReplicationPool {
   private readonly workers: Worker[] = [];
@@ -153,7 +157,7 @@ export class ReplicationPool {
   }
 
   private spawn(): void {
-    const worker = new Worker(workerEntry());
+    const worker = new (workerThreads().Worker)(workerEntry());
     worker.on('message', (message: FromWorker) => this.receive(worker, message));
     worker.on('error', (error) => this.fail(error));
     worker.on('exit', (code) => {

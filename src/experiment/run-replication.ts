@@ -4,7 +4,7 @@ import { ControlRoom } from '../model/control-room.js';
 import type { CallView } from '../model/monitor.js';
 import type { ResolvedScenario } from '../model/resolved.js';
 import { ControlRoomCollector } from '../metrics/collector.js';
-import { DEFAULT_TARGETS } from '../metrics/incident-stats.js';
+import { REPORT_ATTENDANCE_TARGETS } from '../metrics/standards.js';
 import type { ReplicationResult } from '../metrics/results.js';
 import { makeDispatchPolicy } from '../policies/dispatch/dispatch-policies.js';
 import { HourlyQueueCounts } from '../policies/hour-counts.js';
@@ -32,7 +32,7 @@ function usesPlugin(scenario: ResolvedScenario): boolean {
  */
 export function runReplication(scenario: ResolvedScenario, replication: number, options: ReplicationOptions = {}): ReplicationResult {
   const streams = new StreamFactory(scenario.seed, replication);
-  const collector = new ControlRoomCollector(scenario.dispatch?.targets ?? DEFAULT_TARGETS);
+  const collector = new ControlRoomCollector(scenario.dispatch?.targets ?? REPORT_ATTENDANCE_TARGETS);
   // The built-ins never read this hour's counts: runs that use only them skip counting.
   const counts = usesPlugin(scenario) ? new HourlyQueueCounts() : undefined;
   const context = { startEpochMs: scenario.startEpochMs, counts };

@@ -6,6 +6,7 @@
  */
 import type { ReplicationResult } from '../metrics/results.js';
 import { halfWidth } from '../metrics/summary.js';
+import { DEFAULT_MAX_REPLICATIONS } from './replication-defaults.js';
 import type { ResolvedScenario } from '../model/resolved.js';
 import type { ReplicationDone, ReplicationPool } from './replication-pool.js';
 
@@ -35,6 +36,8 @@ export interface ReplicationsRun {
 
 /** A precision target names a metric the scenario does not produce. */
 export class UnknownMetricError extends Error {
+  /** Bad input (exit 2): the command line tells it by this mark, not by class identity (cli/errors.ts). */
+  readonly badInput = true;
   constructor(readonly metric: string, known: readonly string[]) {
     const near = known.filter((k) => k.split('.').pop() === metric.split('.').pop()).slice(0, 5);
     super(`--precision: no metric named ${metric}${near.length > 0 ? ` (did you mean ${near.join(', ')}?)` : ''}`);
@@ -42,7 +45,7 @@ export class UnknownMetricError extends Error {
   }
 }
 
-export const DEFAULT_MAX_REPLICATIONS = 200;
+export { DEFAULT_MAX_REPLICATIONS };
 
 function widths(results: readonly ReplicationResult[], targets: readonly PrecisionTarget[]): Record<string, number> {
   const out: Record<string, number> = {};

@@ -4,7 +4,7 @@
  * replayed trace); a seed or replication count from the command line replaces the file's.
  */
 import type { ResolvedScenario } from '../model/resolved.js';
-import { scenarioPluginFiles } from '../scenario/load.js';
+import { readScenario, scenarioPluginFiles } from '../scenario/load.js';
 import { loadScenario } from './load-scenario.js';
 import { nodeFiles } from './node-files.js';
 import { loadPolicyModule, loadScenarioPlugins } from './policy-modules.js';
@@ -47,8 +47,10 @@ export async function loadInput(file: string, options: InputOptions = {}): Promi
   const allowLarge = options.allowLarge === true;
   for (const plugin of options.plugins ?? []) await loadPolicyModule(plugin);
   const load = { sets: options.sets === undefined ? undefined : [...options.sets], traceFile: options.traceFile, allowLarge };
-  await loadScenarioPlugins(file, scenarioPluginFiles(nodeFiles, file, load));
-  const loaded = loadScenario(file, load);
+  // One read (YAML parsed once) serves both: the plugins it names load before it is resolved.
+  const read = readScenario(nodeFiles, file, load);
+  await loadScenarioPlugins(file, scenarioPluginFiles(read));
+  const loaded = loadScenario(file, load, read);
   let scenario = loaded.resolved;
   if (options.seed !== undefined || options.replications !== undefined) {
     scenario = { ...scenario, seed: options.seed ?? scenario.seed, replications: options.replications ?? scenario.replications };

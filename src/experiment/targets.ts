@@ -4,7 +4,8 @@
  *
  * A line is **met** when the simulated mean across replications lies inside its range (ends
  * included). The 95% half-width is shown beside the mean so a reader can see how firmly; it does
- * not enter the verdict.
+ * not enter the verdict. A targets file holds a force's own figures: the national standards are
+ * added to every check from the standards module (`standard-lines.ts`), never written in the file.
  */
 import { seriesName } from '../metrics/metric-names.js';
 import { fileProblemWords } from '../scenario/errors.js';
@@ -13,6 +14,7 @@ import { readTextBounded } from './bounded-read.js';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Results } from '../metrics/results.js';
+import { standardOutcomes } from './standard-lines.js';
 
 /** A closed range; `null` at either end leaves that side open. Ratios are written as ratios (0.894). */
 const rangeSchema = z
@@ -136,6 +138,8 @@ export interface TargetOutcome {
   spread: [number, number] | null;
   unit: string;
   status: TargetStatus;
+  /** For a national standard's line (`standard-lines.ts`): the standard in short, shown as its range. */
+  standard?: string;
 }
 
 const inRange = (x: number, range: readonly [number | null, number | null]): boolean =>
@@ -216,6 +220,11 @@ function evaluateSeries(target: SeriesTarget, results: Results): TargetOutcome {
 /** Judges every target against a run's results, in the file's order. */
 export function evaluateTargets(targets: TargetsFile, results: Results): TargetOutcome[] {
   return targets.targets.map((t) => ('metric' in t ? evaluateMetric(t, results) : evaluateSeries(t, results)));
+}
+
+/** What `check` judges: the file's lines, then the national standards from the standards module. */
+export function checkOutcomes(targets: TargetsFile, results: Results): TargetOutcome[] {
+  return [...evaluateTargets(targets, results), ...standardOutcomes(results)];
 }
 
 /** True when every required line is met (a required line with no data counts as missed). */

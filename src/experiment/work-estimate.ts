@@ -78,10 +78,10 @@ export function headcountPeaks(s: ResolvedScenario): HeadcountPeak[] {
   return out;
 }
 
-/** Queue visits per call entering `queue`: the switchboard passes a share of its calls on to another queue. */
-function visitsFrom(s: ResolvedScenario, queue: string): number {
-  if (s.switchboard === undefined || queue !== s.switchboard.queue) return 1;
-  const onward = Object.entries(s.switchboard.routes).filter(([to]) => to !== 'resolved').reduce((n, [, p]) => n + p, 0);
+/** Queue visits per call entering queue `queueIndex`: the switchboard passes a share of its calls on to another queue. */
+function visitsFrom(s: ResolvedScenario, queueIndex: number): number {
+  if (s.switchboard === undefined || queueIndex !== s.switchboard.queueIndex) return 1;
+  const onward = s.switchboard.routes.filter((r) => r.queueIndex >= 0).reduce((n, r) => n + r.probability, 0);
   return 1 + onward;
 }
 
@@ -105,15 +105,15 @@ export function estimateWork(s: ResolvedScenario, threads = 1): WorkEstimate {
     const first = s.trace !== undefined ? (traced.get(c.name) ?? 0) : c.rate.perHour * (horizonHours + surges);
     const offered = first * (1 + redial);
     // An arrival, the BT transfer and IVR legs, then per queue visit the end of the call and of its wrap-up.
-    const onward = c.ivr === undefined ? 1 : Object.values(c.ivr.onward).reduce((n, p) => n + p, 0);
-    const visits = onward * visitsFrom(s, c.ivr === undefined ? c.queue : (Object.keys(c.ivr.onward)[0] ?? c.queue));
+    const onward = c.ivr === undefined ? 1 : c.ivr.onward.reduce((n, r) => n + r.probability, 0);
+    const visits = onward * visitsFrom(s, c.ivr === undefined ? c.queueIndex : (c.ivr.onward[0]?.queueIndex ?? c.queueIndex));
     const perCall = 1 + (c.btTransferSeconds === undefined ? 0 : 1) + (c.ivr === undefined ? 0 : 1) + visits * (1 + wrap) + (s.dispatch === undefined ? 0 : 1);
     calls += offered;
     events += offered * perCall;
     // Little's law: calls present at once = peak rate x time in the system (legs, patience, handling).
-    const queue = s.queues.find((q) => q.name === c.queue);
+    const queue = s.queues[c.queueIndex];
     const sojournSeconds = meanOf(c.btTransferSeconds ?? { fixed: 0 }) + meanOf(c.ivr?.menuSeconds ?? { fixed: 0 })
-      + meanOf(queue?.patienceSeconds ?? { fixed: 3600 }) + meanOf(s.handlers.handleSeconds[c.queue] ?? { fixed: 0 });
+      + meanOf(queue?.patienceSeconds ?? { fixed: 3600 }) + meanOf(s.handlers.handleSecondsByQueue[c.queueIndex] ?? { fixed: 0 });
     const peakRatePerSecond = (c.rate.perHour / 3600) * Math.max(1, ...c.surges.map((w) => w.factor)) * 3;
     inSystem += peakRatePerSecond * sojournSeconds;
     if (offered > busiest.calls) busiest = { path: s.trace !== undefined ? 'trace' : `channels.${c.name}`, calls: offered };

@@ -3,8 +3,9 @@ import type { Grade } from '../model/dispatch/types.js';
 import type { CallView, ModelMonitor, MonitorLayout, QueueOutcome } from '../model/monitor.js';
 import { CALL_OUTCOMES, outcomeColumn } from './call-outcomes.js';
 import { DispatchStats } from './dispatch-stats.js';
-import { DEFAULT_TARGETS, type AttendanceTargets } from './incident-stats.js';
+import type { AttendanceTargets } from './incident-stats.js';
 import { MechanismStats } from './mechanism-stats.js';
+import { REPORT_ATTENDANCE_TARGETS } from './standards.js';
 import { MetricSink } from './metric-sink.js';
 import { MonthSlots } from './month-slots.js';
 import { QueueStats } from './queue-stats.js';
@@ -36,7 +37,7 @@ export class ControlRoomCollector implements ModelMonitor {
   private channelNames: string[] = [];
 
   /** @param targets attendance targets in minutes (ResolvedDispatch.targets) */
-  constructor(private readonly targets: AttendanceTargets = DEFAULT_TARGETS) {}
+  constructor(private readonly targets: AttendanceTargets = REPORT_ATTENDANCE_TARGETS) {}
 
   begin(layout: MonitorLayout): void {
     this.layout = layout;

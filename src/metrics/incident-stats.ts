@@ -1,19 +1,13 @@
-import { NATIONAL_ATTENDANCE_MINUTES } from '../model/dispatch/types.js';
 import type { AreaKind, Grade } from '../model/dispatch/types.js';
+import type { AttendanceTargets } from './standards.js';
 import { bucketOf, FineHistogram } from './histogram.js';
 
 /** Grades judged against attendance targets. */
 export type DispatchedGrade = 'immediate' | 'priority';
 export const DISPATCHED: readonly DispatchedGrade[] = ['immediate', 'priority'];
 
-/** Attendance targets in minutes per grade and area kind (ResolvedDispatch.targets). */
-export interface AttendanceTargets {
-  immediate: { urban: number; rural: number };
-  priority: { urban: number; rural: number };
-}
-
-/** Default targets from the report: Immediate 15 min urban, 20 min rural; Priority 1 hour. */
-export const DEFAULT_TARGETS: AttendanceTargets = NATIONAL_ATTENDANCE_MINUTES;
+/** Attendance targets in minutes per grade and area kind (ResolvedDispatch.targets); the national ones are the default. */
+export type { AttendanceTargets } from './standards.js';
 
 /** Row of a grade in `AttendanceTable.stats`: 0 immediate, 1 priority, -1 not judged. */
 export function dispatchedRow(grade: Grade): number {

@@ -1,6 +1,10 @@
 import type { CallView, QueueOutcome } from '../model/monitor.js';
 import type { MonthSlots } from './month-slots.js';
 import { FineHistogram } from './histogram.js';
+import { ANSWER_999 } from './standards.js';
+
+/** The Home Office 999 answer time, seconds (the standards module's). */
+const STANDARD_ANSWER_SECONDS = ANSWER_999.targetSeconds;
 
 /** Fields of one slice (an hour of day, a day of the week or a month) in `QueueStats.slices`. */
 export const SLICE_OFFERED = 0;
@@ -89,8 +93,8 @@ export class QueueStats {
           slices[month + SLICE_WITHIN_TARGET]++;
         }
         if (answerSeconds < 5) this.under5s++;
-        else if (answerSeconds < 10) this.from5to10s++;
-        if (answerSeconds <= 10) this.within10s++;
+        else if (answerSeconds < STANDARD_ANSWER_SECONDS) this.from5to10s++;
+        if (answerSeconds <= STANDARD_ANSWER_SECONDS) this.within10s++;
         break;
       case 'abandoned':
         this.abandoned++;

@@ -11,7 +11,7 @@
  * on the same side of the line.
  */
 import { NATIONAL_ATTENDANCE_MINUTES, type AreaKind } from '../model/dispatch/types.js';
-import { parseMetricName, queueMetric } from './metric-names.js';
+import { incidentMetric, parseMetricName, queueMetric } from './metric-names.js';
 import type { MetricSummary } from './results.js';
 
 export type { AreaKind };
@@ -22,7 +22,11 @@ export interface AttendanceTargets {
   priority: Record<AreaKind, number>;
 }
 
-/** The national time frames: Immediate 15 min urban, 20 min rural; Priority 1 hour (set once, in the model's types). */
+/**
+ * The national time frames: Immediate 15 min urban, 20 min rural; Priority 1 hour. Written once,
+ * in the model's types (scenarios default to them there); every default in metrics, reports and
+ * `check` is this object.
+ */
 export const REPORT_ATTENDANCE_TARGETS: AttendanceTargets = NATIONAL_ATTENDANCE_MINUTES;
 
 /** The 999 answer standard. */
@@ -55,6 +59,27 @@ export function withResultTargets(metrics: Readonly<Record<string, MetricSummary
   return { ...options, queueTargetSeconds };
 }
 
+/**
+ * The metrics among `names` that the national standards speak to, in the order a reader expects:
+ * the 999 answer standard, 101 abandonment per 101 queue (by name), then attendance (Immediate
+ * urban and rural, Priority) beside its time frame.
+ */
+export function standardMetricNames(names: readonly string[]): string[] {
+  const present = new Set(names);
+  const queues = new Set<string>();
+  for (const name of names) {
+    const m = parseMetricName(name);
+    if (m.kind === 'queue') queues.add(m.queue);
+  }
+  return [
+    queueMetric(ANSWER_999.queue, 'answeredWithinTarget'),
+    ...[...queues].filter(is101Queue).sort().map((q) => queueMetric(q, 'abandonedRatio')),
+    incidentMetric('immediate', 'urban', 'withinTarget'),
+    incidentMetric('immediate', 'rural', 'withinTarget'),
+    incidentMetric('priority', 'all', 'withinTarget'),
+  ].filter((n) => present.has(n));
+}
+
 /** A standard that applies to a metric: `value direction threshold` is compliance. */
 export interface Standard {
   /** Text, e.g. `≥ 90% answered within 10 s (Home Office 999 standard)`. */
@@ -78,6 +103,16 @@ const complies = (x: number, s: Standard): boolean =>
 
 const GRADE_WORD: Record<string, string> = { immediate: 'Immediate', priority: 'Priority' };
 
+/** 0.9 as `90%` (whole percentages as written in the standards). */
+const percent = (ratio: number): string => `${Math.round(ratio * 1000) / 10}%`;
+
+/** The standards in plain words, one line each (for pages that state them without a figure to judge). */
+export const STANDARD_WORDS = {
+  answer999: `999: ${percent(ANSWER_999.share)} of calls answered within ${ANSWER_999.targetSeconds} seconds`,
+  abandonment101: `101: under ${percent(ABANDONMENT_101.maxRatio)} of calls abandoned`,
+  attendance: `Attendance: Immediate within ${REPORT_ATTENDANCE_TARGETS.immediate.urban} min (urban) or ${REPORT_ATTENDANCE_TARGETS.immediate.rural} min (rural); Priority within ${REPORT_ATTENDANCE_TARGETS.priority.urban} min`,
+} as const;
+
 /** The time frame in minutes for a grade in a group (area name, urban, rural or all), if known. */
 export function attendanceTarget(grade: 'immediate' | 'priority', group: string, options: StandardOptions = {}): number | undefined {
   const targets = options.attendanceTargets ?? REPORT_ATTENDANCE_TARGETS;
@@ -92,10 +127,12 @@ export function standardFor(name: string, options: StandardOptions = {}): Standa
   const m = parseMetricName(name);
   const target999 = options.queueTargetSeconds?.[ANSWER_999.queue];
   if (name === queueMetric(ANSWER_999.queue, 'answeredWithinTarget') && (target999 === undefined || target999 === ANSWER_999.targetSeconds)) {
-    return { text: '≥ 90% answered within 10 s (Home Office 999 standard)', short: '≥ 90% in 10 s', threshold: ANSWER_999.share, direction: 'atLeast', informational: false };
+    const { share, targetSeconds } = ANSWER_999;
+    return { text: `≥ ${percent(share)} answered within ${targetSeconds} s (Home Office 999 standard)`, short: `≥ ${percent(share)} in ${targetSeconds} s`, threshold: share, direction: 'atLeast', informational: false };
   }
   if (m.kind === 'queue' && m.measure === 'abandonedRatio' && is101Queue(m.queue)) {
-    return { text: '< 5% abandoned (101 standard, forces with a switchboard)', short: '< 5% abandoned', threshold: ABANDONMENT_101.maxRatio, direction: 'below', informational: false };
+    const max = percent(ABANDONMENT_101.maxRatio);
+    return { text: `< ${max} abandoned (101 standard, forces with a switchboard)`, short: `< ${max} abandoned`, threshold: ABANDONMENT_101.maxRatio, direction: 'below', informational: false };
   }
   if (m.kind === 'incident' && !m.byNeed && (m.grade === 'immediate' || m.grade === 'priority') && ['withinTarget', 'attendanceMinutes.mean', 'attendanceMinutes.p90'].includes(m.measure)) {
     const target = attendanceTarget(m.grade, m.group, options);

@@ -4,7 +4,7 @@ import { PoissonArrivals } from '../engine/poisson-arrivals.js';
 import type { StreamFactory } from '../engine/random.js';
 import { ratePieces } from '../engine/rate-profile.js';
 import type { PiecewiseConstant } from '../engine/piecewise.js';
-import type { ResolvedChannel, TraceCall } from './resolved.js';
+import type { ResolvedChannel, ResolvedTraceCall } from './resolved.js';
 
 /** Successive arrivals of one channel: instants, and the replayed row when there is one. */
 export interface ArrivalSource {
@@ -12,7 +12,7 @@ export interface ArrivalSource {
   /** Next arrival instant (< horizon), or Infinity when there are no more. */
   next(): number;
   /** The trace row of the arrival `next()` returned last, if replaying. */
-  readonly row: TraceCall | undefined;
+  readonly row: ResolvedTraceCall | undefined;
 }
 
 /**
@@ -56,11 +56,11 @@ export class ProfileArrivals implements ArrivalSource {
 
 /** Arrivals replayed from a trace (rows of one channel, in arrival order). */
 export class TraceArrivals implements ArrivalSource {
-  row: TraceCall | undefined = undefined;
+  row: ResolvedTraceCall | undefined = undefined;
   private position = 0;
   constructor(
     readonly channelIndex: number,
-    private readonly rows: readonly TraceCall[],
+    private readonly rows: readonly ResolvedTraceCall[],
     private readonly horizonSeconds: number,
   ) {}
   next(): number {

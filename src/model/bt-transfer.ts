@@ -10,8 +10,16 @@ import type { Journey, QueueEntrance } from './journey.js';
  * the way at the horizon is reported open.
  */
 export class TransferLeg {
-  /** Calls on their way to the force's queue. */
-  private readonly inTransit = new Set<Call>();
+  /**
+   * Calls on their way to the force's queue, by slot; the event carries the slot number. Slots are
+   * reused, so nothing is allocated per call (a Set of calls reallocated its table as it grew and
+   * shrank, and the tables outlived scavenges: old-space garbage, issue 12). `order` keeps when
+   * each slot was filled, so the horizon ends calls still on the way in the order they set out.
+   */
+  private readonly inTransit: (Call | null)[] = [];
+  private readonly order: number[] = [];
+  private readonly freeSlots: number[] = [];
+  private began = 0;
 
   private readonly sim: Simulator;
 
@@ -29,8 +37,10 @@ export class TransferLeg {
     journey.mechanisms?.offered(call);
     const delay = call.transferSeconds + call.ivrSeconds;
     if (delay > 0) {
-      this.inTransit.add(call);
-      this.sim.schedule(this.sim.now + delay, this.onReachForce, call, SameInstant.arrival);
+      const slot = this.freeSlots.pop() ?? this.inTransit.length;
+      this.inTransit[slot] = call;
+      this.order[slot] = this.began++;
+      this.sim.post(this.sim.now + delay, this.onReachForce, slot, SameInstant.arrival);
     } else {
       this.reachForce(call);
     }
@@ -38,12 +48,19 @@ export class TransferLeg {
 
   /** At the horizon: calls still on the way are open. */
   settle(horizon: number): void {
-    for (const call of this.inTransit) this.journey.end(call, 'open', horizon);
-    this.inTransit.clear();
+    const open: number[] = [];
+    for (let slot = 0; slot < this.inTransit.length; slot++) if (this.inTransit[slot] !== null) open.push(slot);
+    open.sort((a, b) => this.order[a] - this.order[b]);
+    for (const slot of open) this.journey.end(this.inTransit[slot] as Call, 'open', horizon);
+    this.inTransit.length = 0;
+    this.order.length = 0;
+    this.freeSlots.length = 0;
   }
 
-  private readonly onReachForce = (call: Call): void => {
-    this.inTransit.delete(call);
+  private readonly onReachForce = (slot: number): void => {
+    const call = this.inTransit[slot] as Call;
+    this.inTransit[slot] = null;
+    this.freeSlots.push(slot);
     this.reachForce(call);
   };
 

@@ -18,7 +18,6 @@ import type { ResolvedScenario } from './resolved.js';
  */
 export class CallArrivals {
   private readonly sources: ArrivalSource[];
-  private readonly channelIndex: ReadonlyMap<string, number>;
   /** The hand-off to grading, when the scenario models it (set by `handOverTo`). */
   private grading: GradingHandoff | null = null;
 
@@ -36,11 +35,10 @@ export class CallArrivals {
   ) {
     this.sim = journey.sim;
     const horizon = scenario.horizonSeconds;
-    this.channelIndex = new Map(scenario.channels.map((c, i) => [c.name, i]));
     const trace = scenario.trace;
     if (trace !== undefined) {
       this.sources = scenario.channels.map((c, i) => {
-        const rows = trace.filter((row) => row.channel === c.name).sort((a, b) => a.arrivalSeconds - b.arrivalSeconds);
+        const rows = trace.filter((row) => row.channelIndex === i).sort((a, b) => a.arrivalSeconds - b.arrivalSeconds);
         return new TraceArrivals(i, rows, horizon);
       });
     } else {
@@ -59,16 +57,15 @@ export class CallArrivals {
   }
 
   /** Dispatch's hook: a caller waiting for attendance calls again, as a new offered call. */
-  readonly offerChasingCall = (channel: string, at: number, incidentId: number, caller: CallerCase): void => {
-    const index = this.channelIndex.get(channel) ?? -1;
-    const call = this.chaseFactories[index].create(this.journey.newId(), at, -1, incidentId);
+  readonly offerChasingCall = (channelIndex: number, at: number, incidentId: number, caller: CallerCase): void => {
+    const call = this.chaseFactories[channelIndex].create(this.journey.newId(), at, -1, incidentId);
     call.callerCase = caller;
-    this.sim.schedule(at, this.onChase, call, SameInstant.arrival);
+    this.sim.post(at, this.onChase, call, SameInstant.arrival);
   };
 
   private scheduleArrival(source: ArrivalSource): void {
     const at = source.next();
-    if (at !== Infinity) this.sim.schedule(at, this.onArrival, source, SameInstant.arrival);
+    if (at !== Infinity) this.sim.post(at, this.onArrival, source, SameInstant.arrival);
   }
 
   private readonly onArrival = (source: ArrivalSource): void => {

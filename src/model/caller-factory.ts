@@ -1,7 +1,7 @@
 import type { Distribution } from '../engine/distributions.js';
 import type { RandomStream, StreamFactory } from '../engine/random.js';
 import { Call, QueueVisit } from './call.js';
-import type { ResolvedChannel, TraceCall } from './resolved.js';
+import type { ResolvedChannel, ResolvedTraceCall } from './resolved.js';
 import type { SwitchboardRoutes } from './switchboard.js';
 import { IVR_DEFLECTED, IVR_HANG_UP, type IvrMenu } from './ivr.js';
 
@@ -41,7 +41,6 @@ export class CallerFactory {
     readonly channelIndex: number,
     streams: StreamFactory,
     prefix: string,
-    queueIndexOf: (name: string) => number,
     private readonly draws: QueueDraws,
     private readonly btTransfer: Distribution | null,
     private readonly ivr: IvrMenu | null,
@@ -56,11 +55,11 @@ export class CallerFactory {
     this.wrapUpStream = streams.stream(`${prefix}.wrapUp`);
     this.callbackStream = streams.stream(`${prefix}.callback`);
     this.redialStream = streams.stream(`${prefix}.redial`);
-    this.defaultEntry = queueIndexOf(channel.queue);
+    this.defaultEntry = channel.queueIndex;
   }
 
   /** A new call arriving at `at`, with every attribute drawn. */
-  create(id: number, at: number, redialOf: number, chasingIncident: number, trace?: TraceCall): Call {
+  create(id: number, at: number, redialOf: number, chasingIncident: number, trace?: ResolvedTraceCall): Call {
     const draws = this.draws;
     const transferSeconds = this.btTransfer !== null ? this.btTransfer.sample(this.transfer) : 0;
 

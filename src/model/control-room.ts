@@ -62,24 +62,23 @@ export class ControlRoom {
     this.journey = journey;
     const horizon = scenario.horizonSeconds;
     const plan = new RoomPlan(scenario);
-    const indexOf = (name: string): number => plan.queueIndexOf(name);
 
     // Callers: each kind of call draws from its channel's own streams (common random numbers).
     const factories = (prefix: (name: string) => string): CallerFactory[] =>
       scenario.channels.map(
-        (c, i) => new CallerFactory(c, i, streams, prefix(c.name), indexOf, plan.draws, plan.btTransfer[i], plan.ivr[i], plan.routes, scenario.warmupSeconds),
+        (c, i) => new CallerFactory(c, i, streams, prefix(c.name), plan.draws, plan.btTransfer[i], plan.ivr[i], plan.routes, scenario.warmupSeconds),
       );
     const first = factories((name) => name);
     const chase = factories((name) => `${name}.chase`);
 
     // The stages, in the order a call meets them.
     // A channel shift acts at the instant a caller abandons, so abandonment is settled by events then.
-    this.queueStage = new QueueStage(scenario.queues, plan.draws.patience, journey, factories((name) => `${name}.redial`), horizon, indexOf, scenario.channelShift !== undefined);
+    this.queueStage = new QueueStage(scenario.queues, plan.draws.patience, journey, factories((name) => `${name}.redial`), horizon, scenario.channelShift !== undefined);
     this.queues = this.queueStage.queues;
     this.transferLeg = new TransferLeg(journey, this.queueStage);
     this.arrivals = new CallArrivals(scenario, streams, this.calendar, first, chase, this.transferLeg, journey);
     const switchboard = new Switchboard(plan.switchboardQueue, journey, this.queueStage);
-    this.handlerPools = new HandlerPools(plan.pools, this.queueStage, indexOf, options.queueSelector, switchboard, journey);
+    this.handlerPools = new HandlerPools(plan.pools, this.queueStage, options.queueSelector, switchboard, journey);
     this.pools = this.handlerPools.pools;
     this.queueStage.connect(this.handlerPools, this.transferLeg);
 

@@ -1,4 +1,4 @@
-import type { TraceCall } from './resolved.js';
+import type { ResolvedTraceCall } from './resolved.js';
 import type { Call } from './call.js';
 import type { DispatchCentre } from './dispatch/dispatch-centre.js';
 import type { VictimUpdateJob } from './victim-update.js';
@@ -11,7 +11,7 @@ export class GradingHandoff {
   constructor(readonly centre: DispatchCentre) {}
 
   /** A first call arrived on channel `channelIndex`: draw its case (a trace row may fix area and need). */
-  drawCase(call: Call, channelIndex: number, row: TraceCall | undefined): void {
+  drawCase(call: Call, channelIndex: number, row: ResolvedTraceCall | undefined): void {
     call.callerCase = this.centre.drawCaller(channelIndex, call.plannedLastQueue, row);
   }
 

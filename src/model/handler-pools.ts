@@ -18,7 +18,8 @@ import { VictimUpdateJob } from './victim-update.js';
 /** One pool as the scenario gives it: handler pools in order, then the switchboard's operators. */
 export interface PoolSpec {
   name: string;
-  serves: readonly string[];
+  /** Indices of the queues the pool serves, in its order. */
+  queueIndices: readonly number[];
   roster: RosterSpec;
   selection: QueueSelectionSpec;
 }
@@ -46,7 +47,6 @@ export class HandlerPools implements FreeHandlers {
   constructor(
     specs: readonly PoolSpec[],
     private readonly queueStage: QueueStage,
-    queueIndexOf: (name: string) => number,
     selector: QueueSelectorFactory,
     private readonly switchboard: Switchboard,
     private readonly journey: Journey,
@@ -55,9 +55,10 @@ export class HandlerPools implements FreeHandlers {
     this.monitor = journey.monitor;
     const queues = queueStage.queues;
     this.pools = specs.map((p, i) => {
-      const served = p.serves.map((name) => queues[queueIndexOf(name)]);
+      const served = p.queueIndices.map((q) => queues[q]);
       served.forEach((q) => q.poolIndices.push(i));
-      return new HandlerPool(i, p.name, served, selector(p.selection, p.serves));
+      // A policy sees the served queues' names as labels (its parameters name queues as written).
+      return new HandlerPool(i, p.name, served, selector(p.selection, served.map((q) => q.name)));
     });
     this.handlersOf = this.pools.map(() => []);
   }
@@ -74,7 +75,7 @@ export class HandlerPools implements FreeHandlers {
       const pieces = rosterPieces(p.roster, calendar, horizon);
       this.changeHeadcount(pool, pieces.values[0]);
       for (const at of pieces.changeTimes()) {
-        if (at < horizon) this.sim.schedule(at, this.onRosterStep, { pool, headcount: pieces.valueAt(at) }, SameInstant.capacity);
+        if (at < horizon) this.sim.post(at, this.onRosterStep, { pool, headcount: pieces.valueAt(at) }, SameInstant.capacity);
       }
     });
   }
@@ -155,7 +156,7 @@ export class HandlerPools implements FreeHandlers {
   private occupy(pool: HandlerPool, handler: Handler, until: number): void {
     pool.busy++;
     this.monitor.poolLevel(pool.index, this.sim.now, pool.busy, pool.present);
-    this.sim.schedule(until, this.onTalkEnd, handler, SameInstant.release);
+    this.sim.post(until, this.onTalkEnd, handler, SameInstant.release);
   }
 
   private readonly onTalkEnd = (handler: Handler): void => {
@@ -178,7 +179,7 @@ export class HandlerPools implements FreeHandlers {
       this.grading?.handOver(work);
       journey.end(work, 'answered', now);
     }
-    if (wrapUp > 0) this.sim.schedule(now + wrapUp, this.onRelease, handler, SameInstant.release);
+    if (wrapUp > 0) this.sim.post(now + wrapUp, this.onRelease, handler, SameInstant.release);
     else this.release(handler);
   };
 

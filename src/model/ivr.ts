@@ -19,12 +19,11 @@ export class IvrMenu {
     spec: ResolvedIvr,
     /** Seconds in the menu. */
     readonly menu: Distribution,
-    queueIndexOf: (name: string) => number,
   ) {
     const entries: [number, number][] = [
       [IVR_DEFLECTED, spec.deflected],
       [IVR_HANG_UP, spec.hangUp],
-      ...Object.entries(spec.onward).map(([name, p]): [number, number] => [queueIndexOf(name), p]),
+      ...spec.onward.map((share): [number, number] => [share.queueIndex, share.probability]),
     ];
     this.cumulative = new Float64Array(entries.length);
     this.outcome = new Int32Array(entries.length);

@@ -94,12 +94,13 @@ export interface ModelMonitor {
   /** An incident was created in an area (dispatched grades and counted grades alike). */
   incidentCreated(area: number, at: number, needed: Grade, given: Grade, counted: boolean): void;
   /**
-   * A unit arrived at an incident. `attendanceSeconds` runs from the attendance clock's start;
-   * targets are judged in the metrics against both the given and the needed grade. When nothing
-   * can change while a unit travels, dispatch records the arrival when it sends the unit, so `at`
-   * may lie ahead of the current simulated time.
+   * A unit arrived at an incident. `attendanceSeconds` runs from the attendance clock's start
+   * (`clockStartAt`, simulated seconds) to `at`; `travelSeconds` is the arriving unit's travel
+   * time, so attendance is never shorter. Targets are judged in the metrics against both the given
+   * and the needed grade. When nothing can change while a unit travels, dispatch records the
+   * arrival when it sends the unit, so `at` may lie ahead of the current simulated time.
    */
-  incidentAttended(area: number, at: number, needed: Grade, given: Grade, attendanceSeconds: number, counted: boolean): void;
+  incidentAttended(area: number, at: number, needed: Grade, given: Grade, attendanceSeconds: number, counted: boolean, travelSeconds: number, clockStartAt: number): void;
   /** An incident still waiting or travelling at the horizon. */
   incidentOpen(area: number, needed: Grade, given: Grade, waitedSeconds: number, counted: boolean): void;
   /** Busy and present unit headcount of an area changed (`staffed` counts busy units finishing past their shift, so busy <= staffed). */

@@ -36,7 +36,6 @@ export class QueueStage implements QueueEntrance {
     /** Per channel, the factory of redialling callers (their own streams). */
     private readonly redialFactories: readonly CallerFactory[],
     private readonly horizonSeconds: number,
-    private readonly queueIndexOf: (name: string) => number,
     /** Settle every queue's abandonment by events (a mechanism acts at the instant a caller leaves). */
     eagerPatience = false,
   ) {
@@ -50,11 +49,6 @@ export class QueueStage implements QueueEntrance {
   connect(handlers: FreeHandlers, transferLeg: TransferLeg): void {
     this.handlers = handlers;
     this.transferLeg = transferLeg;
-  }
-
-  /** The queue named `name` (a name the scenario layer checked). */
-  byName(name: string): CallQueue {
-    return this.queues[this.queueIndexOf(name)];
   }
 
   /** The call joins the queue of `visit` now. */
@@ -148,7 +142,7 @@ export class QueueStage implements QueueEntrance {
         // The redialling caller has the same matter: dispatch's case goes with them.
         again.callerCase = call.callerCase;
         this.monitor.redialScheduled(queue.index, at, call);
-        this.sim.schedule(redialAt, this.onRedial, again, SameInstant.arrival);
+        this.sim.post(redialAt, this.onRedial, again, SameInstant.arrival);
       }
     }
   }

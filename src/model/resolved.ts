@@ -7,6 +7,11 @@ import type { Grade, ResolvedDispatch, ResolvedGrading } from './dispatch/types.
  * The complete, validated scenario the model runs: every default filled in, every reference
  * checked, times in seconds from the start instant. Plain data only (it crosses to worker threads
  * by structured clone); `src/scenario/` builds it from a written file and freezes it.
+ * Cross-references are indices (`queueIndex`, `queueIndices`, area and channel indices) into
+ * `queues`, `channels` and `dispatch.areas`, so the model looks nothing up by name; `name` fields
+ * are labels for results, and the few name-keyed fields kept beside the indices (a pool's
+ * `serves`, `handlers.handleSeconds`, a channel's `queue`) are the scenario as written, for the
+ * experiment layer's estimates and messages.
  */
 export interface ResolvedScenario {
   name: string;
@@ -32,7 +37,7 @@ export interface ResolvedScenario {
   channelShift?: Readonly<Record<string, ResolvedChannelShift>>;
   onlineReports?: Readonly<Record<string, ResolvedOnlineReports>>;
   /** Replayed calls; when present, channels take their arrivals from here, not their profiles. */
-  trace?: readonly TraceCall[];
+  trace?: readonly ResolvedTraceCall[];
 }
 
 /** A dated multiplier on a channel's rate (New Year's Eve, a football match). */
@@ -51,8 +56,16 @@ export interface ResolvedChannel {
   /** BT's transfer leg before the force queue (999); counted in the answer time. */
   btTransferSeconds?: DistributionSpec;
   ivr?: ResolvedIvr;
-  /** Queue a call enters when it has no IVR, or the IVR sends it onward by default. */
+  /** Index of the queue a call enters when it has no IVR, or the IVR sends it onward by default. */
+  queueIndex: number;
+  /** That queue's name (a label). */
   queue: string;
+}
+
+/** A share of calls sent on to a queue (by index; -1 where a route may end the call instead). */
+export interface QueueShare {
+  queueIndex: number;
+  probability: number;
 }
 
 export interface ResolvedIvr {
@@ -62,10 +75,10 @@ export interface ResolvedIvr {
   /** Probability of hanging up in the menu. */
   hangUp: number;
   /**
-   * Onward routes by queue name with probabilities; together with `deflected` and `hangUp` they
-   * sum to 1. Normally `{ switchboard: 1 - deflected - hangUp }`.
+   * Onward routes to queues with probabilities, in the order written; together with `deflected`
+   * and `hangUp` they sum to 1. Normally the switchboard's queue with `1 - deflected - hangUp`.
    */
-  onward: Readonly<Record<string, number>>;
+  onward: readonly QueueShare[];
 }
 
 export interface CallbackOffer {
@@ -95,18 +108,20 @@ export interface ResolvedQueue {
 }
 
 export interface ResolvedSwitchboard {
-  /** The queue the operators serve (normally `switchboard`). */
-  queue: string;
+  /** Index of the queue the operators serve (normally the queue named `switchboard`). */
+  queueIndex: number;
   staff: RosterSpec;
   handleSeconds: DistributionSpec;
   wrapUpSeconds?: DistributionSpec;
-  /** Routes after an operator's call: `resolved` or a queue name, with probabilities. */
-  routes: Readonly<Record<string, number>>;
+  /** Routes after an operator's call, in the order written: a queue index, or -1 for `resolved`. */
+  routes: readonly QueueShare[];
 }
 
 export interface ResolvedPool {
   name: string;
-  /** Queues this pool serves. */
+  /** Indices of the queues this pool serves, in the pool's order. */
+  queueIndices: readonly number[];
+  /** Their names, as written (labels). */
   serves: readonly string[];
   roster: RosterSpec;
   /** Queue selection for this pool; the scenario's policy when absent. */
@@ -115,7 +130,9 @@ export interface ResolvedPool {
 
 export interface ResolvedHandlers {
   pools: readonly ResolvedPool[];
-  /** Handle time per queue served by handlers. */
+  /** Handle time by queue index for queues served by handlers, null for the others. */
+  handleSecondsByQueue: readonly (DistributionSpec | null)[];
+  /** The same, by queue name as written. */
   handleSeconds: Readonly<Record<string, DistributionSpec>>;
   wrapUpSeconds?: DistributionSpec;
 }
@@ -129,7 +146,7 @@ export interface QueueSelectionSpec {
   readonly [param: string]: unknown;
 }
 
-/** One replayed call; optional fields override the sampled values. */
+/** One replayed call as a trace file gives it; optional fields override the sampled values. */
 export interface TraceCall {
   arrivalSeconds: number;
   channel: string;
@@ -137,4 +154,11 @@ export interface TraceCall {
   patienceSeconds?: number;
   area?: string;
   need?: Grade;
+}
+
+/** A replayed call in the resolved scenario: its channel and area as indices beside the names. */
+export interface ResolvedTraceCall extends TraceCall {
+  channelIndex: number;
+  /** Index into `dispatch.areas`, or -1 when the row names no area (the area is then drawn). */
+  areaIndex: number;
 }

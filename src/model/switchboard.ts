@@ -1,7 +1,7 @@
 import type { Call } from './call.js';
 import type { Journey, QueueEntrance } from './journey.js';
-import type { QueueSelectionSpec, ResolvedSwitchboard } from './resolved.js';
-import type { RosterSpec } from '../engine/profile-types.js';
+import type { PoolSpec } from './handler-pools.js';
+import type { QueueShare, ResolvedSwitchboard } from './resolved.js';
 
 /** The name the switchboard's operators report under. */
 export const SWITCHBOARD_POOL = 'switchboard';
@@ -14,17 +14,15 @@ export class SwitchboardRoutes {
   constructor(
     /** The queue the operators serve. */
     readonly queueIndex: number,
-    routes: Readonly<Record<string, number>>,
-    queueIndexOf: (name: string) => number,
+    routes: readonly QueueShare[],
   ) {
-    const entries = Object.entries(routes);
-    this.cumulative = new Float64Array(entries.length);
-    this.target = new Int32Array(entries.length);
+    this.cumulative = new Float64Array(routes.length);
+    this.target = new Int32Array(routes.length);
     let acc = 0;
-    entries.forEach(([name, p], i) => {
-      acc += p;
+    routes.forEach((route, i) => {
+      acc += route.probability;
       this.cumulative[i] = acc;
-      this.target[i] = name === 'resolved' ? -1 : queueIndexOf(name);
+      this.target[i] = route.queueIndex;
     });
   }
 
@@ -37,9 +35,9 @@ export class SwitchboardRoutes {
   }
 }
 
-/** The operators as a pool: they serve the switchboard's queue alone, in arrival order. */
-export function switchboardPool(board: ResolvedSwitchboard): { name: string; serves: readonly string[]; roster: RosterSpec; selection: QueueSelectionSpec } {
-  return { name: SWITCHBOARD_POOL, serves: [board.queue], roster: board.staff, selection: { kind: 'strictPriority', order: [board.queue] } };
+/** The operators as a pool: they serve the switchboard's queue (named `queueName`) alone, in arrival order. */
+export function switchboardPool(board: ResolvedSwitchboard, queueName: string): PoolSpec {
+  return { name: SWITCHBOARD_POOL, queueIndices: [board.queueIndex], roster: board.staff, selection: { kind: 'strictPriority', order: [queueName] } };
 }
 
 /**

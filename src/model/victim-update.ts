@@ -39,8 +39,8 @@ export class VictimUpdateDesk {
     private readonly journey: Journey,
   ) {}
 
-  readonly work = (queueName: string, handleSeconds: number, at: number, incidentId: number): void => {
-    const queue = this.queueStage.byName(queueName);
+  readonly work = (queueIndex: number, handleSeconds: number, at: number, incidentId: number): void => {
+    const queue = this.queueStage.queues[queueIndex];
     const handle = Number.isNaN(handleSeconds) ? (this.handle[queue.index]?.mean ?? 0) : handleSeconds;
     queue.push(new VictimUpdateJob(this.journey.newId(), incidentId, queue.index, handle, at));
     this.handlers.offer(queue);

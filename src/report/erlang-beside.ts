@@ -28,10 +28,10 @@ export function erlangBeside(scenario: ResolvedScenario, results: Results): stri
   const [pool] = scenario.handlers.pools;
   const rate = ch.rate;
   const shaped = rate.hourOfDay !== undefined || rate.dayOfWeek !== undefined || rate.month !== undefined || rate.hourOfWeek !== undefined;
-  if (shaped || ch.dayBusynessCv !== 0 || ch.surges.length > 0 || ch.ivr !== undefined || ch.btTransferSeconds !== undefined || ch.queue !== q.name) return '';
+  if (shaped || ch.dayBusynessCv !== 0 || ch.surges.length > 0 || ch.ivr !== undefined || ch.btTransferSeconds !== undefined || ch.queueIndex !== 0) return '';
   if (scenario.switchboard !== undefined || scenario.trace !== undefined || q.callback !== undefined || q.redial !== undefined || scenario.handlers.wrapUpSeconds !== undefined) return '';
   const servers = constantHeadcount(pool.roster);
-  const handle = expMean(scenario.handlers.handleSeconds[q.name]);
+  const handle = expMean(scenario.handlers.handleSecondsByQueue[0]);
   const patience = q.patienceSeconds === undefined ? undefined : expMean(q.patienceSeconds);
   if (servers === null || servers < 1 || handle === null || patience === null || !(rate.perHour > 0)) return '';
   const lambda = rate.perHour / 3600;

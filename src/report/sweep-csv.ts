@@ -14,6 +14,8 @@ import { BREAKDOWN_COLUMNS } from './breakdown-csv.js';
 
 /** An existing sweep output whose columns do not match this sweep. */
 export class SweepFileError extends Error {
+  /** Bad input (exit 2): the command line tells it by this mark, not by class identity (cli/errors.ts). */
+  readonly badInput = true;
   constructor(message: string) {
     super(message);
     this.name = 'SweepFileError';

@@ -18,6 +18,8 @@ export const MAX_LISTED_PROBLEMS = 50;
  * expected X, found Y` (the first MAX_LISTED_PROBLEMS, then a line counting the rest).
  */
 export class ScenarioError extends Error {
+  /** Bad input (exit 2): the command line tells it by this mark, not by class identity (cli/errors.ts). */
+  readonly badInput = true;
   constructor(public readonly problems: ScenarioProblem[]) {
     const more = problems.length - MAX_LISTED_PROBLEMS;
     super([...problems.slice(0, MAX_LISTED_PROBLEMS).map(formatProblem), ...(more > 0 ? [`... and ${more} more problems`] : [])].join('\n'));

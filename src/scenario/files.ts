@@ -19,6 +19,11 @@ export interface ScenarioFiles {
   /** The path from directory `from` to `to`. */
   relative(from: string, to: string): string;
   cwd(): string;
+  /**
+   * SHA-256 of `bytes` as hex, when the host has a native one (Node's crypto); otherwise the layer
+   * uses its pure-JS SHA-256, which gives the same digest but costs tens of milliseconds cold.
+   */
+  sha256Hex?(bytes: Uint8Array): string;
 }
 
 /** The most any file is read as text: longer strings than about 512 MB cannot be made. */

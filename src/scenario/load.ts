@@ -30,17 +30,31 @@ export interface LoadOptions {
 
 const startsWith = (path: PathSegments, prefix: PathSegments): boolean => prefix.length <= path.length && prefix.every((s, i) => String(s) === String(path[i]));
 
-/**
- * Read a scenario file (YAML, or JSON by extension) through `files`, apply its `extends` chain and
- * the `--set` overrides, validate, resolve and deep-freeze it. Throws ScenarioError listing every
- * problem, each with its file and line where known. The digest is a pure-JS SHA-256 so the page
- * reports the same `sha256` as the command line.
- */
-export function loadScenarioFrom(files: ScenarioFiles, file: string, options: LoadOptions = {}): LoadedScenario {
+/** A scenario file read with its `extends` chain and `--set` overrides, not yet validated. */
+export interface ReadScenario {
+  data: Record<string, unknown>;
+  sources: ReturnType<typeof loadChain>['sources'];
+  applied: ReturnType<typeof applySets>;
+}
+
+/** Reads `file` with its `extends` chain and applies the overrides (plugin paths made absolute). */
+export function readScenario(files: ScenarioFiles, file: string, options: LoadOptions = {}): ReadScenario {
   const { data, sources } = loadChain(files, file, [], undefined, { allowLarge: options.allowLarge });
   const applied = applySets(data, options.sets ?? []);
   // A plugin path given by --set is relative to the working directory.
   absolutePlugins(data, files.cwd(), files);
+  return { data, sources, applied };
+}
+
+/**
+ * Read a scenario file (YAML, or JSON by extension) through `files`, apply its `extends` chain and
+ * the `--set` overrides, validate, resolve and deep-freeze it. Throws ScenarioError listing every
+ * problem, each with its file and line where known. The digest is a pure-JS SHA-256 so the page
+ * reports the same `sha256` as the command line. `read` is the file as `readScenario` read it with
+ * the same options, when the caller has read it already (to find its plugins), so it is parsed once.
+ */
+export function loadScenarioFrom(files: ScenarioFiles, file: string, options: LoadOptions = {}, read: ReadScenario = readScenario(files, file, options)): LoadedScenario {
+  const { data, sources, applied } = read;
   const locate = (path: PathSegments): { file?: string; line?: number } => {
     for (let i = applied.length - 1; i >= 0; i--) if (startsWith(path, applied[i].path)) return { file: `--set ${applied[i].text}` };
     let best: { file?: string; line?: number; depth: number } = { file, depth: -1 };
@@ -58,16 +72,13 @@ export function loadScenarioFrom(files: ScenarioFiles, file: string, options: Lo
   const resolved = resolveWith(data, { file, baseDir: files.dirname(files.resolve(file)), locate, traceFile: options.traceFile, order, files });
   const trace = options.traceFile !== undefined ? files.resolve(options.traceFile) : typeof data.trace === 'string' ? files.resolve(files.dirname(files.resolve(file)), data.trace) : undefined;
   const inputs = [...sources.map((s) => files.resolve(s.file)), ...(trace === undefined ? [] : [trace])];
-  return { resolved, file, sha256: bytesToHex(sha256(sources[0].bytes)), inputs, changes: applied.map((a) => a.change) };
+  return { resolved, file, sha256: files.sha256Hex?.(sources[0].bytes) ?? bytesToHex(sha256(sources[0].bytes)), inputs, changes: applied.map((a) => a.change) };
 }
 
 /**
  * The policy modules a scenario file names (`plugin:` paths, made absolute), after its `extends`
- * chain and overrides: the caller loads them before `loadScenario` resolves the file.
+ * chain and overrides: the caller loads them before `loadScenarioFrom` resolves the file.
  */
-export function scenarioPluginFiles(files: ScenarioFiles, file: string, options: LoadOptions = {}): { path: (string | number)[]; file: string }[] {
-  const { data } = loadChain(files, file, [], undefined, { allowLarge: options.allowLarge });
-  applySets(data, options.sets ?? []);
-  absolutePlugins(data, files.cwd(), files);
-  return pluginFiles(data);
+export function scenarioPluginFiles(read: ReadScenario): { path: (string | number)[]; file: string }[] {
+  return pluginFiles(read.data);
 }

@@ -1,6 +1,6 @@
 import type { DistributionSpec } from '../engine/distributions.js';
 import type { RosterSpec } from '../engine/profile-types.js';
-import type { QueueSelectionSpec, ResolvedChannel, ResolvedHandlers, ResolvedQueue, ResolvedSwitchboard } from '../model/resolved.js';
+import type { QueueSelectionSpec, QueueShare, ResolvedChannel, ResolvedHandlers, ResolvedPool, ResolvedQueue, ResolvedSwitchboard } from '../model/resolved.js';
 import type { Problems } from './problems.js';
 import { resolvePolicy } from './resolve-policy.js';
 import type { WrittenChannel, WrittenScenario } from './schema.js';
@@ -17,6 +17,10 @@ export interface CallContext {
 }
 
 const dist = (spec: unknown): DistributionSpec => (typeof spec === 'number' ? { fixed: spec } : (spec as DistributionSpec));
+
+/** Probabilities by queue name (in the order written) to shares by queue index; `resolved` is -1. */
+const shares = (byName: Readonly<Record<string, number>>, queueNames: readonly string[]): QueueShare[] =>
+  Object.entries(byName).map(([name, probability]) => ({ queueIndex: name === 'resolved' ? -1 : queueNames.indexOf(name), probability }));
 export const asRoster = (spec: RosterSpec | number): RosterSpec => (typeof spec === 'number' ? { constant: spec } : spec);
 
 function resolveChannel(name: string, c: WrittenChannel, ctx: CallContext): ResolvedChannel {
@@ -44,7 +48,8 @@ function resolveChannel(name: string, c: WrittenChannel, ctx: CallContext): Reso
       }
       return { startSeconds, durationSeconds, factor: s.factor };
     }),
-    queue: queue ?? '',
+    queueIndex: -1,
+    queue: '',
   };
   if (c.btTransferSeconds !== undefined) channel.btTransferSeconds = dist(c.btTransferSeconds);
   if (c.ivr !== undefined) {
@@ -60,10 +65,11 @@ function resolveChannel(name: string, c: WrittenChannel, ctx: CallContext): Reso
     }
     const total = deflected + hangUp + Object.values(onward).reduce((a, b) => a + b, 0);
     problems.sumsToOne([...at, 'ivr'], total, 'deflected + hangUp + onward probabilities');
-    channel.ivr = { menuSeconds: dist(c.ivr.menuSeconds), deflected, hangUp, onward };
-    channel.queue = queue ?? '';
+    channel.ivr = { menuSeconds: dist(c.ivr.menuSeconds), deflected, hangUp, onward: shares(onward, ctx.queueNames) };
   }
   if (queue === undefined) problems.add([...at, 'next'], 'the queue the calls enter (next, or ivr.onward)', undefined);
+  channel.queue = queue ?? '';
+  channel.queueIndex = ctx.queueNames.indexOf(channel.queue);
   return channel;
 }
 
@@ -110,10 +116,11 @@ export function resolveCalls(w: WrittenScenario, ctx: CallContext): {
       else if (r !== 'resolved') problems.name(['switchboard', 'routes', r], r, ctx.queueNames, '"resolved" or a declared queue');
     }
     problems.sumsToOne(['switchboard', 'routes'], Object.values(s.routes).reduce((a, b) => a + b, 0), 'route probabilities');
-    switchboard = { queue, staff: asRoster(s.staff), handleSeconds: dist(s.handleSeconds), routes: s.routes };
+    switchboard = { queueIndex: ctx.queueNames.indexOf(queue), staff: asRoster(s.staff), handleSeconds: dist(s.handleSeconds), routes: shares(s.routes, ctx.queueNames) };
     if (s.wrapUpSeconds !== undefined) switchboard.wrapUpSeconds = dist(s.wrapUpSeconds);
   }
 
+  const switchboardQueue = switchboard === undefined ? undefined : (w.switchboard?.queue ?? 'switchboard');
   const h = w.handlers;
   const seen = new Set<string>();
   const servedByPool = new Set<string>();
@@ -127,7 +134,7 @@ export function resolveCalls(w: WrittenScenario, ctx: CallContext): {
     });
     if ((p.staff === undefined) === (p.roster === undefined)) problems.add([...at, 'staff'], 'exactly one of staff or roster', p.staff === undefined ? 'neither' : 'both', true);
     const roster = asRoster(p.roster ?? p.staff ?? 0);
-    const pool: { name: string; serves: readonly string[]; roster: RosterSpec; queueSelection?: QueueSelectionSpec } = { name: p.name, serves: p.serves, roster };
+    const pool: ResolvedPool = { name: p.name, queueIndices: p.serves.map((q) => ctx.queueNames.indexOf(q)), serves: p.serves, roster };
     if (p.queueSelection !== undefined) {
       const sel = resolveSelection(p.queueSelection, [...at, 'queueSelection'], ctx);
       if (sel) pool.queueSelection = sel;
@@ -139,11 +146,13 @@ export function resolveCalls(w: WrittenScenario, ctx: CallContext): {
     if (ctx.queueNames.includes(q) && h.handleSeconds[q] === undefined) problems.add(['handlers', 'handleSeconds', q], `a handle-time distribution for queue ${JSON.stringify(q)} (a pool serves it)`, undefined);
   }
   for (const q of ctx.queueNames) {
-    if (!servedByPool.has(q) && switchboard?.queue !== q) problems.add(['queues', q], 'a queue answered by a handler pool (handlers.pools[].serves) or the switchboard', 'a queue nobody answers', true);
+    if (!servedByPool.has(q) && switchboardQueue !== q) problems.add(['queues', q], 'a queue answered by a handler pool (handlers.pools[].serves) or the switchboard', 'a queue nobody answers', true);
   }
+  const handleSeconds: Record<string, DistributionSpec> = Object.fromEntries(Object.entries(h.handleSeconds).map(([q, d]) => [q, dist(d)]));
   const handlers: ResolvedHandlers = {
     pools,
-    handleSeconds: Object.fromEntries(Object.entries(h.handleSeconds).map(([q, d]) => [q, dist(d)])),
+    handleSecondsByQueue: ctx.queueNames.map((q) => (Object.hasOwn(handleSeconds, q) ? handleSeconds[q] : null)),
+    handleSeconds,
   };
   if (h.wrapUpSeconds !== undefined) handlers.wrapUpSeconds = dist(h.wrapUpSeconds);
   return { channels, queues, switchboard, handlers };

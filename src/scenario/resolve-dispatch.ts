@@ -43,9 +43,11 @@ export function resolveGrading(g: NonNullable<WrittenScenario['grading']>, ctx: 
     problems.name(['grading', 'needByQueue', key], key, ctx.queueNames, 'a declared queue');
     needByQueue[key] = mix;
   }
+  // By index from here on: the model looks nothing up by name.
+  const byIndex = (names: readonly string[], mixes: Record<string, NeedMix>): (NeedMix | null)[] => names.map((n) => (Object.hasOwn(mixes, n) ? mixes[n] : null));
   const out: ResolvedGrading = {
-    needByChannel,
-    needByQueue,
+    needByChannel: byIndex(ctx.channelNames, needByChannel),
+    needByQueue: byIndex(ctx.queueNames, needByQueue),
     flags: { repeat: g.flags?.repeat ?? 0, vulnerable: g.flags?.vulnerable ?? 0 },
     thrive: g.thrive ?? 1,
     recogniseRepeat: g.recogniseRepeat ?? 1,
@@ -92,7 +94,7 @@ export function resolveDispatch(d: NonNullable<WrittenScenario['dispatch']>, ctx
       units: asRoster(a.units),
       extraUnits,
       travelMinutes: dist(a.travelMinutes),
-      neighbours: a.neighbours ?? [],
+      neighbours: (a.neighbours ?? []).map((n) => areaNames.indexOf(n)),
     };
     if (a.helpAfterMinutes !== undefined) (area as { helpAfterMinutes?: number }).helpAfterMinutes = a.helpAfterMinutes;
     return area;
@@ -112,15 +114,15 @@ export function resolveDispatch(d: NonNullable<WrittenScenario['dispatch']>, ctx
   };
   if (d.chaseChannel !== undefined) {
     problems.name(['dispatch', 'chaseChannel'], d.chaseChannel, ctx.channelNames, 'a declared channel');
-    out.chaseChannel = d.chaseChannel;
+    out.chaseChannelIndex = ctx.channelNames.indexOf(d.chaseChannel);
   }
   if (d.victimUpdates !== undefined) {
-    const v: { handleSeconds?: DistributionSpec; queue?: string; compliance?: number } = {};
+    const v: NonNullable<ResolvedDispatch['victimUpdates']> = {};
     if (d.victimUpdates.compliance !== undefined) v.compliance = d.victimUpdates.compliance;
     if (d.victimUpdates.handleSeconds !== undefined) v.handleSeconds = dist(d.victimUpdates.handleSeconds);
     if (d.victimUpdates.queue !== undefined) {
       problems.name(['dispatch', 'victimUpdates', 'queue'], d.victimUpdates.queue, ctx.queueNames, 'a declared queue');
-      v.queue = d.victimUpdates.queue;
+      v.queueIndex = ctx.queueNames.indexOf(d.victimUpdates.queue);
     }
     out.victimUpdates = v;
   }

@@ -2,7 +2,7 @@ import { Calendar } from '../engine/calendar.js';
 import { isTimeZone, timeZoneNames } from '../engine/time-zone.js';
 import { distance } from './suggest.js';
 import { rosterPieces } from '../engine/roster.js';
-import type { ResolvedScenario, TraceCall } from '../model/resolved.js';
+import type { ResolvedScenario, ResolvedTraceCall } from '../model/resolved.js';
 import { fileProblemWords, ScenarioError, type ScenarioProblem } from './errors.js';
 import { MAX_TEXT_BYTES, readErrorCode, utf8Text, type ScenarioFiles } from './files.js';
 import { deepFreeze } from './freeze.js';
@@ -12,7 +12,7 @@ import { resolveCalls, resolveSelection } from './resolve-calls.js';
 import { resolveDispatch, resolveGrading } from './resolve-dispatch.js';
 import { resolveMechanisms, resolvePrioritySplit } from './resolve-mechanisms.js';
 import { scenarioSchema, type WrittenScenario } from './schema.js';
-import { parseTrace } from './trace.js';
+import { indexTrace, parseTrace } from './trace.js';
 import { zodProblems, type RawProblem } from './zod-issues.js';
 
 /** Where a problem's path lies in the written files (the loader knows; plain data does not). */
@@ -58,7 +58,7 @@ function place(raw: RawProblem[], ctx: ResolveContext): ScenarioProblem[] {
   return out;
 }
 
-function readTrace(files: ScenarioFiles, file: string, scenario: ResolvedScenario, at: string, ctx: ResolveContext): TraceCall[] {
+function readTrace(files: ScenarioFiles, file: string, scenario: ResolvedScenario, at: string, ctx: ResolveContext): ResolvedTraceCall[] {
   let text: string;
   try {
     text = utf8Text(files.read(file, MAX_TEXT_BYTES));
@@ -72,7 +72,7 @@ function readTrace(files: ScenarioFiles, file: string, scenario: ResolvedScenari
   const channelNames = scenario.channels.map((c) => c.name);
   // Graded calls take a replayed area from the dispatch areas, so with grading and no areas a trace names none.
   const areaNames = scenario.dispatch?.areas.map((a) => a.name) ?? (scenario.grading !== undefined ? [] : undefined);
-  return parseTrace(text, file, channelNames, scenario.startEpochMs, areaNames);
+  return indexTrace(parseTrace(text, file, channelNames, scenario.startEpochMs, areaNames), channelNames, areaNames ?? []);
 }
 
 /** Validate and resolve written scenario data; throws ScenarioError listing every problem. */

@@ -1,6 +1,6 @@
 import type { Grade } from '../model/dispatch/types.js';
 import { GRADES } from '../model/dispatch/types.js';
-import type { TraceCall } from '../model/resolved.js';
+import type { ResolvedTraceCall, TraceCall } from '../model/resolved.js';
 import { describeValue, ScenarioError, type ScenarioProblem } from './errors.js';
 
 const COLUMNS = ['arrival', 'channel', 'handleSeconds', 'patienceSeconds', 'area', 'need'] as const;
@@ -32,6 +32,14 @@ function splitCsv(line: string): string[] {
       i = comma + 1;
     }
   }
+}
+
+/**
+ * Trace rows with their channel and area as indices into the scenario's channels and dispatch
+ * areas (names already checked by `parseTrace`); a row without an area, or one no area matches, gets -1.
+ */
+export function indexTrace(rows: readonly TraceCall[], channelNames: readonly string[], areaNames: readonly string[]): ResolvedTraceCall[] {
+  return rows.map((row) => ({ ...row, channelIndex: channelNames.indexOf(row.channel), areaIndex: row.area === undefined || row.area === '' ? -1 : areaNames.indexOf(row.area) }));
 }
 
 /**

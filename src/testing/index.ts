@@ -6,8 +6,9 @@
  */
 export { arbitraryScenario, arbitraryTrace, arbitraryQueueSelection, arbitraryDispatchPolicy, arbitraryPolicyParams, arbitraryDuration, arbitraryRoster, type ScenarioArbitraryOptions } from './arbitraries.js';
 export { recordRun, type RecordedRun } from './run.js';
-export { RecordingMonitor, type QueueLeftRecord, type EndedRecord } from './recorder.js';
+export { RecordingMonitor, type QueueLeftRecord, type EndedRecord, type IncidentRecord } from './recorder.js';
 export { checkInvariants } from './invariants.js';
 export { withExtraHandlers, oneMoreHandlerWaitViolations, rescaleTime, metricOverReplications, withinNoise } from './metamorphic.js';
 export { singleQueue, sharedPool } from './scenarios.js';
+export { scaleRatesAndStaff, scaleUpServiceLevel, predictedServiceLevel, type ScaleUpCheck } from './scale-up.js';
 export * from './oracles.js';

@@ -96,14 +96,21 @@ function conservation(run: RecordedRun, out: string[]): void {
   }
 }
 
-/** Attendance: never negative, and no area attends more incidents than it created. */
+/**
+ * Attendance: never negative, never shorter than the arriving unit's travel, equal to the time from
+ * the clock's start to the arrival; and no area attends more incidents than it created.
+ */
 function attendance(run: RecordedRun, out: string[]): void {
   const created = new Map<number, number>();
   const attended = new Map<number, number>();
   for (const i of run.records.incidents) {
     if (i.attendanceSeconds !== undefined) {
       attended.set(i.area, (attended.get(i.area) ?? 0) + 1);
-      if (!(i.attendanceSeconds >= -EPS)) out.push(`area ${i.area}: attendance ${i.attendanceSeconds} s`);
+      const at = `area ${i.area}, attended at ${i.at} s`;
+      if (!(i.attendanceSeconds >= -EPS)) out.push(`${at}: attendance ${i.attendanceSeconds} s`);
+      if (!(i.travelSeconds !== undefined && i.travelSeconds >= 0)) out.push(`${at}: travel ${i.travelSeconds} s (expected a time of at least 0)`);
+      else if (i.attendanceSeconds < i.travelSeconds - EPS * Math.max(1, i.travelSeconds)) out.push(`${at}: attendance ${i.attendanceSeconds} s shorter than the unit's travel ${i.travelSeconds} s`);
+      if (i.clockStartAt === undefined || Math.abs(i.at - i.clockStartAt - i.attendanceSeconds) > EPS * Math.max(1, i.at)) out.push(`${at}: attendance ${i.attendanceSeconds} s is not the time since the clock started at ${i.clockStartAt} s`);
     } else if (i.open !== true) created.set(i.area, (created.get(i.area) ?? 0) + 1);
   }
   for (const [area, n] of attended) if (n > (created.get(area) ?? 0)) out.push(`area ${area}: ${n} attended of ${created.get(area) ?? 0} created`);

@@ -104,6 +104,7 @@ export function rescaleTime(scenario: ResolvedScenario, k: number): ResolvedScen
     queues: scenario.queues.map((q) => ({ ...q, targetSeconds: q.targetSeconds * f, patienceSeconds: d(q.patienceSeconds) })),
     handlers: {
       ...scenario.handlers,
+      handleSecondsByQueue: scenario.handlers.handleSecondsByQueue.map((h) => (h === null ? null : (d(h) as DistributionSpec))),
       handleSeconds: Object.fromEntries(Object.entries(scenario.handlers.handleSeconds).map(([q, h]) => [q, d(h) as DistributionSpec])),
       wrapUpSeconds: d(scenario.handlers.wrapUpSeconds),
     },

@@ -27,6 +27,25 @@ export interface EndedRecord {
   counted: boolean;
 }
 
+/**
+ * An incident as recorded: created (no attendance), attended (attendance, travel and the clock's
+ * start), or open at the horizon (`open`).
+ */
+export interface IncidentRecord {
+  area: number;
+  at: number;
+  needed: Grade;
+  given: Grade;
+  /** From the attendance clock's start to the first unit's arrival. */
+  attendanceSeconds?: number;
+  /** The arriving unit's travel time. */
+  travelSeconds?: number;
+  /** When the attendance clock started (incident creation, or the call's connection or receipt). */
+  clockStartAt?: number;
+  open?: boolean;
+  counted: boolean;
+}
+
 /** A monitor that keeps every record, for tests that check the model's behaviour exactly. */
 export class RecordingMonitor implements ModelMonitor {
   layout!: MonitorLayout;
@@ -38,7 +57,7 @@ export class RecordingMonitor implements ModelMonitor {
   readonly poolLevels: { pool: string; at: number; busy: number; staffed: number }[] = [];
   readonly callbacks: { queue: string; at: number; callId: number }[] = [];
   readonly redials: { queue: string; at: number; callId: number }[] = [];
-  readonly incidents: { area: number; at: number; needed: Grade; given: Grade; attendanceSeconds?: number; open?: boolean; counted: boolean }[] = [];
+  readonly incidents: IncidentRecord[] = [];
   endedAt = NaN;
 
   begin(layout: MonitorLayout): void {
@@ -70,8 +89,8 @@ export class RecordingMonitor implements ModelMonitor {
   incidentCreated(area: number, at: number, needed: Grade, given: Grade, counted = true): void {
     this.incidents.push({ area, at, needed, given, counted });
   }
-  incidentAttended(area: number, at: number, needed: Grade, given: Grade, attendanceSeconds: number, counted = true): void {
-    this.incidents.push({ area, at, needed, given, attendanceSeconds, counted });
+  incidentAttended(area: number, at: number, needed: Grade, given: Grade, attendanceSeconds: number, counted = true, travelSeconds = NaN, clockStartAt = NaN): void {
+    this.incidents.push({ area, at, needed, given, attendanceSeconds, travelSeconds, clockStartAt, counted });
   }
   incidentOpen(area: number, needed: Grade, given: Grade, _waitedSeconds = 0, counted = true): void {
     this.incidents.push({ area, at: NaN, needed, given, open: true, counted });

@@ -1,6 +1,7 @@
 /** Resolved scenarios built in code for tests: one queue, or several classes sharing one pool. */
 import type { DistributionSpec } from '../engine/distributions.js';
 import type { QueueSelectionSpec, ResolvedScenario, TraceCall } from '../model/resolved.js';
+import { indexTrace } from '../scenario/trace.js';
 
 /** One 999 queue and one pool (resolved scenarios built in code; the scenario layer has its own tests). */
 export function singleQueue(options: {
@@ -40,14 +41,15 @@ export function sharedPool(options: {
     warmupSeconds: (options.warmupHours ?? 0) * 3600,
     replications: 1,
     seed: options.seed ?? 1,
-    channels: options.classes.map((c) => ({ name: c.name, rate: { perHour: c.perHour }, dayBusynessCv: 0, surges: [], queue: c.name })),
+    channels: options.classes.map((c, i) => ({ name: c.name, rate: { perHour: c.perHour }, dayBusynessCv: 0, surges: [], queueIndex: i, queue: c.name })),
     queues: options.classes.map((c) => ({ name: c.name, targetSeconds: c.targetSeconds ?? 10, patienceSeconds: c.patience })),
     handlers: {
-      pools: [{ name: 'handlers', serves: names, roster: { constant: options.staff } }],
+      pools: [{ name: 'handlers', queueIndices: names.map((_, i) => i), serves: names, roster: { constant: options.staff } }],
+      handleSecondsByQueue: options.classes.map((c) => c.handle),
       handleSeconds: Object.fromEntries(options.classes.map((c) => [c.name, c.handle])),
       wrapUpSeconds: options.wrapUp,
     },
     policy: { queueSelection: options.policy ?? { kind: 'strictPriority', order: names } },
-    trace: options.trace,
+    trace: options.trace === undefined ? undefined : indexTrace(options.trace, names, []),
   };
 }

@@ -4,6 +4,7 @@
  * each pool's queue policy, response units per area. Each lever names the field it edits, its unit
  * and the national standard it bears on; help text comes from the scenario schema's descriptions.
  */
+import { STANDARD_WORDS } from '../metrics/standards.js';
 import { formatPath, type PathSegments } from '../scenario/paths.js';
 import { fieldHelp } from './schema-help.js';
 
@@ -68,9 +69,10 @@ const isMap = (v: unknown): v is Data => v !== null && typeof v === 'object' && 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
-export const STANDARD_999 = '999: 90% of calls answered within 10 seconds';
-export const STANDARD_101 = '101: under 5% of calls abandoned';
-export const STANDARD_ATTENDANCE = 'Attendance: Immediate within 15 min (urban) or 20 min (rural); Priority within 1 hour';
+// The national standards in words, from the one module that holds them.
+export const STANDARD_999 = STANDARD_WORDS.answer999;
+export const STANDARD_101 = STANDARD_WORDS.abandonment101;
+export const STANDARD_ATTENDANCE = STANDARD_WORDS.attendance;
 
 const number = (path: PathSegments, label: string, unit: string, value: number, extra: Partial<NumberLever> = {}): NumberLever => ({
   kind: 'number', id: formatPath(path), path, label, unit, value, min: 0, step: 1, ...extra,

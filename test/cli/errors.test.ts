@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, reportError, UsageError } from '../../src/cli/errors.js';
 import { WriteError } from '../../src/report/atomic-write.js';
@@ -23,6 +25,18 @@ describe('exit codes', () => {
     expect(reportError(new UsageError('--reps: bad'), false)).toBe(EXIT_BAD_INPUT);
     expect(written.join('')).toContain('a.yaml:3: seed: expected a number, found "x"');
     expect(written.join('')).not.toMatch(/^\s+at /m);
+  });
+
+  it('bad input is told by its badInput mark, not its class: a copy of ScenarioError from a second module instance still exits 2', async () => {
+    capture();
+    // tsc's built copy of the module beside this source one: a different class, as a bundle would hold.
+    const built = pathToFileURL(resolve(__dirname, '..', '..', 'dist', 'src', 'scenario', 'errors.js')).href;
+    const copy = (await import(/* @vite-ignore */ built)) as typeof import('../../src/scenario/errors.js');
+    const error = new copy.ScenarioError([{ path: 'seed', expected: 'a number', found: '"x"' }]);
+    expect(error instanceof ScenarioError).toBe(false);
+    expect(reportError(error, false)).toBe(EXIT_BAD_INPUT);
+    // Every bad-input class carries the mark; an ordinary Error does not.
+    expect(reportError(new Error('plain'), false)).toBe(EXIT_FAILURE);
   });
 
   it('a results file that cannot be written is named as the user gave it, in the words of its problem', () => {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allRequiredMet, evaluateTargets, loadTargets, parseTargets, TargetsError } from '../../src/experiment/targets.js';
+import { allRequiredMet, checkOutcomes, evaluateTargets, loadTargets, parseTargets, TargetsError } from '../../src/experiment/targets.js';
+import { ABANDONMENT_101, ANSWER_999, REPORT_ATTENDANCE_TARGETS } from '../../src/metrics/standards.js';
 import type { MetricSummary, Results } from '../../src/metrics/results.js';
 
 const summary = (mean: number | null, ci95: number | null = 0.01, unit = 'ratio'): MetricSummary => ({
@@ -136,5 +137,44 @@ describe('evaluateTargets', () => {
         return o.status === (mean >= lo && mean <= hi ? 'met' : 'missed');
       }),
     );
+  });
+});
+
+describe('check judges the national standards from the standards module', () => {
+  const judged = (metrics: Results['metrics']) => {
+    const r: Results = { ...results(), metrics };
+    return checkOutcomes(parseTargets({ targets: [{ label: 'force figure', metric: 'incidents.breachShare', range: [0.5, 0.7] }] }), r);
+  };
+
+  it('after the file\'s lines: 999 answering, 101 abandonment per queue, attendance beside its time frame; never required', () => {
+    const out = judged({
+      'incidents.breachShare': summary(0.6),
+      'queues.999.answeredWithinTarget': summary(0.88),
+      'queues.999.targetSeconds': summary(10, 0, 'seconds'),
+      'queues.secondary.abandonedRatio': summary(0.049),
+      'queues.primary.abandonedRatio': summary(0.05),
+      'incidents.immediate.urban.withinTarget': summary(0.7),
+      'incidents.priority.all.withinTarget': summary(0.8),
+    });
+    expect(out.map((o) => [o.label, o.status, o.required])).toEqual([
+      ['force figure', 'met', true],
+      ['standard: 999 answering, queue 999', 'missed', false],
+      ['standard: 101 abandonment, queue primary', 'missed', false],
+      ['standard: 101 abandonment, queue secondary', 'met', false],
+      ['standard: Immediate attendance, urban', 'shown', false],
+      ['standard: Priority attendance, all', 'shown', false],
+    ]);
+    // Thresholds and time frames are the module's: 90% (at least), 5% (strictly below), 15 and 60 minutes.
+    expect(out[1].range).toEqual([ANSWER_999.share, null]);
+    expect(out[2].range).toEqual([null, ABANDONMENT_101.maxRatio]);
+    expect(out[4].standard).toBe(`time frame ${REPORT_ATTENDANCE_TARGETS.immediate.urban} min`);
+    expect(out[5].standard).toBe(`time frame ${REPORT_ATTENDANCE_TARGETS.priority.urban} min`);
+    // The standards never decide the exit code: the file's one required line is met.
+    expect(allRequiredMet(out)).toBe(true);
+  });
+
+  it('a 999 queue whose target is not 10 s measures something else: no 999 standard line', () => {
+    const out = judged({ 'queues.999.answeredWithinTarget': summary(0.95), 'queues.999.targetSeconds': summary(20, 0, 'seconds') });
+    expect(out.map((o) => o.name)).toEqual(['incidents.breachShare']);
   });
 });

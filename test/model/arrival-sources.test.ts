@@ -6,7 +6,7 @@ import type { ResolvedChannel } from '../../src/model/resolved.js';
 
 const start = Date.parse('2022-01-03T00:00:00Z');
 const channel = (extra: Partial<ResolvedChannel>): ResolvedChannel => ({
-  name: '101', rate: { perHour: 100 }, dayBusynessCv: 0, surges: [], queue: 'primary', ...extra,
+  name: '101', rate: { perHour: 100 }, dayBusynessCv: 0, surges: [], queueIndex: 0, queue: 'primary', ...extra,
 });
 
 describe('channel arrival rates', () => {

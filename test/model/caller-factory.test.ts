@@ -11,22 +11,27 @@ import { SwitchboardRoutes } from '../../src/model/switchboard.js';
 const scenario: ResolvedScenario = {
   name: 'journey', start: '2022-01-03T00:00:00Z', startEpochMs: Date.parse('2022-01-03T00:00:00Z'), horizonSeconds: 86_400, warmupSeconds: 0, replications: 1, seed: 5,
   channels: [
-    { name: '999', rate: { perHour: 10 }, dayBusynessCv: 0, surges: [], queue: '999', btTransferSeconds: { fixed: 4 } },
-    { name: '101', rate: { perHour: 10 }, dayBusynessCv: 0, surges: [], queue: 'switchboard', ivr: { menuSeconds: { fixed: 50 }, deflected: 0, hangUp: 0, onward: { switchboard: 1 } } },
+    { name: '999', rate: { perHour: 10 }, dayBusynessCv: 0, surges: [], queueIndex: 0, queue: '999', btTransferSeconds: { fixed: 4 } },
+    { name: '101', rate: { perHour: 10 }, dayBusynessCv: 0, surges: [], queueIndex: 1, queue: 'switchboard', ivr: { menuSeconds: { fixed: 50 }, deflected: 0, hangUp: 0, onward: [{ queueIndex: 1, probability: 1 }] } },
   ],
   queues: [
     { name: '999', targetSeconds: 10, patienceSeconds: { fixed: 100 } },
     { name: 'switchboard', targetSeconds: 60, patienceSeconds: { fixed: 200 } },
     { name: 'primary', targetSeconds: 120, patienceSeconds: { fixed: 300 } },
   ],
-  switchboard: { queue: 'switchboard', staff: { constant: 1 }, handleSeconds: { fixed: 30 }, wrapUpSeconds: { fixed: 5 }, routes: { primary: 0.5, resolved: 0.5 } },
-  handlers: { pools: [{ name: 'h', serves: ['999', 'primary'], roster: { constant: 2 } }], handleSeconds: { '999': { fixed: 240 }, primary: { fixed: 360 } }, wrapUpSeconds: { fixed: 20 } },
+  switchboard: { queueIndex: 1, staff: { constant: 1 }, handleSeconds: { fixed: 30 }, wrapUpSeconds: { fixed: 5 }, routes: [{ queueIndex: 2, probability: 0.5 }, { queueIndex: -1, probability: 0.5 }] },
+  handlers: {
+    pools: [{ name: 'h', queueIndices: [0, 2], serves: ['999', 'primary'], roster: { constant: 2 } }],
+    handleSecondsByQueue: [{ fixed: 240 }, null, { fixed: 360 }],
+    handleSeconds: { '999': { fixed: 240 }, primary: { fixed: 360 } },
+    wrapUpSeconds: { fixed: 20 },
+  },
   policy: { queueSelection: { kind: 'strictPriority', order: ['999', 'primary'] } },
 };
 
 function factory(channel: number, prefix = scenario.channels[channel].name, streams = new StreamFactory(scenario.seed, 0)): CallerFactory {
   const plan = new RoomPlan(scenario);
-  return new CallerFactory(scenario.channels[channel], channel, streams, prefix, (n) => plan.queueIndexOf(n), plan.draws, plan.btTransfer[channel], plan.ivr[channel], plan.routes, 0);
+  return new CallerFactory(scenario.channels[channel], channel, streams, prefix, plan.draws, plan.btTransfer[channel], plan.ivr[channel], plan.routes, 0);
 }
 
 describe('a call carries the visits drawn at arrival', () => {
@@ -54,7 +59,7 @@ describe('a call carries the visits drawn at arrival', () => {
 
   it('a replayed patience applies to every visit, a replayed handle time to the last', () => {
     const f = factory(1);
-    const calls = Array.from({ length: 20 }, (_, k) => f.create(k, 0, -1, -1, { arrivalSeconds: 0, channel: '101', patienceSeconds: 7, handleSeconds: 9 }));
+    const calls = Array.from({ length: 20 }, (_, k) => f.create(k, 0, -1, -1, { arrivalSeconds: 0, channel: '101', channelIndex: 1, areaIndex: -1, patienceSeconds: 7, handleSeconds: 9 }));
     const routed = calls.find((c) => c.routedVisit !== null)!;
     const resolved = calls.find((c) => c.routedVisit === null)!;
     expect([routed.entryVisit.patienceSeconds, routed.routedVisit!.patienceSeconds, routed.entryVisit.handleSeconds, routed.routedVisit!.handleSeconds]).toEqual([7, 7, 30, 9]);
@@ -78,15 +83,13 @@ describe('a call carries the visits drawn at arrival', () => {
 });
 
 describe('IVR menu and switchboard routes', () => {
-  const index = (name: string): number => ['999', 'switchboard', 'primary'].indexOf(name);
-
   it('the IVR sends a uniform draw to deflection, hang-up or a queue by cumulative probability', () => {
-    const ivr = new IvrMenu({ menuSeconds: { fixed: 1 }, deflected: 0.2, hangUp: 0.1, onward: { switchboard: 0.7 } }, makeDistribution({ fixed: 1 }), index);
+    const ivr = new IvrMenu({ menuSeconds: { fixed: 1 }, deflected: 0.2, hangUp: 0.1, onward: [{ queueIndex: 1, probability: 0.7 }] }, makeDistribution({ fixed: 1 }));
     expect([0, 0.19, 0.2, 0.29, 0.31, 0.999].map((u) => ivr.choose(u))).toEqual([IVR_DEFLECTED, IVR_DEFLECTED, IVR_HANG_UP, IVR_HANG_UP, 1, 1]);
   });
 
   it('switchboard routes pick a queue or -1 (resolved) by cumulative probability', () => {
-    const routes = new SwitchboardRoutes(1, { primary: 0.3, resolved: 0.7 }, index);
+    const routes = new SwitchboardRoutes(1, [{ queueIndex: 2, probability: 0.3 }, { queueIndex: -1, probability: 0.7 }]);
     expect([0, 0.29, 0.3, 0.999].map((u) => routes.pick(u))).toEqual([2, 2, -1, -1]);
   });
 });

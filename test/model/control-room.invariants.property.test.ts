@@ -4,7 +4,7 @@ import type { DistributionSpec } from '../../src/engine/distributions.js';
 import { StreamFactory } from '../../src/engine/random.js';
 import { ControlRoom } from '../../src/model/control-room.js';
 import type { ResolvedGrading } from '../../src/model/dispatch/types.js';
-import type { QueueSelectionSpec, ResolvedScenario, TraceCall } from '../../src/model/resolved.js';
+import type { QueueSelectionSpec, ResolvedScenario, ResolvedTraceCall } from '../../src/model/resolved.js';
 import { makeDispatchPolicy } from '../../src/policies/dispatch/dispatch-policies.js';
 import { makeQueueSelector } from '../../src/policies/queue-selection.js';
 import { RecordingMonitor } from '../support/recording-monitor.js';
@@ -34,20 +34,20 @@ const policyOf = (kind: string): QueueSelectionSpec =>
   : { kind: 'reserve', order: QUEUES, queue: '999', keep: 1 };
 
 const GRADING: ResolvedGrading = {
-  needByChannel: { '999': { immediate: 0.5, priority: 0.5 }, '101': { immediate: 0.1, priority: 0.4, scheduled: 0.5 } },
-  needByQueue: {}, flags: { repeat: 0.2, vulnerable: 0.2 }, thrive: 0.8, recogniseRepeat: 0.6, recogniseVulnerable: 0.6, undergradeIfMissed: 0.3,
+  needByChannel: [{ immediate: 0.5, priority: 0.5 }, { immediate: 0.1, priority: 0.4, scheduled: 0.5 }],
+  needByQueue: [null, null, null, null], flags: { repeat: 0.2, vulnerable: 0.2 }, thrive: 0.8, recogniseRepeat: 0.6, recogniseVulnerable: 0.6, undergradeIfMissed: 0.3,
 };
 
 /** Poisson arrivals as trace rows, from a small fixed generator (so the count is known before the model runs). */
-function poisson(perHour: number, horizonSeconds: number, seed: number, channel: string): TraceCall[] {
+function poisson(perHour: number, horizonSeconds: number, seed: number, channel: string, channelIndex: number): ResolvedTraceCall[] {
   let state = seed >>> 0;
   const uniform = (): number => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
     return (state + 0.5) / 2 ** 32;
   };
-  const rows: TraceCall[] = [];
+  const rows: ResolvedTraceCall[] = [];
   if (perHour <= 0) return rows;
-  for (let t = -Math.log(uniform()) * (3600 / perHour); t < horizonSeconds; t += -Math.log(uniform()) * (3600 / perHour)) rows.push({ arrivalSeconds: t, channel });
+  for (let t = -Math.log(uniform()) * (3600 / perHour); t < horizonSeconds; t += -Math.log(uniform()) * (3600 / perHour)) rows.push({ arrivalSeconds: t, channel, channelIndex, areaIndex: -1 });
   return rows;
 }
 
@@ -69,14 +69,14 @@ const room = fc
   })
   .map((p): ResolvedScenario => {
     const horizonSeconds = p.hours * 3600;
-    const trace: TraceCall[] = [...poisson(p.perHour999, horizonSeconds, p.arrivalSeed, '999'), ...poisson(p.perHour101, horizonSeconds, p.arrivalSeed + 1, '101')];
+    const trace: ResolvedTraceCall[] = [...poisson(p.perHour999, horizonSeconds, p.arrivalSeed, '999', 0), ...poisson(p.perHour101, horizonSeconds, p.arrivalSeed + 1, '101', 1)];
     const roster = { hourOfDay: p.roster };
     return {
       name: 'invariants room', start: '2022-03-01T00:00:00Z', startEpochMs: Date.parse('2022-03-01T00:00:00Z'),
       horizonSeconds, warmupSeconds: 0, replications: 1, seed: 7,
       channels: [
-        { name: '999', rate: { perHour: 0 }, dayBusynessCv: 0, surges: [], queue: '999' },
-        { name: '101', rate: { perHour: 0 }, dayBusynessCv: 0, surges: [], queue: 'switchboard', ivr: { menuSeconds: { uniform: [10, 40] }, deflected: 0.1, hangUp: 0.05, onward: { switchboard: 0.85 } } },
+        { name: '999', rate: { perHour: 0 }, dayBusynessCv: 0, surges: [], queueIndex: 0, queue: '999' },
+        { name: '101', rate: { perHour: 0 }, dayBusynessCv: 0, surges: [], queueIndex: 1, queue: 'switchboard', ivr: { menuSeconds: { uniform: [10, 40] }, deflected: 0.1, hangUp: 0.05, onward: [{ queueIndex: 1, probability: 0.85 }] } },
       ],
       queues: [
         { name: '999', targetSeconds: 10, patienceSeconds: p.patience },
@@ -84,11 +84,12 @@ const room = fc
         { name: 'primary', targetSeconds: 120, patienceSeconds: p.patience, redial: p.redial ? { probability: 0.5, delaySeconds: { exponential: { mean: 120 } } } : undefined },
         { name: 'secondary', targetSeconds: 600, patienceSeconds: p.patience, callback: p.callback ? { offerAfterSeconds: 120, acceptProbability: 0.5, reachProbability: 0.8, failedAttemptSeconds: { fixed: 30 } } : undefined },
       ],
-      switchboard: { queue: 'switchboard', staff: { constant: p.operators }, handleSeconds: { uniform: [10, 90] }, routes: { resolved: 0.3, primary: 0.4, secondary: 0.3 } },
+      switchboard: { queueIndex: 1, staff: { constant: p.operators }, handleSeconds: { uniform: [10, 90] }, routes: [{ queueIndex: -1, probability: 0.3 }, { queueIndex: 2, probability: 0.4 }, { queueIndex: 3, probability: 0.3 }] },
       handlers: {
         pools: p.twoPools
-          ? [{ name: 'emergency', serves: ['999', 'primary'], roster }, { name: 'non-emergency', serves: ['primary', 'secondary'], roster: { constant: 2 } }]
-          : [{ name: 'handlers', serves: QUEUES, roster }],
+          ? [{ name: 'emergency', queueIndices: [0, 2], serves: ['999', 'primary'], roster }, { name: 'non-emergency', queueIndices: [2, 3], serves: ['primary', 'secondary'], roster: { constant: 2 } }]
+          : [{ name: 'handlers', queueIndices: [0, 2, 3], serves: QUEUES, roster }],
+        handleSecondsByQueue: [p.handle, null, p.handle, p.handle],
         handleSeconds: { '999': p.handle, primary: p.handle, secondary: p.handle },
         wrapUpSeconds: { uniform: [0, 30] },
       },

@@ -59,10 +59,10 @@ const smallRoom: fc.Arbitrary<ResolvedScenario> = fc
       replications: 1,
       seed: p.seed,
       channels: [
-        { name: '999', rate: { perHour: p.rate999 }, dayBusynessCv: 0, surges: [], queue: '999', btTransferSeconds: p.btTransfer ? { uniform: [1, 4] } : undefined },
+        { name: '999', rate: { perHour: p.rate999 }, dayBusynessCv: 0, surges: [], queueIndex: 0, queue: '999', btTransferSeconds: p.btTransfer ? { uniform: [1, 4] } : undefined },
         {
-          name: '101', rate: { perHour: p.rate101 }, dayBusynessCv: 0, surges: [], queue: 'switchboard',
-          ivr: { menuSeconds: { uniform: [20, 60] }, deflected: p.deflected, hangUp: p.hangUp, onward: { switchboard: onward } },
+          name: '101', rate: { perHour: p.rate101 }, dayBusynessCv: 0, surges: [], queueIndex: 1, queue: 'switchboard',
+          ivr: { menuSeconds: { uniform: [20, 60] }, deflected: p.deflected, hangUp: p.hangUp, onward: [{ queueIndex: 1, probability: onward }] },
         },
       ],
       queues: [
@@ -78,16 +78,21 @@ const smallRoom: fc.Arbitrary<ResolvedScenario> = fc
         },
       ],
       switchboard: {
-        queue: 'switchboard', staff: { constant: p.operators }, handleSeconds: { uniform: [10, 90] },
-        routes: { resolved: p.resolved, primary: (1 - p.resolved) * p.primaryShare, secondary: (1 - p.resolved) * (1 - p.primaryShare) },
+        queueIndex: 1, staff: { constant: p.operators }, handleSeconds: { uniform: [10, 90] },
+        routes: [
+          { queueIndex: -1, probability: p.resolved },
+          { queueIndex: 2, probability: (1 - p.resolved) * p.primaryShare },
+          { queueIndex: 3, probability: (1 - p.resolved) * (1 - p.primaryShare) },
+        ],
       },
       handlers: {
         pools: p.twoPools
           ? [
-              { name: 'emergency', serves: ['999', 'primary'], roster: { constant: Math.ceil(p.staff / 2) } },
-              { name: 'non-emergency', serves: ['primary', 'secondary'], roster: { constant: Math.floor(p.staff / 2) } },
+              { name: 'emergency', queueIndices: [0, 2], serves: ['999', 'primary'], roster: { constant: Math.ceil(p.staff / 2) } },
+              { name: 'non-emergency', queueIndices: [2, 3], serves: ['primary', 'secondary'], roster: { constant: Math.floor(p.staff / 2) } },
             ]
-          : [{ name: 'handlers', serves: ['999', 'primary', 'secondary'], roster: { constant: p.staff } }],
+          : [{ name: 'handlers', queueIndices: [0, 2, 3], serves: ['999', 'primary', 'secondary'], roster: { constant: p.staff } }],
+        handleSecondsByQueue: [p.handle, null, p.handle, p.handle],
         handleSeconds: { '999': p.handle, primary: p.handle, secondary: p.handle },
         wrapUpSeconds: { uniform: [0, 30] },
       },
@@ -137,7 +142,7 @@ describe('ControlRoom properties', () => {
   it('no handler serves two calls at once: concurrent talking never exceeds the handlers on duty', () => {
     fc.assert(
       fc.property(smallRoom, (scenario) => {
-        const m = run({ ...scenario, handlers: { ...scenario.handlers, pools: [{ name: 'handlers', serves: ['999', 'primary', 'secondary'], roster: { constant: 3 } }] } });
+        const m = run({ ...scenario, handlers: { ...scenario.handlers, pools: [{ name: 'handlers', queueIndices: [0, 2, 3], serves: ['999', 'primary', 'secondary'], roster: { constant: 3 } }] } });
         // Talking runs from the answer (a queue left as answered or called back) to the call's end.
         const endOf = new Map(m.ended.map((r) => [r.id, r.endedAt]));
         const changes: [number, number][] = [];
@@ -216,9 +221,9 @@ describe('ControlRoom properties', () => {
         const scenario: ResolvedScenario = {
           name: 'fifo', start: '2022-01-01T00:00:00Z', startEpochMs: Date.parse('2022-01-01T00:00:00Z'), timeZone: 'UTC',
           horizonSeconds: 3 * 3600, warmupSeconds: 0, replications: 1, seed,
-          channels: [{ name: '999', rate: { perHour }, dayBusynessCv: 0, surges: [], queue: '999' }],
+          channels: [{ name: '999', rate: { perHour }, dayBusynessCv: 0, surges: [], queueIndex: 0, queue: '999' }],
           queues: [{ name: '999', targetSeconds: 10 }],
-          handlers: { pools: [{ name: 'h', serves: ['999'], roster: { constant: staff } }], handleSeconds: { '999': handle } },
+          handlers: { pools: [{ name: 'h', queueIndices: [0], serves: ['999'], roster: { constant: staff } }], handleSecondsByQueue: [handle], handleSeconds: { '999': handle } },
           policy: { queueSelection: { kind: 'strictPriority', order: ['999'] } },
         };
         const waits = (m: RecordingMonitor) => new Map(m.left.filter((r) => r.outcome === 'answered').map((r) => [r.callId, r.answerSeconds]));

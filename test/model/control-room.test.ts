@@ -66,14 +66,14 @@ describe('ControlRoom, hand-computable', () => {
     const m = run({
       ...singleQueue({ staff: 1, handle: { fixed: 90 }, hours: 1 }),
       channels: [{
-        name: '101', rate: { perHour: 0 }, dayBusynessCv: 0, surges: [], queue: 'switchboard',
-        ivr: { menuSeconds: { fixed: 30 }, deflected: 0, hangUp: 0, onward: { switchboard: 1 } },
+        name: '101', rate: { perHour: 0 }, dayBusynessCv: 0, surges: [], queueIndex: 0, queue: 'switchboard',
+        ivr: { menuSeconds: { fixed: 30 }, deflected: 0, hangUp: 0, onward: [{ queueIndex: 0, probability: 1 }] },
       }],
       queues: [{ name: 'switchboard', targetSeconds: 40 }, { name: 'primary', targetSeconds: 120 }],
-      switchboard: { queue: 'switchboard', staff: { constant: 1 }, handleSeconds: { fixed: 20 }, routes: { primary: 1 } },
-      handlers: { pools: [{ name: 'handlers', serves: ['primary'], roster: { constant: 1 } }], handleSeconds: { primary: { fixed: 100 } } },
+      switchboard: { queueIndex: 0, staff: { constant: 1 }, handleSeconds: { fixed: 20 }, routes: [{ queueIndex: 1, probability: 1 }] },
+      handlers: { pools: [{ name: 'handlers', queueIndices: [1], serves: ['primary'], roster: { constant: 1 } }], handleSecondsByQueue: [null, { fixed: 100 }], handleSeconds: { primary: { fixed: 100 } } },
       policy: { queueSelection: { kind: 'strictPriority', order: ['primary'] } },
-      trace: [{ arrivalSeconds: 0, channel: '101' }],
+      trace: [{ arrivalSeconds: 0, channel: '101', channelIndex: 0, areaIndex: -1 }],
     });
     expect(m.entered).toEqual([{ queue: 'switchboard', at: 30, callId: 0 }, { queue: 'primary', at: 50, callId: 0 }]);
     expect(m.ended).toHaveLength(1);
@@ -110,7 +110,7 @@ describe('ControlRoom, hand-computable', () => {
     const m = run({
       ...scenario,
       grading: {
-        needByChannel: { '999': { immediate: 1 } }, needByQueue: {}, flags: { repeat: 0, vulnerable: 0 },
+        needByChannel: [{ immediate: 1 }], needByQueue: [null], flags: { repeat: 0, vulnerable: 0 },
         thrive: 1, recogniseRepeat: 1, recogniseVulnerable: 1, undergradeIfMissed: 0,
       },
       dispatch: {
@@ -119,7 +119,7 @@ describe('ControlRoom, hand-computable', () => {
         targets: { immediate: { urban: 15, rural: 20 }, priority: { urban: 60, rural: 60 } },
         dispatchedGrades: ['immediate', 'priority'], policy: { kind: 'gradeFirst' }, divertFromPriority: false,
         attendanceFrom: 'incidentCreated', upgradePerHour: 0, chasePerHour: 0,
-        victimUpdates: { queue: '999', handleSeconds: { fixed: 60 } },
+        victimUpdates: { queueIndex: 0, handleSeconds: { fixed: 60 } },
       },
     });
     // The call ends at 90 s; the incident's 15-minute target passes at 990 s; the update takes 60 s.
@@ -134,7 +134,7 @@ describe('ControlRoom, hand-computable', () => {
   it("at a shift's end a busy handler finishes the call, then leaves", () => {
     const hourOfDay = [1, ...Array.from({ length: 23 }, () => 0)];
     const scenario = singleQueue({ staff: 1, handle: { fixed: 300 }, hours: 2, trace: [{ arrivalSeconds: 3500, channel: '999' }, { arrivalSeconds: 3700, channel: '999' }] });
-    const m = run({ ...scenario, handlers: { ...scenario.handlers, pools: [{ name: 'handlers', serves: ['999'], roster: { hourOfDay } }] } });
+    const m = run({ ...scenario, handlers: { ...scenario.handlers, pools: [{ name: 'handlers', queueIndices: [0], serves: ['999'], roster: { hourOfDay } }] } });
     // The first call, answered at 3500 s, is finished at 3800 s although the shift ended at 3600 s.
     expect(m.ended.find((r) => r.id === 0)).toMatchObject({ outcome: 'answered', endedAt: 3800 });
     // Nobody is on duty after that: the second caller is still waiting at the horizon.
@@ -153,8 +153,8 @@ describe('ControlRoom, hand-computable', () => {
         handlers: {
           ...scenario.handlers,
           pools: [
-            { name: 'early', serves: ['999'], roster: { constant: 1 } },
-            { name: 'late', serves: ['999'], roster: { hourOfDay: onFromHourOne } },
+            { name: 'early', queueIndices: [0], serves: ['999'], roster: { constant: 1 } },
+            { name: 'late', queueIndices: [0], serves: ['999'], roster: { hourOfDay: onFromHourOne } },
           ],
         },
       };

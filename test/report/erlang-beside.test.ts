@@ -26,7 +26,7 @@ describe('run prints Erlang C/A beside a stationary single queue', () => {
   it('prints nothing for a shaped arrival rate or a non-exponential handle time', () => {
     const shaped = { ...mmcm, channels: mmcm.channels.map((c) => ({ ...c, rate: { ...c.rate, hourOfDay: Array.from({ length: 24 }, (_, h) => 1 + (h % 2)) } })) };
     expect(erlangBeside(shaped, results)).toBe('');
-    const lognormal = { ...mmcm, handlers: { ...mmcm.handlers, handleSeconds: { '999': { lognormal: { mean: 180, cv: 1 } } } } };
+    const lognormal = { ...mmcm, handlers: { ...mmcm.handlers, handleSecondsByQueue: [{ lognormal: { mean: 180, cv: 1 } }], handleSeconds: { '999': { lognormal: { mean: 180, cv: 1 } } } } };
     expect(erlangBeside(lognormal, results)).toBe('');
   });
 });

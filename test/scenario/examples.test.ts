@@ -8,8 +8,8 @@ describe('scenarios/examples/two-queue.yaml', () => {
   it('resolves the IVR (onward by default), switchboard, callback and redial', () => {
     const ch = resolved.channels[0];
     expect(ch.rate.perHour).toBe(50);
-    expect(ch.ivr).toEqual({ menuSeconds: { uniform: [30, 90] }, deflected: 0.25, hangUp: 0.05, onward: { switchboard: 1 - 0.25 - 0.05 } });
-    expect(resolved.switchboard?.queue).toBe('switchboard');
+    expect(ch.ivr).toEqual({ menuSeconds: { uniform: [30, 90] }, deflected: 0.25, hangUp: 0.05, onward: [{ queueIndex: resolved.queues.findIndex((q) => q.name === 'switchboard'), probability: 1 - 0.25 - 0.05 }] });
+    expect(resolved.queues[resolved.switchboard!.queueIndex].name).toBe('switchboard');
     expect(resolved.switchboard?.staff).toEqual({ shifts: [{ start: '07:00', hours: 8, staff: 4 }, { start: '15:00', hours: 8, staff: 3 }, { start: '23:00', hours: 8, staff: 1 }] });
     const secondary = resolved.queues.find((q) => q.name === 'secondary')!;
     expect(secondary.callback).toEqual({ offerAfterSeconds: 180, acceptProbability: 0.6, reachProbability: 0.85, failedAttemptSeconds: { uniform: [30, 90] } });
@@ -26,8 +26,9 @@ describe('scenarios/examples/two-queue.yaml', () => {
 describe('scenarios/avon-somerset-2022.yaml', () => {
   it('resolves grading and dispatch as the model expects, and two days of it run', () => {
     const { resolved } = loadScenario('scenarios/avon-somerset-2022.yaml', { sets: ['horizon={days: 2}', 'channels.999.surges=[]', 'channels.101.surges=[]'] });
-    expect(resolved.grading?.needByChannel['999']).toEqual({ immediate: 0.25, priority: 0.3, scheduled: 0.12, resolvedWithoutDeployment: 0.08, none: 0.25 });
-    expect(Object.keys(resolved.grading!.needByQueue)).toEqual(['999', 'primary', 'secondary']);
+    expect(resolved.grading?.needByChannel[resolved.channels.findIndex((c) => c.name === '999')]).toEqual({ immediate: 0.25, priority: 0.3, scheduled: 0.12, resolvedWithoutDeployment: 0.08, none: 0.25 });
+    // By queue index: a mix for the 999, primary and secondary queues, none for the switchboard's.
+    expect(resolved.queues.filter((_, i) => resolved.grading!.needByQueue[i] !== null).map((q) => q.name)).toEqual(['999', 'primary', 'secondary']);
     expect(resolved.dispatch?.areas[0].extraUnits).toEqual([{ fromSeconds: 151 * 86_400, toSeconds: 243 * 86_400, extra: 2 }]);
     expect(resolved.dispatch?.targets).toEqual({ immediate: { urban: 15, rural: 20 }, priority: { urban: 60, rural: 60 } });
     expect(resolved.dispatch?.policy).toEqual({ kind: 'gradeFirst' });

@@ -54,7 +54,7 @@ describe('extends', () => {
     // merged: the 101 queue keeps its target and gains a patience
     expect(resolved.queues.find((q) => q.name === '101')).toEqual({ name: '101', targetSeconds: 60, patienceSeconds: { exponential: { mean: 900 } } });
     // replaced: one pool, not three
-    expect(resolved.handlers.pools).toEqual([{ name: 'all', serves: ['999', '101'], roster: { constant: 5 } }]);
+    expect(resolved.handlers.pools).toEqual([{ name: 'all', queueIndices: [resolved.queues.findIndex((q) => q.name === '999'), resolved.queues.findIndex((q) => q.name === '101')], serves: ['999', '101'], roster: { constant: 5 } }]);
     // untouched map entries survive
     expect(resolved.handlers.handleSeconds['101']).toEqual({ fixed: 240 });
   });

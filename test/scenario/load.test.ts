@@ -26,9 +26,13 @@ describe('loadScenario', () => {
       warmupSeconds: 4 * 3600,
       replications: 10,
       seed: 7,
-      channels: [{ name: '999', rate: { perHour: 200 }, dayBusynessCv: 0, surges: [], queue: '999' }],
+      channels: [{ name: '999', rate: { perHour: 200 }, dayBusynessCv: 0, surges: [], queueIndex: 0, queue: '999' }],
       queues: [{ name: '999', targetSeconds: 20, patienceSeconds: { exponential: { mean: 300 } } }],
-      handlers: { pools: [{ name: 'handlers', serves: ['999'], roster: { constant: 11 } }], handleSeconds: { '999': { exponential: { mean: 180 } } } },
+      handlers: {
+        pools: [{ name: 'handlers', queueIndices: [0], serves: ['999'], roster: { constant: 11 } }],
+        handleSecondsByQueue: [{ exponential: { mean: 180 } }],
+        handleSeconds: { '999': { exponential: { mean: 180 } } },
+      },
       policy: { queueSelection: { kind: 'strictPriority', order: ['999'] } },
     });
   });

@@ -36,6 +36,34 @@ describe('testing kit', () => {
     expect(problems.some((p) => /metrics offered \d+, records \d+/.test(p))).toBe(true);
   });
 
+  it('checkInvariants: attendance is never shorter than the unit\'s travel; an injected violation is caught', async () => {
+    // A generated room with dispatch, busier, and a fixed 7-minute travel time so the records can be read exactly.
+    const data = fc.sample(arbitraryScenario({ hours: { min: 6, max: 6 } }), { numRuns: 40, seed: 9 }).find((d) => d.dispatch !== undefined) as {
+      dispatch: { areas: Record<string, unknown>[] };
+      channels: Record<string, { perHour: number }>;
+    };
+    const area = data.dispatch.areas[0];
+    data.dispatch.areas[0] = { ...area, units: { constant: 2 }, travelMinutes: { fixed: 7 } };
+    data.channels['999'].perHour = 40;
+    const run = recordRun(await loadScenario(data));
+    const attended = run.records.incidents.filter((i) => i.attendanceSeconds !== undefined);
+    expect(attended.length).toBeGreaterThan(5);
+    for (const i of attended) {
+      expect(i.travelSeconds).toBe(420);
+      expect(i.attendanceSeconds).toBeCloseTo(i.at - i.clockStartAt!, 6);
+    }
+    expect(checkInvariants(run)).toEqual([]);
+    // A unit that arrives sooner than its travel allows: attendance set to half the travel time.
+    const broken = attended[0];
+    broken.attendanceSeconds = broken.travelSeconds! / 2;
+    broken.at = broken.clockStartAt! + broken.attendanceSeconds;
+    const problems = checkInvariants(run);
+    expect(problems).toEqual([expect.stringMatching(/attendance 210 s shorter than the unit's travel 420 s/)]);
+    // An attendance that does not run from the clock's start is caught too.
+    broken.attendanceSeconds = 500;
+    expect(checkInvariants(run)).toEqual([expect.stringMatching(/attendance 500 s is not the time since the clock started/)]);
+  });
+
   it('a replayed trace keeps every invariant', () => {
     fc.assert(
       fc.property(arbitraryTrace(['999'], 3, 120), (trace) => {

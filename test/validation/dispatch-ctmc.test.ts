@@ -20,7 +20,7 @@ const HOURS = 600_000;
 function simulate(policy: DispatchPolicySpec, seed: number): { immediate: BatchMeansInterval; priority: BatchMeansInterval } {
   const total = RATES.immediate + RATES.priority;
   const grading: ResolvedGrading = {
-    needByChannel: { '999': { immediate: RATES.immediate / total, priority: RATES.priority / total } }, needByQueue: {}, flags: { repeat: 0, vulnerable: 0 },
+    needByChannel: [{ immediate: RATES.immediate / total, priority: RATES.priority / total }, null], needByQueue: [null, null], flags: { repeat: 0, vulnerable: 0 },
     thrive: 1, recogniseRepeat: 1, recogniseVulnerable: 1, undergradeIfMissed: 0,
   };
   const spec = dispatchSpec([area('A', 5)], { policy, onSceneMinutes: { immediate: { exponential: { mean: 60 } }, priority: { exponential: { mean: 60 } } } });

@@ -16,7 +16,7 @@ import { area, dispatchSpec, scenarioWith } from '../model/dispatch/scenarios.js
  */
 function replicate(perHour: number, mix: Record<'immediate' | 'priority', number>, units: number, replication: number) {
   const grading: ResolvedGrading = {
-    needByChannel: { '999': mix }, needByQueue: {}, flags: { repeat: 0, vulnerable: 0 },
+    needByChannel: [mix, null], needByQueue: [null, null], flags: { repeat: 0, vulnerable: 0 },
     thrive: 1, recogniseRepeat: 1, recogniseVulnerable: 1, undergradeIfMissed: 0,
   };
   const hours = 10000;

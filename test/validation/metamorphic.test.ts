@@ -52,7 +52,12 @@ describe('metamorphic relations', () => {
         { name: 'urgent', targetSeconds: 5, patienceSeconds: { exponential: { mean: 75 } } },
         { name: 'routine', targetSeconds: 30, patienceSeconds: { lognormal: { mean: 200, cv: 0.5 } } },
       ],
-      handlers: { ...base.handlers, handleSeconds: { urgent: { lognormal: { mean: 100, cv: 0.9 } }, routine: { exponential: { mean: 150 } } }, wrapUpSeconds: { uniform: [0, 20] } },
+      handlers: {
+        ...base.handlers,
+        handleSecondsByQueue: [{ lognormal: { mean: 100, cv: 0.9 } }, { exponential: { mean: 150 } }],
+        handleSeconds: { urgent: { lognormal: { mean: 100, cv: 0.9 } }, routine: { exponential: { mean: 150 } } },
+        wrapUpSeconds: { uniform: [0, 20] },
+      },
       policy: { queueSelection: { kind: 'ageing', order: ['urgent', 'routine'], from: 'routine', to: 'urgent', afterSeconds: 45 } },
     };
     const a = run(base);
@@ -80,7 +85,19 @@ describe('metamorphic relations', () => {
       ],
       staff: 7, hours: 200, warmupHours: 2, seed: 8,
     });
-    const permuted: ResolvedScenario = { ...base, channels: [base.channels[2], base.channels[0], base.channels[1]], queues: [base.queues[1], base.queues[2], base.queues[0]] };
+    // Queues in a new order: every reference by queue index follows its queue.
+    const queueOrder = [1, 2, 0];
+    const newIndex = (old: number): number => queueOrder.indexOf(old);
+    const permuted: ResolvedScenario = {
+      ...base,
+      channels: [base.channels[2], base.channels[0], base.channels[1]].map((c) => ({ ...c, queueIndex: newIndex(c.queueIndex) })),
+      queues: queueOrder.map((i) => base.queues[i]),
+      handlers: {
+        ...base.handlers,
+        pools: base.handlers.pools.map((p) => ({ ...p, queueIndices: p.queueIndices.map(newIndex) })),
+        handleSecondsByQueue: queueOrder.map((i) => base.handlers.handleSecondsByQueue[i]),
+      },
+    };
     const a = runReplication(base, 0).metrics;
     const b = runReplication(permuted, 0).metrics;
     expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());

@@ -12,7 +12,7 @@ import { RecordingMonitor } from '../support/recording-monitor.js';
  * those ends); each count is large enough that the interval's half-width is under 0.01 (asserted),
  * so a routing error of a point is seen.
  */
-const IVR = { deflected: 0.23, hangUp: 0.07, onward: { switchboard: 0.7 } };
+const IVR = { deflected: 0.23, hangUp: 0.07, onward: [{ queueIndex: 0, probability: 0.7 }] };
 const ROUTES = { resolved: 0.35, primary: 0.4, secondary: 0.25 };
 const CALLBACK = { offerAfterSeconds: 120, acceptProbability: 0.6, reachProbability: 0.8, failedAttemptSeconds: { fixed: 30 } };
 const REDIAL = { probability: 0.6, delaySeconds: { fixed: 300 } };
@@ -26,15 +26,19 @@ const scenario: ResolvedScenario = {
   warmupSeconds: 0,
   replications: 1,
   seed: 23,
-  channels: [{ name: '101', rate: { perHour: 120 }, dayBusynessCv: 0, surges: [], queue: 'switchboard', ivr: { menuSeconds: { uniform: [20, 60] }, ...IVR } }],
+  channels: [{ name: '101', rate: { perHour: 120 }, dayBusynessCv: 0, surges: [], queueIndex: 0, queue: 'switchboard', ivr: { menuSeconds: { uniform: [20, 60] }, ...IVR } }],
   queues: [
     { name: 'switchboard', targetSeconds: 40 },
     { name: 'primary', targetSeconds: 120, patienceSeconds: { exponential: { mean: 200 } }, redial: REDIAL },
     { name: 'secondary', targetSeconds: 600, patienceSeconds: { exponential: { mean: 400 } }, callback: CALLBACK },
   ],
-  switchboard: { queue: 'switchboard', staff: { constant: 3 }, handleSeconds: { exponential: { mean: 60 } }, routes: ROUTES },
+  switchboard: {
+    queueIndex: 0, staff: { constant: 3 }, handleSeconds: { exponential: { mean: 60 } },
+    routes: [{ queueIndex: -1, probability: ROUTES.resolved }, { queueIndex: 1, probability: ROUTES.primary }, { queueIndex: 2, probability: ROUTES.secondary }],
+  },
   handlers: {
-    pools: [{ name: 'handlers', serves: ['primary', 'secondary'], roster: { constant: 4 } }],
+    pools: [{ name: 'handlers', queueIndices: [1, 2], serves: ['primary', 'secondary'], roster: { constant: 4 } }],
+    handleSecondsByQueue: [null, { exponential: { mean: 300 } }, { exponential: { mean: 300 } }],
     handleSeconds: { primary: { exponential: { mean: 300 } }, secondary: { exponential: { mean: 300 } } },
   },
   policy: { queueSelection: { kind: 'strictPriority', order: ['primary', 'secondary'] } },

@@ -33,7 +33,8 @@ function formatHalfWidth(x: number | null, unit: string): string {
   return unit === 'ratio' ? `± ${(100 * x).toFixed(1)}` : `± ${x.toFixed(2)}`;
 }
 
-function formatRange(range: TargetOutcome['range'], unit: string): string {
+function formatRange(range: TargetOutcome['range'], unit: string, standard?: string): string {
+  if (standard !== undefined) return standard;
   if (range === null) return '';
   const [lo, hi] = range;
   const f = (x: number): string => (unit === 'ratio' ? percent(x) : String(x));
@@ -54,7 +55,7 @@ export function formatTargetsTable(outcomes: readonly TargetOutcome[], results: 
     return [
       o.label,
       `${formatValue(o.mean, o.unit)} ${formatHalfWidth(o.ci95, o.unit)}${which}`.trim(),
-      formatRange(o.range, o.unit),
+      formatRange(o.range, o.unit, o.standard),
       o.observed === null ? '' : formatValue(o.observed, o.unit),
       o.status === 'shown' ? '' : o.required ? VERDICT[o.status] : `${VERDICT[o.status]} (info)`,
     ];
@@ -98,7 +99,7 @@ export function makeCheckCommand(runScenarioFile: ScenarioFileRunner = defaultRu
       .option('allow-large', allowLargeOption) as unknown as Argv<CheckArgs>,
   handler: async (argv: ArgumentsCamelCase<CheckArgs>) => {
     // Targets and scenarios (yaml, zod) load only when this command runs.
-    const { allRequiredMet, evaluateTargets, loadTargets } = await import('../../experiment/targets.js');
+    const { allRequiredMet, checkOutcomes, loadTargets } = await import('../../experiment/targets.js');
     let targets;
     try {
       targets = loadTargets(argv.targets);
@@ -121,7 +122,7 @@ export function makeCheckCommand(runScenarioFile: ScenarioFileRunner = defaultRu
       process.exitCode = 2;
       return;
     }
-    const outcomes = evaluateTargets(targets, results);
+    const outcomes = checkOutcomes(targets, results);
     const ok = allRequiredMet(outcomes);
     if (argv.format === 'json') {
       process.stdout.write(`${JSON.stringify({ scenario: results.scenario, seed: results.seed, replications: results.replications, allRequiredMet: ok, targets: outcomes }, null, 2)}\n`);

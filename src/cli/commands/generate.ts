@@ -4,10 +4,7 @@
  * it. Redials and chasing calls are left out: the model makes those itself when it replays.
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { loadInput } from '../../experiment/scenario-input.js';
 import { allowLargeOption, listFrom, pluginsFrom, seedFrom, seedOption, setOption, wholeNumber } from '../options.js';
-import { generatedLog } from '../isolated-task.js';
-import { checkOutPaths, emit } from '../output.js';
 
 interface GenerateArgs {
   file: string;
@@ -35,6 +32,10 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       .option('allow-large', allowLargeOption) as unknown as Argv<GenerateArgs>,
   handler: async (argv: ArgumentsCamelCase<GenerateArgs>) => {
     const replication = wholeNumber(argv.replication, 'replication', 0) ?? 0;
+    // The scenario stack loads when the command runs, not with --help.
+    const [{ loadInput }, { generatedLog }, { checkOutPaths, emit }] = await Promise.all([
+      import('../../experiment/scenario-input.js'), import('../isolated-task.js'), import('../output.js'),
+    ]);
     const { scenario, inputs } = await loadInput(argv.file, { sets: listFrom(argv.set), seed: seedFrom(argv.seed), replications: 1, allowLarge: argv.allowLarge, plugins: pluginsFrom(argv) });
     checkOutPaths([['--out', argv.out]], inputs);
     emit(await generatedLog(scenario, replication, argv.attributes), argv.out, argv.quiet);

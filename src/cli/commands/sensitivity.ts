@@ -4,16 +4,9 @@
  * target a tornado of paired changes (src/experiment/sensitivity.ts does the work).
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { runSensitivity } from '../../experiment/sensitivity.js';
-import { ReplicationPool } from '../../experiment/replication-pool.js';
-import { loadTargets } from '../../experiment/targets.js';
-import { sensitivityJson, sensitivityTable } from '../../report/sensitivity.js';
-import { UsageError } from '../errors.js';
-import { allowLargeOption, listFrom, outOption, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber } from '../options.js';
-import { emit } from '../output.js';
-import { makeProgress } from '../progress.js';
+import { allowLargeOption, outOption, quietOption, repsOption, seedOption, setOption, threadsOption } from '../options.js';
 
-interface SensitivityArgs {
+export interface SensitivityArgs {
   file: string;
   targets: string;
   reps?: number;
@@ -24,32 +17,6 @@ interface SensitivityArgs {
   threads?: number;
   quiet: boolean;
   allowLarge: boolean;
-}
-
-async function handler(argv: ArgumentsCamelCase<SensitivityArgs>): Promise<void> {
-  let targets;
-  try {
-    targets = loadTargets(argv.targets);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const threads = threadsFrom(argv.threads);
-  const sets = listFrom(argv.set);
-  const options = { sets, replications: wholeNumber(argv.reps, 'reps', 1), seed: seedFrom(argv.seed), threads, allowLarge: argv.allowLarge };
-  const pool = new ReplicationPool(threads);
-  let text: string;
-  let progress: ReturnType<typeof makeProgress> | undefined;
-  const onPlan = (runs: number): void => {
-    progress = makeProgress(runs, { quiet: argv.quiet });
-  };
-  try {
-    const results = await runSensitivity(pool, argv.file, targets, { ...options, onPlan }, () => progress?.tick());
-    text = argv.format === 'json' ? sensitivityJson(results) : sensitivityTable(results);
-  } finally {
-    progress?.stop();
-    await pool.close();
-  }
-  emit(text, argv.out, argv.quiet);
 }
 
 export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
@@ -67,5 +34,5 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
       .option('threads', threadsOption)
       .option('quiet', quietOption)
       .option('allow-large', allowLargeOption) as unknown as Argv<SensitivityArgs>,
-  handler,
+  handler: async (argv: ArgumentsCamelCase<SensitivityArgs>) => (await import('./sensitivity-action.js')).sensitivityAction(argv),
 };

@@ -1,7 +1,5 @@
 /** `callsim validate FILE`: schema and semantic checks only (nothing is simulated). */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { loadInput } from '../../experiment/scenario-input.js';
-import { describeWork } from '../../experiment/work-estimate.js';
 import type { ResolvedScenario } from '../../model/resolved.js';
 import { monthMultipliers } from '../../engine/rate-profile.js';
 import { allowLargeOption, listFrom, pluginsFrom, setOption, threadsFrom, threadsOption } from '../options.js';
@@ -68,6 +66,8 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .option('allow-large', allowLargeOption) as unknown as Argv<ValidateArgs>,
   handler: async (argv: ArgumentsCamelCase<ValidateArgs>) => {
     const threads = threadsFrom(argv.threads);
+    // The scenario stack (yaml, zod) loads when the command runs, not with --help.
+    const [{ loadInput }, { describeWork }] = await Promise.all([import('../../experiment/scenario-input.js'), import('../../experiment/work-estimate.js')]);
     const { scenario, work } = await loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace, threads, allowLarge: argv.allowLarge, plugins: pluginsFrom(argv) });
     process.stdout.write(`OK ${argv.file}: ${scenarioSummary(scenario)}\n`);
     for (const line of monthWeightLines(scenario)) process.stdout.write(`${line}\n`);

@@ -4,69 +4,14 @@
  * its published digest and values. With every replication rerun it also rebuilds the results
  * and compares them with the file byte for byte. Exit 0 all match, 1 a mismatch, 2 bad input.
  */
-import { readTextBounded } from '../../experiment/bounded-read.js';
-import { MAX_TEXT_BYTES } from '../../scenario/files.js';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { ReplicationPool } from '../../experiment/replication-pool.js';
-import { verificationOf } from '../../experiment/shard/assemble.js';
-import { readPublishedRun, replicationsToVerify, verifyRun } from '../../experiment/shard/verify.js';
-import { callsimVersion } from '../../experiment/version.js';
-import { DEFAULT_SERIES_AXES, summarise } from '../../metrics/summary.js';
-import { resultsJson } from '../../report/json.js';
-import { EXIT_FAILURE } from '../errors.js';
-import { quietOption, threadsFrom, threadsOption, wholeNumber } from '../options.js';
-import { makeProgress } from '../progress.js';
+import { quietOption, threadsOption } from '../options.js';
 
-interface VerifyArgs {
+export interface VerifyArgs {
   results: string;
   sample?: number;
   threads?: number;
   quiet: boolean;
-}
-
-/** k distinct replications of 0..n-1, chosen with the operating system's random source (not a seed the producer could foresee). */
-async function handler(argv: ArgumentsCamelCase<VerifyArgs>): Promise<void> {
-  const k = wholeNumber(argv.sample, 'sample', 1);
-  const run = readPublishedRun(argv.results);
-  const indices = replicationsToVerify(run.replications, k);
-  const lines: string[] = [`${argv.results}: ${run.scenario.name}, seed ${run.seed}, ${run.replications} replications, made by callsim ${run.callsim}`];
-  if (run.callsim !== callsimVersion()) lines.push(`note: this is callsim ${callsimVersion()}; another version may compute differently`);
-  const progress = makeProgress(indices.length, { quiet: argv.quiet, label: 'verify' });
-  const pool = new ReplicationPool(Math.min(threadsFrom(argv.threads), indices.length));
-  let outcome;
-  try {
-    outcome = await verifyRun(pool, run, indices, () => progress.tick());
-  } finally {
-    progress.stop();
-    await pool.close();
-  }
-  let ok = true;
-  const fileOk = outcome.fileSha256 === run.scenario.sha256;
-  lines.push(`scenario file ${run.scenario.file}: ${fileOk ? 'same bytes (sha256 matches)' : `CHANGED (sha256 ${outcome.fileSha256.slice(0, 12)}, published ${String(run.scenario.sha256).slice(0, 12)})`}`);
-  lines.push(`resolved scenario: ${outcome.contentMatches ? 'matches' : 'DIFFERS from the one published (a changed extends, trace or default)'}`);
-  ok = fileOk && outcome.contentMatches;
-  for (const c of outcome.checks) {
-    const good = c.digestMatches && c.differing.length === 0;
-    ok &&= good;
-    const why = [!c.digestMatches ? 'digest differs' : '', c.differing.length > 0 ? `values differ: ${c.differing.slice(0, 5).join(', ')}${c.differing.length > 5 ? ', ...' : ''}` : ''].filter((s) => s !== '');
-    lines.push(`replication ${c.replication}: ${good ? 'matches' : `MISMATCH (${why.join('; ')})`}`);
-  }
-  const matched = outcome.checks.filter((c) => c.digestMatches && c.differing.length === 0).length;
-  let summary = '';
-  if (k === undefined) {
-    // Every replication rerun: rebuild the whole output and compare it with the file.
-    // The series the file carries (day of the week only when it was asked for).
-    const axes = [...new Set([...DEFAULT_SERIES_AXES, ...Object.values(run.series ?? {}).map((s) => s.by)])];
-    const rebuilt = summarise(outcome.reruns, { callsim: run.callsim, scenario: run.scenario, seed: run.seed }, axes);
-    rebuilt.verification = verificationOf(outcome.reruns, run.verification, run.verification.contentSha256);
-    const same = resultsJson(rebuilt) === readTextBounded(argv.results, MAX_TEXT_BYTES);
-    ok &&= same;
-    summary = same ? '; the results file matches the rerun byte for byte' : '; the results file does NOT match the rerun (a summary or field was changed)';
-  }
-  lines.push(`${matched} of ${indices.length} replications rerun match${k === undefined ? '' : ` (a random sample of ${indices.length} of ${run.replications})`}${summary}`);
-  lines.push(ok ? 'verified' : 'NOT verified');
-  process.stdout.write(`${lines.join('\n')}\n`);
-  if (!ok) process.exitCode = EXIT_FAILURE;
 }
 
 export const verifyCommand: CommandModule<object, VerifyArgs> = {
@@ -78,5 +23,5 @@ export const verifyCommand: CommandModule<object, VerifyArgs> = {
       .option('sample', { type: 'number', describe: 'rerun k replications chosen at random (default: all, and compare the whole file)' })
       .option('threads', threadsOption)
       .option('quiet', quietOption) as unknown as Argv<VerifyArgs>,
-  handler,
+  handler: async (argv: ArgumentsCamelCase<VerifyArgs>) => (await import('./verify-action.js')).verifyAction(argv),
 };

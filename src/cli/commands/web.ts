@@ -3,7 +3,6 @@
  * worker.js) with the given scenarios built in (default: the Avon and Somerset baseline and its
  * what-ifs); `--serve` also serves DIR on 127.0.0.1 until interrupted.
  */
-import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
@@ -22,7 +21,8 @@ interface WebArgs {
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
 
 /** Serves the site's three files (nothing else) on 127.0.0.1. */
-function serve(dir: string, port: number): Promise<void> {
+async function serve(dir: string, port: number): Promise<void> {
+  const { createServer } = await import('node:http');
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const name = path === '/' ? 'index.html' : path.slice(1);

@@ -6,6 +6,8 @@
 
 /** Bad input about shards or part files (exit 2 at the command line). */
 export class ShardInputError extends Error {
+  /** Bad input (exit 2): the command line tells it by this mark, not by class identity (cli/errors.ts). */
+  readonly badInput = true;
   constructor(message: string) {
     super(message);
     this.name = 'ShardInputError';

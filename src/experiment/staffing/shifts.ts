@@ -8,7 +8,6 @@
  * hourOfDay it is a (start, length) worked every day.
  */
 // The package is CommonJS-typed but loads its ES module build here, whose default is the loader.
-import * as highsModule from 'highs';
 import type { DayName, ShiftSpec } from '../../engine/profile-types.js';
 import { type IntervalKind, intervalCount } from './intervals.js';
 
@@ -72,6 +71,8 @@ export async function planShifts(kind: IntervalKind, required: readonly number[]
     ` ${columns.map((c) => c.name).join(' ')}`,
     'End',
   ].join('\n');
+  // The solver (WebAssembly) loads when a roster is first solved, not with the staffing modules.
+  const highsModule = await import('highs');
   const highs = await (highsModule as unknown as { default: HighsLoader }).default();
   const solution = highs.solve(lp, { output_flag: false, time_limit: 30, mip_rel_gap: 0 });
   const value = (c: Column): number => {

@@ -17,9 +17,9 @@ interface ChannelStreams {
   chase: RandomStream;
 }
 
-/** The fields of a replayed call that override sampled values. */
+/** The fields of a replayed call that override sampled values (`areaIndex` -1: drawn). */
 export interface TraceOverrides {
-  area?: string;
+  areaIndex: number;
   need?: Grade;
 }
 
@@ -40,7 +40,6 @@ export class CallerSampler {
   private readonly vulnerableProbability: number;
   private readonly areaCumulative: Float64Array;
   private readonly areaNames: string[];
-  private readonly areaIndex: Map<string, number>;
   /** Travel time per area, in minutes as written. */
   private readonly travel: Distribution[];
   /** On-scene time per grade index, in minutes as written; null when not given. */
@@ -67,20 +66,19 @@ export class CallerSampler {
       onScene: streams.stream(`${c.name}.onScene`),
       chase: streams.stream(`${c.name}.chase`),
     }));
-    this.channelMix = scenario.channels.map((c) => {
-      const mix = grading?.needByChannel[c.name];
-      return mix === undefined ? null : cumulativeMix(mix);
+    this.channelMix = scenario.channels.map((_, i) => {
+      const mix = grading?.needByChannel[i] ?? null;
+      return mix === null ? null : cumulativeMix(mix);
     });
-    this.queueMix = scenario.queues.map((q) => {
-      const mix = grading?.needByQueue[q.name];
-      return mix === undefined ? null : cumulativeMix(mix);
+    this.queueMix = scenario.queues.map((_, i) => {
+      const mix = grading?.needByQueue[i] ?? null;
+      return mix === null ? null : cumulativeMix(mix);
     });
     this.repeatProbability = grading?.flags.repeat ?? 0;
     this.vulnerableProbability = grading?.flags.vulnerable ?? 0;
 
     const areas = dispatch?.areas ?? [];
     this.areaNames = areas.map((a) => a.name);
-    this.areaIndex = new Map(areas.map((a, i) => [a.name, i]));
     this.areaCumulative = new Float64Array(areas.length);
     let total = 0;
     areas.forEach((a, i) => {
@@ -120,9 +118,8 @@ export class CallerSampler {
     const repeat = s.flags.decision() < this.repeatProbability;
     const vulnerable = s.flags.decision() < this.vulnerableProbability;
     let area = -1;
-    if (trace?.area !== undefined && trace.area !== '') {
-      // `src/scenario/` checked the trace's areas against the scenario's.
-      area = this.areaIndex.get(trace.area) ?? -1;
+    if (trace !== undefined && trace.areaIndex >= 0) {
+      area = trace.areaIndex;
     } else if (this.areaNames.length > 0) {
       area = pick(this.areaCumulative, s.area.decision());
     }

@@ -92,7 +92,6 @@ export class DispatchCentre {
     this.dispatched = Array.from({ length: NO_INCIDENT + 1 }, (_, g) => grades.includes(g));
 
     const unitIds = { next: 0 };
-    const names = dispatch.areas.map((a) => a.name);
     this.areas = dispatch.areas.map((a, i) => {
       const targets = new Float64Array(INCIDENT_GRADES).fill(Infinity);
       targets[IMMEDIATE] = 60 * dispatch.targets.immediate[a.kind];
@@ -105,9 +104,7 @@ export class DispatchCentre {
       return area;
     });
     dispatch.areas.forEach((a, i) => {
-      for (const name of a.neighbours) {
-        // `src/scenario/` checked that a neighbour is another declared area.
-        const j = names.indexOf(name);
+      for (const j of a.neighbours) {
         this.areas[i].neighbours.push(this.areas[j]);
         this.areas[j].helps.push(this.areas[i]);
       }
@@ -115,7 +112,7 @@ export class DispatchCentre {
 
     this.dispatcher = new UnitDispatcher(sim, this.areas, options.policy(dispatch.policy, grades), dispatch.divertFromPriority, monitor, this.onAttended, this.onRequeued, options.trace ?? null,
       dispatch.divertFromPriority || dispatch.upgradePerHour > 0 || dispatch.chasePerHour > 0, scenario.horizonSeconds);
-    this.events = new IncidentEvents(sim, dispatch, scenario.channels.map((c) => c.name), streams, this.sampler, this.areas, this.dispatcher, monitor, options.hooks);
+    this.events = new IncidentEvents(sim, dispatch, streams, this.sampler, this.areas, this.dispatcher, monitor, options.hooks);
 
     // Units: headcount at 0, then an event at each roster change (with releases, before seizes).
     const horizon = scenario.horizonSeconds;
@@ -123,7 +120,7 @@ export class DispatchCentre {
       const pieces = unitHeadcount(a, options.calendar, horizon);
       this.dispatcher.setHeadcount(this.areas[i], pieces.valueAt(0));
       for (const at of pieces.changeTimes()) {
-        if (at > 0 && at < horizon) sim.schedule(at, this.onHeadcount, { area: this.areas[i], headcount: pieces.valueAt(at) }, SameInstant.capacity);
+        if (at > 0 && at < horizon) sim.post(at, this.onHeadcount, { area: this.areas[i], headcount: pieces.valueAt(at) }, SameInstant.capacity);
       }
     });
   }
@@ -174,7 +171,7 @@ export class DispatchCentre {
     this.dispatcher.dispatchArea(area);
     this.events.start(incident);
     if (incident.state === WAITING && area.neighbours.length > 0 && area.helpAfterSeconds !== Infinity) {
-      this.sim.schedule(now + area.helpAfterSeconds, this.onHelpDue, incident, SameInstant.timeout);
+      this.sim.post(now + area.helpAfterSeconds, this.onHelpDue, incident, SameInstant.timeout);
     }
   }
 
@@ -205,7 +202,7 @@ export class DispatchCentre {
       last.openSlot = incident.openSlot;
     }
     incident.openSlot = -1;
-    this.monitor.incidentAttended(incident.areaIndex, at, gradeName(incident.neededIndex), gradeName(incident.given), at - incident.clockFrom, incident.counted);
+    this.monitor.incidentAttended(incident.areaIndex, at, gradeName(incident.neededIndex), gradeName(incident.given), at - incident.clockFrom, incident.counted, incident.caller.travelSeconds, incident.clockFrom);
     if (this.highShare !== null && incident.given === PRIORITY) this.monitor.priorityTierAttended?.(incident.areaIndex, incident.standard, at - incident.clockFrom, incident.counted);
   };
 

@@ -18,14 +18,14 @@ export interface DispatchHooks {
    * new call on that channel whose case is `caller` (a repeat caller with `caller.chasing` set)
    * and, when a handler finishes it, passes the case to `DispatchCentre.callHandled` as usual.
    */
-  offerChasingCall(channel: string, at: number, incidentId: number, caller: CallerCase): void;
+  offerChasingCall(channelIndex: number, at: number, incidentId: number, caller: CallerCase): void;
   /**
    * An update to the victim of incident `incidentId` fell due at `at`: handler work of
-   * `handleSeconds` (NaN: the queue's own handle time) in queue `queue`. When a handler finishes
-   * it, the model calls `DispatchCentre.victimUpdateMade(incidentId)`. Only called when the
-   * scenario gives `dispatch.victimUpdates.queue`.
+   * `handleSeconds` (NaN: the queue's own handle time) in the queue of index `queueIndex`. When a
+   * handler finishes it, the model calls `DispatchCentre.victimUpdateMade(incidentId)`. Only
+   * called when the scenario gives `dispatch.victimUpdates.queueIndex`.
    */
-  victimUpdateWork?(queue: string, handleSeconds: number, at: number, incidentId: number): void;
+  victimUpdateWork?(queueIndex: number, handleSeconds: number, at: number, incidentId: number): void;
 }
 
 /**
@@ -41,7 +41,7 @@ export class IncidentEvents {
   private readonly chaseStream: RandomStream;
   private readonly victimStream: RandomStream;
   private readonly victimHandle: Distribution | null;
-  private readonly victimQueue: string | undefined;
+  private readonly victimQueue: number | undefined;
   /** Probability an owed update is made (null: not modelled, every update is work for the queue). */
   private readonly victimCompliance: number | null;
   private readonly chaseChannel: number;
@@ -51,7 +51,6 @@ export class IncidentEvents {
   constructor(
     private readonly sim: Simulator,
     dispatch: ResolvedDispatch,
-    private readonly channels: readonly string[],
     streams: StreamFactory,
     private readonly sampler: CallerSampler,
     private readonly areas: readonly Area[],
@@ -64,11 +63,11 @@ export class IncidentEvents {
     this.upgradeStream = streams.stream('dispatch.upgrade');
     this.chaseStream = streams.stream('dispatch.chase');
     this.victimStream = streams.stream('dispatch.victimUpdate');
-    this.victimQueue = dispatch.victimUpdates?.queue;
+    this.victimQueue = dispatch.victimUpdates?.queueIndex;
     this.victimCompliance = dispatch.victimUpdates?.compliance ?? null;
     const handle = dispatch.victimUpdates?.handleSeconds;
     this.victimHandle = handle === undefined ? null : makeDistribution(handle);
-    this.chaseChannel = dispatch.chaseChannel === undefined ? -1 : channels.indexOf(dispatch.chaseChannel);
+    this.chaseChannel = dispatch.chaseChannelIndex ?? -1;
   }
 
   /** Schedule a new incident's events (after its first dispatch attempt). */
@@ -155,7 +154,7 @@ export class IncidentEvents {
     caller.chasing = incident;
     caller.chasingIncident = incident.id;
     incident.chaseEvent = this.sim.schedule(now + (this.chaseGap as Distribution).sample(this.chaseStream), this.onChase, incident, SameInstant.timeout);
-    this.hooks.offerChasingCall(this.channels[channel], now, incident.id, caller);
+    this.hooks.offerChasingCall(channel, now, incident.id, caller);
   };
 
   private readonly onVictimDue = (incident: Incident): void => {

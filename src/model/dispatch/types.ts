@@ -26,9 +26,12 @@ export interface CallerFlagProbabilities {
 }
 
 export interface ResolvedGrading {
-  /** Needed-grade mix per channel name; a queue entry (key = queue name) overrides it. */
-  needByChannel: Readonly<Record<string, NeedMix>>;
-  needByQueue: Readonly<Record<string, NeedMix>>;
+  /**
+   * Needed-grade mix by channel index (null: the channel's calls need no incident); a mix by the
+   * index of the queue that ends the call's planned path, when given, overrides it.
+   */
+  needByChannel: readonly (NeedMix | null)[];
+  needByQueue: readonly (NeedMix | null)[];
   flags: CallerFlagProbabilities;
   /** Probability the handler performs a structured THRIVE assessment. */
   thrive: number;
@@ -58,10 +61,11 @@ export interface ResolvedArea {
   /** Travel time to an incident of this area (drawn at the call's arrival). */
   travelMinutes: DistributionSpec;
   /**
-   * Areas whose free units may help once an incident here has waited `helpAfterMinutes` (from its
-   * creation); a helping unit travels the incident's own travel time and stays busy in its home area.
+   * Indices of the areas whose free units may help once an incident here has waited
+   * `helpAfterMinutes` (from its creation); a helping unit travels the incident's own travel time
+   * and stays busy in its home area.
    */
-  neighbours: readonly string[];
+  neighbours: readonly number[];
   helpAfterMinutes?: number;
 }
 
@@ -93,18 +97,18 @@ export interface ResolvedDispatch {
   /**
    * Rates per hour, per unattended incident (waiting, or its unit travelling): re-grading as new
    * information comes (to the needed grade when under-graded, else one grade up), and chasing
-   * calls on `chaseChannel` (default: the first call's channel). 0: none.
+   * calls on channel `chaseChannelIndex` (default: the first call's channel). 0: none.
    */
   upgradePerHour: number;
   chasePerHour: number;
-  chaseChannel?: string;
+  chaseChannelIndex?: number;
   /**
    * Victim updates: one is owed when an incident's wait passes its given grade's target. With
-   * `queue`, the update is handler work in that queue (`handleSeconds`; absent: the queue's own
-   * handle time) and counts as made when done before a unit arrives; without it, owed updates are
-   * counted and all missed.
+   * `queueIndex`, the update is handler work in that queue (`handleSeconds`; absent: the queue's
+   * own handle time) and counts as made when done before a unit arrives; without it, owed updates
+   * are counted and all missed.
    */
-  victimUpdates?: { handleSeconds?: DistributionSpec; queue?: string; compliance?: number };
+  victimUpdates?: { handleSeconds?: DistributionSpec; queueIndex?: number; compliance?: number };
   /**
    * Priority split (absent: one Priority grade): a Priority incident is Priority High with
    * probability `high` (decided by a draw at the call's arrival), else Priority Standard; each has

@@ -6,8 +6,8 @@ import type { ResolvedGrading } from '../../../src/model/dispatch/types.js';
 import { area, dispatchSpec, scenarioWith } from './scenarios.js';
 
 const grading: ResolvedGrading = {
-  needByChannel: { '999': { immediate: 0.3, priority: 0.5, none: 0.2 }, '101': { scheduled: 1 } },
-  needByQueue: { '101': { priority: 1 } },
+  needByChannel: [{ immediate: 0.3, priority: 0.5, none: 0.2 }, { scheduled: 1 }],
+  needByQueue: [null, { priority: 1 }],
   flags: { repeat: 0.2, vulnerable: 0.1 },
   thrive: 0.78, recogniseRepeat: 0.61, recogniseVulnerable: 0.64, undergradeIfMissed: 0.5,
 };
@@ -57,7 +57,7 @@ describe('CallerSampler', () => {
 
   it("the trace's area and need override the draws (unknown ones are refused when the trace is read)", () => {
     const sampler = new CallerSampler(scenario, new StreamFactory(3, 0));
-    const c = sampler.draw(0, -1, { area: 'B', need: 'immediate' });
+    const c = sampler.draw(0, -1, { areaIndex: 1, need: 'immediate' });
     expect([c.area, c.areaIndex, c.needed]).toEqual(['B', 1, 'immediate']);
   });
 

@@ -73,7 +73,7 @@ describe('DispatchCentre, hand-computable', () => {
   });
 
   it('a neighbour helps once the incident has waited helpAfterMinutes', () => {
-    const areas = [area('A', 0, { neighbours: ['B'], helpAfterMinutes: 10 }), area('B', 1)];
+    const areas = [area('A', 0, { neighbours: [1], helpAfterMinutes: 10 }), area('B', 1)];
     const h = new Harness(scenarioWith(dispatchSpec(areas)));
     h.handAt(0, 'immediate', 5 * MIN, 30 * MIN, 0);
     h.run(10 * 3600);
@@ -83,7 +83,7 @@ describe('DispatchCentre, hand-computable', () => {
   });
 
   it('a freed neighbour unit takes an incident that has already waited long enough', () => {
-    const areas = [area('A', 0, { neighbours: ['B'], helpAfterMinutes: 10 }), area('B', 1)];
+    const areas = [area('A', 0, { neighbours: [1], helpAfterMinutes: 10 }), area('B', 1)];
     const h = new Harness(scenarioWith(dispatchSpec(areas)));
     h.handAt(0, 'immediate', 0, 60 * MIN, 1); // B's unit busy until 60
     h.handAt(1 * MIN, 'priority', 2 * MIN, 10 * MIN, 0);
@@ -162,7 +162,7 @@ describe('DispatchCentre without a dispatch section', () => {
   it('grades calls and reports no incident', () => {
     const scenario = { ...scenarioWith(dispatchSpec([])), dispatch: undefined };
     const h = new Harness(scenario);
-    const c = h.centre.drawCaller(0, -1, { need: 'immediate' });
+    const c = h.centre.drawCaller(0, -1, { areaIndex: -1, need: 'immediate' });
     h.centre.callHandled(c, 0, 0, true);
     h.run(60);
     expect(c.given).toBe('immediate');

@@ -39,21 +39,21 @@ const HOURS = 48;
 /** Run one random world: Poisson calls through the real sampler and grader, chasing calls handled after 3 minutes. */
 function run(w: World, unitsDelta = 0): { h: Harness; cases: CallerCase[] } {
   const grading: ResolvedGrading = {
-    needByChannel: { '999': { immediate: 0.3, priority: 0.4, scheduled: 0.1, resolvedWithoutDeployment: 0.1, none: 0.1 } }, needByQueue: {},
+    needByChannel: [{ immediate: 0.3, priority: 0.4, scheduled: 0.1, resolvedWithoutDeployment: 0.1, none: 0.1 }, null], needByQueue: [null, null],
     flags: { repeat: 0.3, vulnerable: 0.3 }, thrive: w.thrive, recogniseRepeat: 0.6, recogniseVulnerable: 0.6, undergradeIfMissed: 0.7,
   };
   const areas = [
     area('A', w.units[0] + unitsDelta, {
       share: 0.5, travelMinutes: { exponential: { mean: 10 } },
       extraUnits: w.extra > 0 ? [{ fromSeconds: 6 * 3600, toSeconds: 30 * 3600, extra: w.extra }] : [],
-      neighbours: w.neighbours ? ['B'] : [], helpAfterMinutes: 20,
+      neighbours: w.neighbours ? [1] : [], helpAfterMinutes: 20,
     }),
-    area('B', w.units[1], { share: 0.5, kind: 'rural', travelMinutes: { uniform: [5, 25] }, neighbours: w.neighbours ? ['A'] : [], helpAfterMinutes: 30 }),
+    area('B', w.units[1], { share: 0.5, kind: 'rural', travelMinutes: { uniform: [5, 25] }, neighbours: w.neighbours ? [0] : [], helpAfterMinutes: 30 }),
   ];
   const spec = dispatchSpec(areas, {
     onSceneMinutes: { immediate: { exponential: { mean: 45 } }, priority: { exponential: { mean: 30 } } },
     policy: w.policy, divertFromPriority: w.divert, upgradePerHour: w.upgradePerHour, chasePerHour: w.chasePerHour,
-    victimUpdates: { queue: '101' },
+    victimUpdates: { queueIndex: 1 },
   });
   let h: Harness | undefined;
   h = new Harness(scenarioWith(spec, grading, HOURS), {
@@ -148,7 +148,7 @@ describe('dispatch invariants', () => {
   it('under-grading never happens when THRIVE and recognition are certain', () => {
     fc.assert(fc.property(world, fc.double({ min: 0, max: 1, noNaN: true }), (w, undergrade) => {
       const grading: ResolvedGrading = {
-        needByChannel: { '999': { immediate: 0.4, priority: 0.4, scheduled: 0.2 } }, needByQueue: {},
+        needByChannel: [{ immediate: 0.4, priority: 0.4, scheduled: 0.2 }, null], needByQueue: [null, null],
         flags: { repeat: 0.5, vulnerable: 0.5 }, thrive: 1, recogniseRepeat: 1, recogniseVulnerable: 1, undergradeIfMissed: undergrade,
         undergradeMatrix: { immediate: { scheduled: 1 } },
       };

@@ -6,7 +6,7 @@ import type { ResolvedGrading } from '../../../src/model/dispatch/types.js';
 
 function grading(extra: Partial<ResolvedGrading> = {}): ResolvedGrading {
   return {
-    needByChannel: {}, needByQueue: {}, flags: { repeat: 0, vulnerable: 0 },
+    needByChannel: [], needByQueue: [], flags: { repeat: 0, vulnerable: 0 },
     thrive: 0.78, recogniseRepeat: 0.61, recogniseVulnerable: 0.64, undergradeIfMissed: 0.5, ...extra,
   };
 }

@@ -32,8 +32,9 @@ export class Harness {
       areas: (scenario.dispatch?.areas ?? []).map((a) => ({ name: a.name, kind: a.kind })),
     });
     const hooks: DispatchHooks = {
-      offerChasingCall: (channel, at, incidentId, caller) => this.chases.push({ channel, at, incidentId, caller }),
-      victimUpdateWork: (queue, handleSeconds, at, incidentId) => this.victimWork.push({ queue, handleSeconds, at, incidentId }),
+      // Recorded by name, so tests read as the scenario is written.
+      offerChasingCall: (channel, at, incidentId, caller) => this.chases.push({ channel: scenario.channels[channel].name, at, incidentId, caller }),
+      victimUpdateWork: (queue, handleSeconds, at, incidentId) => this.victimWork.push({ queue: scenario.queues[queue].name, handleSeconds, at, incidentId }),
       ...options.hooks,
     };
     const log = this.unitLog;

@@ -6,7 +6,7 @@ import { area, dispatchSpec, scenarioWith } from './scenarios.js';
 
 const MIN = 60;
 const grading: ResolvedGrading = {
-  needByChannel: {}, needByQueue: {}, flags: { repeat: 0, vulnerable: 0 },
+  needByChannel: [null, null], needByQueue: [null, null], flags: { repeat: 0, vulnerable: 0 },
   thrive: 0.5, recogniseRepeat: 1, recogniseVulnerable: 1, undergradeIfMissed: 1,
 };
 
@@ -17,7 +17,7 @@ describe('chasing calls', () => {
       hooks: {
         // The model's part: the chasing call is handled 2 minutes after it is offered.
         offerChasingCall: (channel, at, incidentId, caller) => {
-          h!.chases.push({ channel, at, incidentId, caller });
+          h!.chases.push({ channel: h!.scenario.channels[channel].name, at, incidentId, caller });
           h!.sim.schedule(at + 2 * MIN, () => h!.centre.callHandled(caller, at, at, true), null);
         },
       },
@@ -57,7 +57,7 @@ describe('chasing calls', () => {
   });
 
   it('chasing calls go to chaseChannel when given', () => {
-    const h = new Harness(scenarioWith(dispatchSpec([area('A', 0)], { chasePerHour: 60, chaseChannel: '101' })));
+    const h = new Harness(scenarioWith(dispatchSpec([area('A', 0)], { chasePerHour: 60, chaseChannelIndex: 1 })));
     h.handAt(0, 'priority', 0, 10 * MIN);
     h.run(3600);
     expect(h.chases.length).toBeGreaterThan(10);
@@ -85,7 +85,7 @@ describe('re-grading while waiting', () => {
 });
 
 describe('victim updates', () => {
-  const spec = (queue?: string) => dispatchSpec([area('A', 1)], { victimUpdates: queue ? { queue, handleSeconds: { fixed: 300 } } : undefined });
+  const spec = (queue?: string) => dispatchSpec([area('A', 1)], { victimUpdates: queue ? { queueIndex: ['999', '101'].indexOf(queue), handleSeconds: { fixed: 300 } } : undefined });
 
   it('an update falls due when the wait passes the target; made before attendance it counts as made', () => {
     const h = new Harness(scenarioWith(spec('101')));

@@ -32,14 +32,14 @@ export function scenarioWith(dispatch: ResolvedDispatch, grading?: ResolvedGradi
     replications: 1,
     seed: 1,
     channels: [
-      { name: '999', rate: { perHour: 0 }, dayBusynessCv: 0, surges: [], queue: '999' },
-      { name: '101', rate: { perHour: 0 }, dayBusynessCv: 0, surges: [], queue: '101' },
+      { name: '999', rate: { perHour: 0 }, dayBusynessCv: 0, surges: [], queueIndex: 0, queue: '999' },
+      { name: '101', rate: { perHour: 0 }, dayBusynessCv: 0, surges: [], queueIndex: 1, queue: '101' },
     ],
     queues: [
       { name: '999', targetSeconds: 10 },
       { name: '101', targetSeconds: 60 },
     ],
-    handlers: { pools: [{ name: 'h', serves: ['999', '101'], roster: { constant: 1 } }], handleSeconds: {} },
+    handlers: { pools: [{ name: 'h', queueIndices: [0, 1], serves: ['999', '101'], roster: { constant: 1 } }], handleSecondsByQueue: [null, null], handleSeconds: {} },
     policy: { queueSelection: { kind: 'strictPriority', order: ['999', '101'] } },
     grading,
     dispatch,
