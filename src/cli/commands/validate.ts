@@ -1,7 +1,6 @@
 /** `callsim validate FILE`: schema and semantic checks only (nothing is simulated). */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import type { ResolvedScenario } from '../../model/resolved.js';
-import { monthMultipliers } from '../../engine/rate-profile.js';
 import { allowLargeOption, listFrom, pluginsFrom, setOption, threadsFrom, threadsOption } from '../options.js';
 
 interface ValidateArgs {
@@ -31,29 +30,6 @@ export function scenarioSummary(s: ResolvedScenario): string {
   ].join(', ');
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const two = (x: number): string => x.toFixed(2);
-
-/**
- * One line per channel with month weights: relative (scaled to mean 1) or absolute multipliers,
- * and the multiplier each month applies to the channel's rate, so nothing is rescaled unseen.
- */
-export function monthWeightLines(s: ResolvedScenario): string[] {
-  return s.channels.flatMap((c) => {
-    const written = c.rate.month;
-    const applied = monthMultipliers(c.rate);
-    if (written === undefined || applied === null) return [];
-    const writtenMean = written.reduce((a, b) => a + b, 0) / written.length;
-    const appliedMean = applied.reduce((a, b) => a + b, 0) / applied.length;
-    const mode = c.rate.monthWeights === 'absolute'
-      ? `absolute multipliers (mean ${two(appliedMean)}; not rescaled)`
-      : `relative (mean ${two(appliedMean)}${Math.abs(writtenMean - 1) > 5e-3 ? `; rescaled from mean ${two(writtenMean)} as written` : ''})`;
-    const perDay = c.rate.perHour * 24;
-    const rate = `${Number.isInteger(perDay) ? perDay : perDay.toFixed(1)} calls a day`;
-    return [`${c.name} month weights: ${mode}, applied as ${applied.map((m, i) => `${MONTHS[i]} ${two(m)}`).join(', ')} times ${rate}`];
-  });
-}
-
 export const validateCommand: CommandModule<object, ValidateArgs> = {
   command: 'validate <file>',
   describe: 'Check a scenario file (schema and semantics) without running it',
@@ -70,6 +46,8 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     const [{ loadInput }, { describeWork }] = await Promise.all([import('../../experiment/scenario-input.js'), import('../../experiment/work-estimate.js')]);
     const { scenario, work } = await loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace, threads, allowLarge: argv.allowLarge, plugins: pluginsFrom(argv) });
     process.stdout.write(`OK ${argv.file}: ${scenarioSummary(scenario)}\n`);
+    // Loaded here: --help and other commands never load the engine.
+    const { monthWeightLines } = await import('./validate-month-weights.js');
     for (const line of monthWeightLines(scenario)) process.stdout.write(`${line}\n`);
     process.stdout.write(`work: ${describeWork(work, scenario.replications)} with ${threads} thread${threads === 1 ? '' : 's'}\n`);
     if (work.traceRowsAfterHorizon > 0) process.stdout.write(`trace: ${work.traceRowsAfterHorizon} rows arrive at or after the horizon and are not replayed\n`);
