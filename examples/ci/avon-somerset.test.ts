@@ -11,15 +11,18 @@ const SCENARIO = process.env.CALLSIM_SCENARIO ?? 'scenarios/avon-somerset-2022.y
 const POLICY = new URL('../policies/furthest-behind-target.js', import.meta.url).pathname;
 const SHORT = ['horizon={days: 2}', 'channels.999.surges=[]', 'channels.101.surges=[]'];
 
-// Shifts of the two pools (emergency, non-emergency) in the baseline: 4 each.
+// Shifts of the two main pools (emergency, non-emergency) in the baseline: 4 each. A roster that
+// changes by season (`periods`, as the emergency pool's) gets the same change in every season.
 const shiftChange = fc.array(fc.integer({ min: -2, max: 3 }), { minLength: 8, maxLength: 8 });
 const baseline = await loadScenario(SCENARIO, { sets: SHORT });
+type Shifts = { shifts: readonly { staff: number }[] };
 const staffing = (changes: number[]): string[] =>
-  changes.map((delta, k) => {
+  changes.flatMap((delta, k) => {
     const pool = k < 4 ? 0 : 1;
     const shift = k % 4;
-    const roster = baseline.handlers.pools[pool].roster as { shifts: readonly { staff: number }[] };
-    return `handlers.pools[${pool}].roster.shifts[${shift}].staff=${Math.max(0, roster.shifts[shift].staff + delta)}`;
+    const roster = baseline.handlers.pools[pool].roster as Shifts | { periods: readonly { roster: Shifts }[] };
+    const seasons: [string, Shifts][] = 'periods' in roster ? roster.periods.map((p, i) => [`periods[${i}].roster.`, p.roster]) : [['', roster]];
+    return seasons.map(([at, r]) => `handlers.pools[${pool}].roster.${at}shifts[${shift}].staff=${Math.max(0, r.shifts[shift].staff + delta)}`);
   });
 
 describe('Avon and Somerset baseline under random staffing changes', () => {

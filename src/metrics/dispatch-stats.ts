@@ -83,6 +83,8 @@ export class DispatchStats {
       this.byNeed.write('incidentsByNeed', put);
       put('incidents.breachShare', this.byGiven.breachShare(), 'ratio');
       put('incidentsByNeed.breachShare', this.byNeed.breachShare(), 'ratio');
+      // The report's "victims not told of delays in 2 of 8" is this share (NaN when no update fell due).
+      put('victimUpdates.missedRatio', ratio(Math.max(0, this.victimOwed - this.victimMade), this.victimOwed), 'ratio');
       this.layout.areas.forEach((area, i) => {
         put(`units.${area.name}.occupancy`, this.units[i].ratio(), 'ratio');
         put(`dispatch.${area.name}.waiting`, this.waiting[i].mean(), 'incidents');

@@ -11,7 +11,10 @@ export const SLICE_OFFERED = 0;
 export const SLICE_ANSWERED = 1;
 export const SLICE_ABANDONED = 2;
 export const SLICE_WITHIN_TARGET = 3;
-export const SLICE_FIELDS = 4;
+/** Answered in under 5 s, and in [5, 10) s: the Home Office bands, by month for a release of one month. */
+export const SLICE_UNDER_5S = 4;
+export const SLICE_FROM_5_TO_10S = 5;
+export const SLICE_FIELDS = 6;
 /**
  * Slices 0-23 are local hours of day; 24-30 local days of the week (Monday first); slice
  * MONTH_FIRST + m is the m-th month of the counting window.
@@ -92,8 +95,13 @@ export class QueueStats {
           slices[day + SLICE_WITHIN_TARGET]++;
           slices[month + SLICE_WITHIN_TARGET]++;
         }
-        if (answerSeconds < 5) this.under5s++;
-        else if (answerSeconds < STANDARD_ANSWER_SECONDS) this.from5to10s++;
+        if (answerSeconds < 5) {
+          this.under5s++;
+          slices[month + SLICE_UNDER_5S]++;
+        } else if (answerSeconds < STANDARD_ANSWER_SECONDS) {
+          this.from5to10s++;
+          slices[month + SLICE_FROM_5_TO_10S]++;
+        }
         if (answerSeconds <= STANDARD_ANSWER_SECONDS) this.within10s++;
         break;
       case 'abandoned':

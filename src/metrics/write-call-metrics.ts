@@ -2,7 +2,7 @@ import type { ControlRoomCollector } from './collector.js';
 import { CALL_OUTCOMES } from './call-outcomes.js';
 import { seriesName } from './metric-names.js';
 import { HOUR_KEYS, WEEKDAY_KEYS, ratio, type MetricSink } from './metric-sink.js';
-import { MONTH_FIRST, SLICE_ABANDONED, SLICE_ANSWERED, SLICE_OFFERED, SLICE_WITHIN_TARGET, WEEKDAY_FIRST, type QueueStats } from './queue-stats.js';
+import { MONTH_FIRST, SLICE_ABANDONED, SLICE_ANSWERED, SLICE_FROM_5_TO_10S, SLICE_OFFERED, SLICE_UNDER_5S, SLICE_WITHIN_TARGET, WEEKDAY_FIRST, type QueueStats } from './queue-stats.js';
 
 /** A queue's series over slices [first, first + keys.length): hours of day, days of the week or months. */
 function writeQueueSeries(out: MetricSink, q: QueueStats, prefix: string, first: number, keys: readonly string[], axis: 'hourOfDay' | 'dayOfWeek' | 'month'): void {
@@ -18,6 +18,12 @@ function writeQueueSeries(out: MetricSink, q: QueueStats, prefix: string, first:
     pick((s) => ratio(q.slice(s, SLICE_WITHIN_TARGET), q.slice(s, SLICE_ANSWERED))),
   );
   out.putSeries(name('offered'), axis, keys, pick(offered));
+  if (axis === 'month') {
+    // A published band share may cover one month only (the first Home Office 999 release): judge it on that month.
+    const answered = (s: number): number => q.slice(s, SLICE_ANSWERED);
+    out.putSeries(name('answerBands.under5s'), axis, keys, pick((s) => ratio(q.slice(s, SLICE_UNDER_5S), answered(s))));
+    out.putSeries(name('answerBands.from5to10s'), axis, keys, pick((s) => ratio(q.slice(s, SLICE_FROM_5_TO_10S), answered(s))));
+  }
 }
 
 function writeQueue(out: MetricSink, q: QueueStats, c: ControlRoomCollector, windowSeconds: number): void {

@@ -34,8 +34,8 @@ export interface ResolvedScenario {
   dispatch?: ResolvedDispatch;
   /** Optional caller mechanisms (model/callers/types.ts): repeat callers from history, channel shift, online reports. */
   callers?: ResolvedCallers;
-  channelShift?: Readonly<Record<string, ResolvedChannelShift>>;
-  onlineReports?: Readonly<Record<string, ResolvedOnlineReports>>;
+  channelShift?: readonly (ResolvedChannelShift | null)[];
+  onlineReports?: readonly (ResolvedOnlineReports | null)[];
   /** Replayed calls; when present, channels take their arrivals from here, not their profiles. */
   trace?: readonly ResolvedTraceCall[];
 }

@@ -17,9 +17,11 @@ const dist = (spec: unknown): DistributionSpec => (typeof spec === 'number' ? { 
 export function resolveMechanisms(
   w: WrittenScenario,
   ctx: MechanismContext,
-): { callers?: ResolvedCallers; channelShift?: Record<string, ResolvedChannelShift>; onlineReports?: Record<string, ResolvedOnlineReports> } {
+): { callers?: ResolvedCallers; channelShift?: (ResolvedChannelShift | null)[]; onlineReports?: (ResolvedOnlineReports | null)[] } {
   const { problems, channelNames } = ctx;
-  const out: { callers?: ResolvedCallers; channelShift?: Record<string, ResolvedChannelShift>; onlineReports?: Record<string, ResolvedOnlineReports> } = {};
+  const out: { callers?: ResolvedCallers; channelShift?: (ResolvedChannelShift | null)[]; onlineReports?: (ResolvedOnlineReports | null)[] } = {};
+  // By channel index, as the model reads them (an unknown name is a problem above, so never indexed).
+  const byChannel = <T>(entries: readonly (readonly [string, T])[]): (T | null)[] => channelNames.map((name) => entries.find(([n]) => n === name)?.[1] ?? null);
   if (w.callers !== undefined) {
     // Recognition is a grading decision: without grading there is nothing for a repeat to change.
     if (!ctx.hasGrading) problems.add(['callers'], 'a scenario with grading (repeat callers are recognised, or not, when a call is graded)', 'no grading section', true);
@@ -28,17 +30,17 @@ export function resolveMechanisms(
     out.callers = callers;
   }
   if (w.channelShift !== undefined) {
-    const shift: Record<string, ResolvedChannelShift> = {};
+    const shift: [string, ResolvedChannelShift][] = [];
     for (const [from, s] of Object.entries(w.channelShift)) {
       problems.name(['channelShift', from], from, channelNames, 'a declared channel');
       problems.name(['channelShift', from, 'to'], s.to, channelNames, 'a declared channel');
       if (s.to === from) problems.add(['channelShift', from, 'to'], 'another channel than the one abandoned', s.to);
-      shift[from] = { to: s.to, probability: s.probability, delaySeconds: dist(s.delaySeconds) };
+      shift.push([from, { to: channelNames.indexOf(s.to), probability: s.probability, delaySeconds: dist(s.delaySeconds) }]);
     }
-    out.channelShift = shift;
+    out.channelShift = byChannel(shift);
   }
   if (w.onlineReports !== undefined) {
-    const online: Record<string, ResolvedOnlineReports> = {};
+    const online: [string, ResolvedOnlineReports][] = [];
     for (const [name, o] of Object.entries(w.onlineReports)) {
       const at = ['onlineReports', name];
       problems.name(at, name, channelNames, 'a declared channel');
@@ -47,9 +49,9 @@ export function resolveMechanisms(
       if (o.channel !== undefined) problems.name([...at, 'channel'], o.channel, channelNames, 'a declared channel');
       if (o.callBack + o.incident > 1 + 1e-9) problems.add([...at, 'incident'], 'callBack + incident at most 1', `a sum of ${Number((o.callBack + o.incident).toPrecision(12))}`, true);
       if (o.incident > 0 && !ctx.hasGrading) problems.add([...at, 'incident'], 'a scenario with grading (an online report becomes an incident through grading)', 'no grading section', true);
-      online[name] = { callBack: o.callBack, incident: o.incident, delayHours: dist(o.delayHours), channel };
+      online.push([name, { callBack: o.callBack, incident: o.incident, delayHours: dist(o.delayHours), channel: channelNames.indexOf(channel) }]);
     }
-    out.onlineReports = online;
+    out.onlineReports = byChannel(online);
   }
   return out;
 }

@@ -67,7 +67,7 @@ describe('run, compare and sweep as shards merge to the single-process output, b
   });
 
   it('sweep: a 3-point grid over the baseline, 4 shards, merged to the CSV a fresh sweep writes', () => {
-    const args = ['sweep', 'scenarios/avon-somerset-2022.yaml', ...SHORT, '--vary', 'handlers.pools[0].roster.shifts[1].staff=10,11,12', '--reps', '2', '--threads', '1'];
+    const args = ['sweep', 'scenarios/avon-somerset-2022.yaml', ...SHORT, '--vary', 'handlers.pools[1].roster.shifts[1].staff=3,4,5', '--reps', '2', '--threads', '1'];
     const out = join(dir, 'sweep.csv');
     ok([...args, '--out', out, '--quiet']);
     shards(args, 4, 'sweep');

@@ -31,21 +31,21 @@ const RUNS: Record<string, readonly string[]> = {
 };
 
 const EXPECTED: Record<string, string> = {
-  'scenarios/examples/mmc-abandonment.yaml': '7838b96ff3ef94e882494cb182f132bc',
-  'scenarios/examples/mmc-abandonment.json': '50cd78f18f3119b45a766946a0f36871',
-  'scenarios/examples/two-queue.yaml': '3d85d1d2d91ce7a7ae434c6e2fed93b2',
-  'scenarios/examples/replay.yaml': 'f3742522451ceba1f2598900c75946de',
-  'scenarios/avon-somerset-2022.yaml': 'f64872b11bdcca62578179ca416e7f40',
-  'scenarios/what-if/ageing-secondary.yaml': '4365122b11b4fdf16fd5b3945d285265',
-  'scenarios/what-if/blended-call-takers.yaml': 'e72e49d4f1d2e32ab0663c963c589089',
-  'scenarios/what-if/callback-channel-shift.yaml': '0f2f6f8af3737be81c6b3616683d4980',
-  'scenarios/what-if/deflect-online-plus-10.yaml': 'aaed28da8d9ec6c7c19875a52e0f4863',
-  'scenarios/what-if/late-shift-plus-two.yaml': '34f2ec4f35dfb149a84b157416e89f0c',
-  'scenarios/what-if/priority-split.yaml': '357d79f66ad2c8e1471a909c29391014',
-  'scenarios/what-if/secondary-callback.yaml': 'df6c49f6a09a0a17a1f977ce2aa38c67',
-  'scenarios/what-if/summer-without-hibiscus.yaml': 'e568d55532cde3664a344c4913fd8101',
-  'scenarios/what-if/thrive-recognition-100.yaml': '3dbf002c7b1d47ed3bc72c81af4a0e3a',
-  'baseline calls.csv': '73e0701a43100193c61470a2ab12a5e7',
+  'scenarios/examples/mmc-abandonment.yaml': '9409e913be784a147ad454b6f24007b0',
+  'scenarios/examples/mmc-abandonment.json': '1660ab4cc8dc035fa446701127790920',
+  'scenarios/examples/two-queue.yaml': 'ba1fb821e8e5363722cf4fe1a3476523',
+  'scenarios/examples/replay.yaml': 'b21e426ed57679d2c7cc6f93a4a203e5',
+  'scenarios/avon-somerset-2022.yaml': '5d8c28adceb9b74ac9bfa4b09dd54297',
+  'scenarios/what-if/ageing-secondary.yaml': 'd1947dd38d124a7e9dbcc46b23988f2d',
+  'scenarios/what-if/blended-call-takers.yaml': 'e5417657780fe042e96142079d849ffe',
+  'scenarios/what-if/callback-channel-shift.yaml': '0f48df0ffec53101d5196d059014b829',
+  'scenarios/what-if/deflect-online-plus-10.yaml': 'dfccb8b816deae684ea970c5c0beb671',
+  'scenarios/what-if/late-shift-plus-two.yaml': 'f6d276593f3082dc2bfcf9be6b399c46',
+  'scenarios/what-if/priority-split.yaml': '781216056217ed66c6325bdc021f3623',
+  'scenarios/what-if/secondary-callback.yaml': '20987189478f0d0c871935615324efba',
+  'scenarios/what-if/summer-without-hibiscus.yaml': '704ca33effc93443caf5bf6de0884424',
+  'scenarios/what-if/thrive-recognition-100.yaml': '7734aeb6d645d10e2de2ded9a465d661',
+  'baseline calls.csv': 'c3f7dca5064ebc8866c27b01d4539d1a',
 };
 
 const PRINT = process.env.CALLSIM_PRINT_DIGESTS === '1';

@@ -26,7 +26,7 @@ describe('scenarios/examples/two-queue.yaml', () => {
 describe('scenarios/avon-somerset-2022.yaml', () => {
   it('resolves grading and dispatch as the model expects, and two days of it run', () => {
     const { resolved } = loadScenario('scenarios/avon-somerset-2022.yaml', { sets: ['horizon={days: 2}', 'channels.999.surges=[]', 'channels.101.surges=[]'] });
-    expect(resolved.grading?.needByChannel[resolved.channels.findIndex((c) => c.name === '999')]).toEqual({ immediate: 0.25, priority: 0.3, scheduled: 0.12, resolvedWithoutDeployment: 0.08, none: 0.25 });
+    expect(resolved.grading?.needByChannel[resolved.channels.findIndex((c) => c.name === '999')]).toEqual({ immediate: 0.1, priority: 0.16, scheduled: 0.03, resolvedWithoutDeployment: 0.03, none: 0.68 });
     // By queue index: a mix for the 999, primary and secondary queues, none for the switchboard's.
     expect(resolved.queues.filter((_, i) => resolved.grading!.needByQueue[i] !== null).map((q) => q.name)).toEqual(['999', 'primary', 'secondary']);
     expect(resolved.dispatch?.areas[0].extraUnits).toEqual([{ fromSeconds: 151 * 86_400, toSeconds: 243 * 86_400, extra: 2 }]);

@@ -109,7 +109,7 @@ describe.skipIf(CHROMIUM === undefined)('the what-if page in headless chromium',
     const url = pathToFileURL(join(site, 'index.html')).href;
     await page.navigate(url);
     await page.screenshot('opened.png');
-    expect(await page.eval<string>(`document.querySelector('[data-lever="${LATE_SHIFT}"]').value`)).toBe('5');
+    expect(await page.eval<string>(`document.querySelector('[data-lever="${LATE_SHIFT}"]').value`)).toBe('3');
     // Every control has a label a screen reader announces, and the page fits a 1280 px screen without sideways scrolling.
     expect(await page.eval<string[]>(`[...document.querySelectorAll('input, select, textarea')].filter((c) => c.labels.length === 0 && !c.getAttribute('aria-label')).map((c) => c.id)`)).toEqual([]);
     expect(await page.eval<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1280);

@@ -3,6 +3,7 @@ import type { ArgumentsCamelCase } from 'yargs';
 import { runSensitivity } from '../../experiment/sensitivity.js';
 import { ReplicationPool } from '../../experiment/replication-pool.js';
 import { loadTargets } from '../../experiment/targets.js';
+import { writeFileAtomic } from '../../report/atomic-write.js';
 import { sensitivityJson, sensitivityTable } from '../../report/sensitivity.js';
 import { UsageError } from '../errors.js';
 import { listFrom, seedFrom, threadsFrom, wholeNumber } from '../options.js';
@@ -29,6 +30,12 @@ export async function sensitivityAction(argv: ArgumentsCamelCase<SensitivityArgs
   try {
     const results = await runSensitivity(pool, argv.file, targets, { ...options, onPlan }, () => progress?.tick());
     text = argv.format === 'json' ? sensitivityJson(results) : sensitivityTable(results);
+    if (argv.html !== undefined) {
+      // Loaded only here: vega and vega-lite stay out of the command line's start-up.
+      const { tornadoHtml } = await import('../../report/html/tornado.js');
+      writeFileAtomic(argv.html, await tornadoHtml(results));
+      if (!argv.quiet) process.stderr.write(`wrote ${argv.html}\n`);
+    }
   } finally {
     progress?.stop();
     await pool.close();

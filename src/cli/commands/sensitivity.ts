@@ -17,6 +17,7 @@ export interface SensitivityArgs {
   threads?: number;
   quiet: boolean;
   allowLarge: boolean;
+  html?: string;
 }
 
 export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
@@ -33,6 +34,7 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
       .option('out', outOption)
       .option('threads', threadsOption)
       .option('quiet', quietOption)
-      .option('allow-large', allowLargeOption) as unknown as Argv<SensitivityArgs>,
+      .option('allow-large', allowLargeOption)
+      .option('html', { type: 'string', describe: 'also write the tornado chart (a self-contained HTML page, SVG) to this file' }) as unknown as Argv<SensitivityArgs>,
   handler: async (argv: ArgumentsCamelCase<SensitivityArgs>) => (await import('./sensitivity-action.js')).sensitivityAction(argv),
 };

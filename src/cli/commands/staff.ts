@@ -5,13 +5,15 @@
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { DEFAULT_SHRINKAGE } from '../../experiment/staffing/fte.js';
-import { INTERVAL_KINDS } from '../../experiment/staffing/intervals.js';
+import { INTERVAL_KINDS } from '../../experiment/staffing/interval-kinds.js';
 import { TARGET_PERS } from '../../experiment/staffing/staffing-targets.js';
 import { type Format, formatOption, outOption, quietOption, seedOption, setOption, threadsOption } from '../options.js';
 
 export interface StaffArgs {
   file: string;
   pool?: string[];
+  units: boolean;
+  area?: string[];
   interval: string;
   target?: string[];
   per: string;
@@ -26,6 +28,7 @@ export interface StaffArgs {
   leave: number;
   sickness: number;
   training: string;
+  shrinkage?: string[];
   seed?: number;
   set?: string[];
   threads?: number;
@@ -38,13 +41,15 @@ export interface StaffArgs {
 
 export const staffCommand: CommandModule<object, StaffArgs> = {
   command: 'staff <file>',
-  describe: 'Find the fewest handlers per interval that meet targets (ISA + simulation), as shifts and FTE',
+  describe: 'Find the fewest handlers (or response units) per interval that meet targets (ISA + simulation), as shifts and FTE',
   builder: (yargs: Argv) =>
     yargs
       .positional('file', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' })
       .option('target', { type: 'string', array: true, describe: "METRIC>=VALUE or METRIC<=VALUE, optionally @interval|@month|@horizon, e.g. 'queues.999.answeredWithin10s>=0.90' (repeatable)" })
-      .option('pool', { type: 'string', array: true, describe: 'handler pool to staff (repeatable; default all)' })
-      .option('interval', { type: 'string', default: 'hourOfWeek', describe: `staffing interval: ${INTERVAL_KINDS.join(' or ')}` })
+      .option('pool', { type: 'string', array: true, describe: 'handler pool to staff (repeatable; default all, or none with --units and only attendance targets)' })
+      .option('units', { type: 'boolean', default: false, describe: "staff response units per dispatch area against attendance targets, e.g. 'incidents.immediate.urban.withinTarget>=0.8'" })
+      .option('area', { type: 'string', array: true, describe: 'dispatch area whose units to staff (repeatable; implies --units; default all)' })
+      .option('interval', { type: 'string', default: 'hourOfWeek', describe: `staffing interval: ${INTERVAL_KINDS.join(', ')} (each hour of each date of the horizon; alias day)` })
       .option('per', { type: 'string', default: 'interval', describe: `judge targets per ${TARGET_PERS.join(', ')} (a target's own @per wins)` })
       .option('reps', { type: 'number', default: 4, describe: 'replications per simulation at first' })
       .option('max-reps', { type: 'number', default: 8, describe: 'replications at most while a verdict is unsure' })
@@ -57,6 +62,7 @@ export const staffCommand: CommandModule<object, StaffArgs> = {
       .option('leave', { type: 'number', default: DEFAULT_SHRINKAGE.leave, describe: 'share of time on annual leave' })
       .option('sickness', { type: 'number', default: DEFAULT_SHRINKAGE.sickness, describe: 'share of time lost to sickness' })
       .option('training', { type: 'string', default: `${DEFAULT_SHRINKAGE.trainingDays}/${DEFAULT_SHRINKAGE.trainingEveryWeeks}`, describe: 'training DAYS/WEEKS (the report: 2 days every 11 weeks)' })
+      .option('shrinkage', { type: 'string', array: true, describe: "one pool's own shrinkage over the defaults above, POOL:leave=0.14,sickness=0.06,training=2/11,contract=37 (repeatable)" })
       .option('seed', seedOption)
       .option('set', setOption)
       .option('threads', threadsOption)

@@ -27,3 +27,21 @@ export function explainDifference(
   if (reasons.length === 0) reasons.push('non-exponential handle or patience times, or the answer clock including a transfer leg');
   return reasons;
 }
+
+/** The same for an area's response units: what Erlang C on one first-come queue of incidents leaves out. */
+export function explainUnitDifference(scenario: ResolvedScenario, area: number, load: LoadView, offeredLoad: readonly number[], i: number, n: number): string[] {
+  const reasons: string[] = [];
+  const fresh = (load.incidentRate[area]?.[i] ?? 0) * (load.unitSecondsPerIncident[area] ?? 0);
+  const m = offeredLoad[i];
+  if (fresh > 0 && Math.abs(m - fresh) > 0.1 * fresh) {
+    const prev = offeredLoad[(i - 1 + n) % n];
+    reasons.push(`load carried over: ${m.toFixed(1)} units busy against ${fresh.toFixed(1)} from this hour's incidents${prev > m ? ' (the busier previous hour is still being attended)' : ''}`);
+  }
+  const d = scenario.dispatch;
+  const a = d?.areas[area];
+  if (d !== undefined && d.dispatchedGrades.length > 1) reasons.push(`priority: ${d.dispatchedGrades.join(' before ')} share the units, not one first-come queue`);
+  if (a !== undefined && a.neighbours.length > 0) reasons.push(`neighbours: units of ${a.neighbours.map((i) => d?.areas[i]?.name ?? String(i)).join(', ')} help after ${((a.helpAfterMinutes ?? 0)).toFixed(0)} min, and this area's units help them`);
+  if (d !== undefined && d.attendanceFrom !== 'incidentCreated') reasons.push(`the attendance clock starts at the call (${d.attendanceFrom}), before the incident exists`);
+  if (reasons.length === 0) reasons.push('non-exponential on-scene or travel times, or diverts and re-grading');
+  return reasons;
+}

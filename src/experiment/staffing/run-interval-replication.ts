@@ -4,7 +4,7 @@ import type { ResolvedScenario } from '../../model/resolved.js';
 import { makeDispatchPolicy } from '../../policies/dispatch/dispatch-policies.js';
 import { makeQueueSelector } from '../../policies/queue-selection.js';
 import { type IntervalRecord, IntervalMonitor } from './interval-monitor.js';
-import type { IntervalKind } from './intervals.js';
+import { type IntervalKind, intervalScheme } from './intervals.js';
 import type { StaffTarget } from './staffing-targets.js';
 
 /** What a staffing replication counts: plain data, sent to worker threads once per job. */
@@ -20,7 +20,7 @@ export interface IntervalJob {
  */
 export function runIntervalReplication(job: IntervalJob, replication: number): IntervalRecord {
   const { scenario } = job;
-  const monitor = new IntervalMonitor(job.kind, job.targets, scenario.handlers.pools.map((p) => p.serves), replication);
+  const monitor = new IntervalMonitor(intervalScheme(job.kind, scenario), job.targets, scenario.handlers.pools.map((p) => p.serves), replication, scenario.dispatch?.dispatchedGrades ?? []);
   const room = new ControlRoom(scenario, new StreamFactory(scenario.seed, replication), monitor, {
     queueSelector: makeQueueSelector,
     dispatchPolicy: makeDispatchPolicy,

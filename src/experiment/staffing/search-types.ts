@@ -4,13 +4,15 @@ import type { StaffTarget } from './staffing-targets.js';
 export interface SearchOptions {
   /** Names of the handler pools to staff. */
   pools: readonly string[];
+  /** Names of the dispatch areas whose response units to staff (default none). */
+  areas?: readonly string[];
   interval: IntervalKind;
   targets: readonly StaffTarget[];
   /** Replications per simulation at first. */
   replications: number;
   /** Replications at most, added while some interval's verdict is unsure. */
   maxReplications: number;
-  /** Handlers per interval at most (the ample staffing of the first simulation). */
+  /** Handlers (or units) per interval at most (the ample staffing of the first simulation). */
   maxStaff: number;
   /** Handlers per interval at least. */
   minStaff: number;
@@ -22,7 +24,9 @@ export interface SearchOptions {
 export interface IterationNote {
   phase: 'ample' | 'isa' | 'verify' | 'trim';
   replications: number;
-  /** Handler-hours a week (or a day with hourOfDay) over the searched pools. */
+  /** Replications run for this step (the rest were reused from an earlier step with the same staffing). */
+  ran: number;
+  /** Handler- and unit-hours per interval cycle (a week, a day, or the horizon with hourOfDate) over the searched resources. */
   staffHours: number;
   /** Intervals changed by this step. */
   changed: number;
@@ -30,6 +34,8 @@ export interface IterationNote {
 
 export interface PoolRequirement {
   name: string;
+  /** A handler pool or a dispatch area (response units). */
+  kind: 'pool' | 'area';
   /** Smallest staffing per interval the simulation shows meets every target. */
   required: number[];
   /** Per-interval Erlang requirement from arrival rates (the spreadsheet answer). */
@@ -44,6 +50,9 @@ export interface PoolRequirement {
 
 export interface SearchOutcome {
   pools: PoolRequirement[];
+  areas: PoolRequirement[];
+  /** Label of each interval ("Mon 09:00", "2022-07-14 09:00"). */
+  labels: string[];
   iterations: IterationNote[];
   /** Replications used for each verdict at the end. */
   replications: number;

@@ -47,6 +47,16 @@ export function byMonth(target: StaffTarget, ti: number, records: readonly Inter
   return out;
 }
 
+/** Per interval within one month ("2022-07"): each interval's estimate from that month's calls only (month targets). */
+export function byIntervalInMonth(target: StaffTarget, ti: number, records: readonly IntervalRecord[], key: string): Estimate[] {
+  const n = records[0].counts[ti].num.length;
+  return Array.from({ length: n }, (_, i) => estimate(target, records.map((r) => {
+    const m = r.months.indexOf(key);
+    const c = r.counts[ti];
+    return m < 0 || c.denByMonthInterval.length === 0 ? [0, 0] : [c.numByMonthInterval[m * n + i], c.denByMonthInterval[m * n + i]];
+  })));
+}
+
 export function overHorizon(target: StaffTarget, ti: number, records: readonly IntervalRecord[]): Estimate {
   const sum = (xs: readonly number[]): number => xs.reduce((s, v) => s + v, 0);
   return estimate(target, records.map((r) => [sum(r.counts[ti].num), sum(r.counts[ti].den)]));

@@ -58,13 +58,13 @@ export class LaterWork {
     this.sim = journey.sim;
     this.monitor = journey.monitor;
     const names = scenario.channels.map((c) => c.name);
-    this.shift = names.map((name) => {
-      const s = scenario.channelShift?.[name];
-      return s === undefined ? null : { to: names.indexOf(s.to), probability: s.probability, delay: makeDistribution(s.delaySeconds) };
+    this.shift = names.map((_, i) => {
+      const s = scenario.channelShift?.[i] ?? null;
+      return s === null ? null : { to: s.to, probability: s.probability, delay: makeDistribution(s.delaySeconds) };
     });
-    this.online = names.map((name) => {
-      const o = scenario.onlineReports?.[name];
-      return o === undefined ? null : { callBack: o.callBack, incident: o.incident, delayHours: makeDistribution(o.delayHours), channel: names.indexOf(o.channel) };
+    this.online = names.map((_, i) => {
+      const o = scenario.onlineReports?.[i] ?? null;
+      return o === null ? null : { callBack: o.callBack, incident: o.incident, delayHours: makeDistribution(o.delayHours), channel: o.channel };
     });
     this.streams = names.map((name) => ({
       shift: streams.stream(`${name}.shift`),

@@ -14,7 +14,8 @@ export interface ResolvedCallers {
 
 /** A caller abandoning any queue of the source channel may call channel `to` instead. */
 export interface ResolvedChannelShift {
-  to: string;
+  /** The channel index called instead. */
+  to: number;
   probability: number;
   delaySeconds: DistributionSpec;
 }
@@ -27,14 +28,15 @@ export interface ResolvedOnlineReports {
   callBack: number;
   incident: number;
   delayHours: DistributionSpec;
-  channel: string;
+  /** The channel index the call comes back on. */
+  channel: number;
 }
 
-/** The optional caller mechanisms of a scenario, by name. */
+/** The optional caller mechanisms of a scenario, by channel index (null where a channel has none). */
 export interface CallerMechanisms {
   callers?: ResolvedCallers;
-  /** By source channel name. */
-  channelShift?: Readonly<Record<string, ResolvedChannelShift>>;
-  /** By channel name (the channel whose IVR deflects). */
-  onlineReports?: Readonly<Record<string, ResolvedOnlineReports>>;
+  /** By source channel. */
+  channelShift?: readonly (ResolvedChannelShift | null)[];
+  /** By the channel whose IVR deflects. */
+  onlineReports?: readonly (ResolvedOnlineReports | null)[];
 }

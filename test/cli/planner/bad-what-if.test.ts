@@ -16,7 +16,7 @@ describe('bad what-ifs', () => {
   it('a pool name that does not exist names the pools', () => {
     const r = run('handlers.pools.101.shifts.late.staff=7');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('handlers.pools.101: expected one of the names emergency, non-emergency (or an index [0] to [1]), found "101"');
+    expect(r.stderr).toContain('handlers.pools.101: expected one of the names emergency, non-emergency, non-emergency-cover (or an index [0] to [2]), found "101"');
   });
 
   it('a date range outside the horizon names the horizon', () => {

@@ -12,7 +12,7 @@ describe('planner question: two more handlers on the 101 late shift', () => {
     const r = cli(args);
     expect(r.stderr).not.toMatch(/Error|at .+:\d+/);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('change B: non-emergency late shift (15:00): 5 -> 7 handlers');
+    expect(r.stdout).toContain('change B: non-emergency late shift (15:00): 3 -> 5 handlers');
     const july = blockRows(r.stdout, 'queues.secondary.abandonedRatio').get('2022-07');
     expect(july).toBeDefined();
     // A, B, B − A: two more handlers in the afternoon and evening lower July's abandonment, significantly.

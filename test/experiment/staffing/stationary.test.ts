@@ -48,7 +48,7 @@ describe('staff on a stationary queue matches the inverse Erlang A / C in every 
       // Where the search staffed up, Erlang's value at c must lie inside the simulation's interval at c.
       const staffedUp = required.flatMap((r, i) => (r === erlang + 1 ? [i] : []));
       if (staffedUp.length > 0) {
-        const atC = withStaffing(scenario, [0], 'hourOfDay', [new Array<number>(24).fill(erlang)]);
+        const atC = withStaffing(scenario, [{ kind: 'pool', name: 'handlers', index: 0 }], 'hourOfDay', [new Array<number>(24).fill(erlang)]);
         const records = await runner.run({ scenario: atC, kind: 'hourOfDay', targets: [target] }, Array.from({ length: out.replications }, (_, k) => k));
         const est = byInterval(target, 0, records);
         const exact = stationaryMeasure(queue, erlang, target.kind, target.thresholdSeconds);

@@ -33,7 +33,7 @@ describe('time-varying load: per-interval Erlang misses after the peak, the simu
     const { analytic, required } = out.pools[0];
     expect(WEIGHTS.indexOf(Math.max(...WEIGHTS))).toBe(PEAK);
     const simulate = async (staff: number[]) => {
-      const records = await runner.run({ scenario: withStaffing(scenario, [0], 'hourOfDay', [staff]), kind: 'hourOfDay', targets: [target] }, [0, 1, 2, 3, 4, 5]);
+      const records = await runner.run({ scenario: withStaffing(scenario, [{ kind: 'pool', name: 'handlers', index: 0 }], 'hourOfDay', [staff]), kind: 'hourOfDay', targets: [target] }, [0, 1, 2, 3, 4, 5]);
       return byInterval(target, 0, records);
     };
     const erlangRun = await simulate(analytic);
