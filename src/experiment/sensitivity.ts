@@ -12,6 +12,8 @@ import { readAssumptions, type Assumption } from '../scenario/assumptions.js';
 import type { ReplicationDone, ReplicationPool } from './replication-pool.js';
 import { nodeFiles } from './node-files.js';
 import { loadInput } from './scenario-input.js';
+import { standardMetricNames } from '../metrics/standards.js';
+import { standardLabel } from './standard-lines.js';
 import type { TargetsFile } from './targets.js';
 
 /** One target metric's move when one assumption goes to one side. */
@@ -99,7 +101,9 @@ export async function runSensitivity(pool: ReplicationPool, file: string, target
   for (const s of scenarios) sides.push({ low: await run(s.low), high: await run(s.high) });
   const skipped: string[] = [];
   const out: SensitivityTarget[] = [];
-  for (const t of targets.targets) {
+  // The file's figures, then the national standards from the standards module (as `check` judges them).
+  const standards = standardMetricNames(Object.keys(baseReps[0]?.metrics ?? {})).map((name) => ({ label: standardLabel(name), metric: name }));
+  for (const t of [...targets.targets, ...standards]) {
     if (!('metric' in t)) {
       skipped.push(t.label);
       continue;

@@ -12,6 +12,10 @@ import { judge, standardFor, standardMetricNames, withResultTargets } from '../m
 import type { TargetOutcome } from './targets.js';
 
 /** What a standard's line is about (its figure and threshold are in the other columns). */
+export function standardLabel(name: string): string {
+  return `standard: ${subject(name)}`;
+}
+
 function subject(name: string): string {
   const m = parseMetricName(name);
   if (m.kind === 'queue') return m.measure === 'abandonedRatio' ? `101 abandonment, queue ${m.queue}` : `999 answering, queue ${m.queue}`;
@@ -29,7 +33,7 @@ export function standardOutcomes(results: Results): TargetOutcome[] {
     if (standard === undefined || judged === undefined) return [];
     const range: [number | null, number | null] | null = standard.informational ? null : standard.direction === 'atLeast' ? [standard.threshold, null] : [null, standard.threshold];
     return [{
-      label: `standard: ${subject(name)}`,
+      label: standardLabel(name),
       name, kind: 'metric', required: false, range, observed: null,
       mean: summary.mean, ci95: summary.ci95, key: null, spread: null, unit: summary.unit,
       status: judged.status, standard: standard.short,
