@@ -13,7 +13,10 @@ export const setOption: Options = { type: 'string', array: true, describe: 'over
 export const threadsOption: Options = { type: 'number', describe: 'worker threads (default: available cores)' };
 export const quietOption: Options = { type: 'boolean', default: false, describe: 'no progress bar or notes on stderr' };
 export const outOption: Options = { type: 'string', describe: 'write to this file (atomically) instead of stdout' };
-export const byOption: Options = { choices: ['month', 'hourOfDay'], describe: 'the table by month or by local hour of day (the measures the national standards judge, or those --metrics names)' };
+export const byOption: Options = {
+  choices: ['month', 'hourOfDay', 'dayOfWeek'],
+  describe: 'the breakdown by month, local hour of day or local day of the week, in the table and CSV (the measures the national standards judge, or those --metrics names)',
+};
 export const metricsOption: Options = { type: 'string', array: true, describe: "measures to show: a name or glob such as 'queues.secondary.*', or all (repeatable)" };
 export const allowLargeOption: Options = { type: 'boolean', default: false, describe: 'run work beyond the limits (events, memory, scenario file size) that validate reports' };
 export const shardOption: Options = {

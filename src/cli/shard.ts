@@ -88,7 +88,8 @@ export async function shardRun(
   reps: number | undefined,
   seed: number | undefined,
 ): Promise<void> {
-  const target = shardTarget(argv, ['precision', 'traceOut', 'html']);
+  // The breakdown (--by) is formatted from the merged results by the single-machine command (a rerun or callsim report).
+  const target = shardTarget(argv, ['precision', 'traceOut', 'html', 'by']);
   // The table of a run adds analytical figures from the scenario itself, which parts do not carry.
   if (argv.format === 'table') throw new UsageError('--shard: give --format json or csv (the table of a run needs the whole scenario; callsim report or a rerun prints it)');
   const sets = listFrom(argv.set);
@@ -111,7 +112,7 @@ export async function shardCompare(
   seed: number | undefined,
   inputs: readonly string[],
 ): Promise<void> {
-  const target = shardTarget(argv, ['html']);
+  const target = shardTarget(argv, ['html', 'by']);
   prepareOut(target.out, inputs);
   const common = seed ?? scenarios[0].scenario.seed;
   const groups = scenarios.map((s) => ({ scenario: { ...s.scenario, seed: common, replications: count }, name: s.scenario.name, file: s.file, sha256: s.sha256 }));
@@ -124,7 +125,7 @@ export async function shardSweep(
   axes: readonly SweepAxis[],
   options: { sets: readonly string[]; seed?: number; reps?: number },
 ): Promise<void> {
-  const target = shardTarget(argv, []);
+  const target = shardTarget(argv, ['by', 'json']);
   const { groups, inputs } = await loadSweepPoints(argv.file, axes, { ...options, threads: threadsFrom(argv.threads), allowLarge: argv.allowLarge === true });
   prepareOut(target.out, inputs);
   await runAndWrite(planJob('sweep', groups, { format: 'csv', seed: groups[0].scenario.seed, axes: axes.map((a) => a.path) }), target, argv);

@@ -1,6 +1,7 @@
 /**
  * Plain-data forms of time profiles, as resolved from a scenario. Weights are relative: each list
- * is scaled to average 1, so `perHour` stays the mean rate over a whole week (and year).
+ * is scaled to average 1, so `perHour` stays the mean rate over a whole week (and year); month
+ * weights may instead be absolute multipliers (`monthWeights: 'absolute'`), applied as written.
  * Calendars are local to the calendar's time zone (UTC unless named); days of the week run Monday (0) to Sunday (6); months January (0) to
  * December (11); hour-of-week 0 is Monday 00:00-01:00.
  */
@@ -10,6 +11,8 @@ export interface RateProfileSpec {
   hourOfDay?: readonly number[]; // 24 weights
   dayOfWeek?: readonly number[]; // 7 weights
   month?: readonly number[]; // 12 weights
+  /** How `month` applies: relative (default; scaled to average 1) or absolute multipliers (as written). */
+  monthWeights?: 'relative' | 'absolute';
   /** 168 weights; replaces hourOfDay and dayOfWeek when given. */
   hourOfWeek?: readonly number[];
 }

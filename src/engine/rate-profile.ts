@@ -3,8 +3,8 @@ import { PiecewiseConstant } from './piecewise.js';
 import type { RateProfileSpec } from './profile-types.js';
 import { SpecError } from './spec-error.js';
 
-/** Check a weights list and scale it to average 1. */
-function normalised(weights: readonly number[] | undefined, length: number, path: string): number[] | null {
+/** Check a weights list and scale it to average 1 (unless `absolute`: then as written). */
+function normalised(weights: readonly number[] | undefined, length: number, path: string, absolute = false): number[] | null {
   if (weights === undefined) return null;
   if (!Array.isArray(weights) || weights.length !== length) {
     throw new SpecError(path, `expected ${length} non-negative weights, found ${Array.isArray(weights) ? `${weights.length} values` : JSON.stringify(weights)}`);
@@ -14,13 +14,22 @@ function normalised(weights: readonly number[] | undefined, length: number, path
   });
   const mean = weights.reduce((a, b) => a + b, 0) / length;
   if (!(mean > 0)) throw new SpecError(path, 'expected at least one positive weight, found all zero');
-  return weights.map((w) => w / mean);
+  return absolute ? [...weights] : weights.map((w) => w / mean);
+}
+
+/**
+ * The multiplier each month (January first) applies to the rate: relative weights scaled to
+ * average 1, or absolute ones as written; null without month weights.
+ */
+export function monthMultipliers(spec: Pick<RateProfileSpec, 'month' | 'monthWeights'>, path = ''): number[] | null {
+  return normalised(spec.month, 12, path ? `${path}.profile.month` : 'profile.month', spec.monthWeights === 'absolute');
 }
 
 /**
  * The arrival rate (per second) of a profile over [0, horizon], one piece per calendar hour.
- * Weight lists are scaled to average 1 so `perHour` stays the mean rate; `hourOfWeek` replaces
- * `hourOfDay` and `dayOfWeek`; `month` multiplies either.
+ * Weight lists are scaled to average 1 so `perHour` stays the mean rate (month weights stated
+ * absolute multiply as written); `hourOfWeek` replaces `hourOfDay` and `dayOfWeek`; `month`
+ * multiplies either.
  */
 export function ratePieces(spec: RateProfileSpec, calendar: Calendar, horizonSeconds: number, path = ''): PiecewiseConstant {
   const at = (k: string): string => (path ? `${path}.${k}` : k);
@@ -31,7 +40,7 @@ export function ratePieces(spec: RateProfileSpec, calendar: Calendar, horizonSec
   const week = normalised(spec.hourOfWeek, 168, at('profile.hourOfWeek'));
   const hours = week ? null : normalised(spec.hourOfDay, 24, at('profile.hourOfDay'));
   const days = week ? null : normalised(spec.dayOfWeek, 7, at('profile.dayOfWeek'));
-  const months = normalised(spec.month, 12, at('profile.month'));
+  const months = monthMultipliers(spec, path);
   const perSecond = spec.perHour / 3600;
 
   const breaks: number[] = [0];

@@ -3,7 +3,8 @@
  * same root seed and the same replication indices, so replication i of each sees the same callers
  * (DESIGN.md section 4) and the paired differences have narrow intervals.
  */
-import type { ComparisonResults, ReplicationResult, Results } from '../metrics/results.js';
+import type { ComparisonResults, ReplicationResult, Results, SeriesAxis } from '../metrics/results.js';
+import { DEFAULT_SERIES_AXES } from '../metrics/summary.js';
 import type { ResolvedScenario } from '../model/resolved.js';
 import type { ReplicationDone, ReplicationPool } from './replication-pool.js';
 import { pairedComparison } from './paired-comparison.js';
@@ -21,7 +22,7 @@ export type ComparedScenario = ScenarioSource;
 export async function compareScenarios(
   pool: ReplicationPool,
   scenarios: readonly ComparedScenario[],
-  options: { replications?: number; seed?: number } = {},
+  options: { replications?: number; seed?: number; axes?: readonly SeriesAxis[] } = {},
   onDone?: ReplicationDone,
 ): Promise<ComparisonResults> {
   if (scenarios.length < 2) throw new Error('compare needs at least two scenarios');
@@ -30,7 +31,7 @@ export async function compareScenarios(
   const indices = Array.from({ length: count }, (_, i) => i);
   const runs: ReplicationResult[][] = [];
   for (const s of scenarios) runs.push(await pool.run({ ...s.scenario, seed, replications: count }, indices, onDone));
-  return comparisonOf(runs, scenarios.map((s) => ({ name: s.scenario.name, file: s.file, sha256: s.sha256 })), seed);
+  return comparisonOf(runs, scenarios.map((s) => ({ name: s.scenario.name, file: s.file, sha256: s.sha256 })), seed, options.axes);
 }
 
 /**
@@ -42,7 +43,8 @@ export function comparisonOf(
   runs: readonly (readonly ReplicationResult[])[],
   metas: readonly { name: string; file: string | null; sha256: string | null }[],
   seed: number,
+  axes: readonly SeriesAxis[] = DEFAULT_SERIES_AXES,
 ): ComparisonResults {
-  const summaries: Results[] = runs.map((reps, i) => summariseNamed(reps, metas[i], seed));
+  const summaries: Results[] = runs.map((reps, i) => summariseNamed(reps, metas[i], seed, axes));
   return pairedComparison(runs, summaries, { callsim: callsimVersion(), seed, replications: runs[0].length });
 }

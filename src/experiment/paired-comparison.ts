@@ -16,15 +16,16 @@ export function pairedComparison(runs: readonly (readonly ReplicationResult[])[]
       summaries[i + 1].metrics[metric] === undefined ? { mean: null, ci95: null, significant: false } : pairedDifference(base, values(reps, metric)),
     );
   }
-  return { callsim: meta.callsim, seed: meta.seed, replications: meta.replications, scenarios: summaries, differences, seriesDifferences: seriesDifferences(runs) };
+  return { callsim: meta.callsim, seed: meta.seed, replications: meta.replications, scenarios: summaries, differences, seriesDifferences: seriesDifferences(runs, summaries[0]) };
 }
 
-/** Paired differences at each key of every series of the baseline (months, hours). */
-function seriesDifferences(runs: readonly (readonly ReplicationResult[])[]): NonNullable<ComparisonResults['seriesDifferences']> {
+/** Paired differences at each key of every series of the baseline's summary (months, hours, days). */
+function seriesDifferences(runs: readonly (readonly ReplicationResult[])[], base: Results): NonNullable<ComparisonResults['seriesDifferences']> {
   const out: NonNullable<ComparisonResults['seriesDifferences']> = {};
   const first = runs[0][0];
   if (first === undefined) return out;
   for (const [name, series] of Object.entries(first.series)) {
+    if (base.series[name] === undefined) continue;
     const at = (reps: readonly ReplicationResult[], key: string): number[] =>
       reps.map((r) => {
         const s = r.series[name];
@@ -32,6 +33,7 @@ function seriesDifferences(runs: readonly (readonly ReplicationResult[])[]): Non
         return i < 0 ? NaN : s.values[i];
       });
     out[name] = {
+      by: series.by,
       keys: series.keys,
       differences: runs.slice(1).map((reps) => series.keys.map((k) => pairedDifference(at(runs[0], k), at(reps, k)))),
     };

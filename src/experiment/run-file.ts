@@ -3,7 +3,7 @@
  * `callsim check` (and of scripts that want a file's results without the command line).
  */
 import { availableParallelism } from 'node:os';
-import type { Results } from '../metrics/results.js';
+import type { Results, SeriesAxis } from '../metrics/results.js';
 import { ReplicationPool } from './replication-pool.js';
 import { runReplications } from './run-replications.js';
 import { loadInput, type InputOptions } from './scenario-input.js';
@@ -12,6 +12,8 @@ import { summariseRun } from './summarise-run.js';
 export interface RunFileOptions extends InputOptions {
   /** Worker threads (default: the machine's available parallelism). */
   threads?: number;
+  /** Axes of the series the results carry (default: hour of day and month). */
+  axes?: readonly SeriesAxis[];
 }
 
 /** Loads, runs and summarises a scenario file (same seed, same results whatever `threads`). */
@@ -22,7 +24,7 @@ export async function runScenarioFile(file: string, options: RunFileOptions = {}
   try {
     const input = await loadInput(file, options);
     const run = await runReplications(pool, input.scenario, { replications: input.scenario.replications });
-    return summariseRun(run.results, input);
+    return summariseRun(run.results, input, input.scenario.seed, options.axes);
   } finally {
     await pool.close();
   }

@@ -1,6 +1,6 @@
 /** The one place a run's replications become Results with their header (callsim version, scenario, file, digest, seed). */
-import type { ReplicationResult, Results } from '../metrics/results.js';
-import { summarise } from '../metrics/summary.js';
+import type { ReplicationResult, Results, SeriesAxis } from '../metrics/results.js';
+import { DEFAULT_SERIES_AXES, summarise } from '../metrics/summary.js';
 import type { ResolvedScenario } from '../model/resolved.js';
 import { callsimVersion } from './version.js';
 
@@ -11,12 +11,12 @@ export interface ScenarioSource {
   sha256: string | null;
 }
 
-/** Summarise replications of `source.scenario` run with `seed` (default: the scenario's). */
-export function summariseRun(results: readonly ReplicationResult[], source: ScenarioSource, seed = source.scenario.seed): Results {
-  return summariseNamed(results, { name: source.scenario.name, file: source.file, sha256: source.sha256 }, seed);
+/** Summarise replications of `source.scenario` run with `seed` (default: the scenario's), with series on `axes`. */
+export function summariseRun(results: readonly ReplicationResult[], source: ScenarioSource, seed = source.scenario.seed, axes: readonly SeriesAxis[] = DEFAULT_SERIES_AXES): Results {
+  return summariseNamed(results, { name: source.scenario.name, file: source.file, sha256: source.sha256 }, seed, axes);
 }
 
 /** The same, for replications known by the scenario's name and digest only (merged from shards). */
-export function summariseNamed(results: readonly ReplicationResult[], scenario: { name: string; file: string | null; sha256: string | null }, seed: number): Results {
-  return summarise(results, { callsim: callsimVersion(), scenario, seed });
+export function summariseNamed(results: readonly ReplicationResult[], scenario: { name: string; file: string | null; sha256: string | null }, seed: number, axes: readonly SeriesAxis[] = DEFAULT_SERIES_AXES): Results {
+  return summarise(results, { callsim: callsimVersion(), scenario, seed }, axes);
 }

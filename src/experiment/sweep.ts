@@ -4,7 +4,7 @@
  */
 import { checkGridSize, GridWork } from './grid-limit.js';
 import { namedAsVary } from './vary-errors.js';
-import type { Results } from '../metrics/results.js';
+import type { Results, SeriesAxis } from '../metrics/results.js';
 import type { SweepAxis } from './overrides.js';
 import type { ReplicationDone, ReplicationPool } from './replication-pool.js';
 import { runReplications } from './run-replications.js';
@@ -42,6 +42,8 @@ export interface SweepPlan {
   threads?: number;
   /** Run work beyond the limits (`--allow-large`). */
   allowLarge?: boolean;
+  /** Axes of the series each point's results carry (default: hour of day and month). */
+  seriesAxes?: readonly SeriesAxis[];
   /** Points to leave out (already in a resumed output). */
   skip?: (values: readonly string[]) => boolean;
 }
@@ -81,7 +83,7 @@ export async function runSweep(pool: ReplicationPool, plan: SweepPlan, hooks: Sw
   const out: SweepPointResult[] = [];
   for (const { point, input } of todo) {
     const run = await runReplications(pool, input.scenario, { replications: input.scenario.replications }, hooks.onReplication);
-    const done = { point, results: summariseRun(run.results, input) };
+    const done = { point, results: summariseRun(run.results, input, input.scenario.seed, plan.seriesAxes) };
     hooks.onPoint?.(done);
     out.push(done);
   }

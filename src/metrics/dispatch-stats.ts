@@ -2,7 +2,7 @@ import type { Calendar } from '../engine/calendar.js';
 import type { Grade } from '../model/dispatch/types.js';
 import type { MonitorLayout } from '../model/monitor.js';
 import { AttendanceTable, type AttendanceTargets } from './incident-stats.js';
-import { HOUR_KEYS, ratio, type MetricSink } from './metric-sink.js';
+import { HOUR_KEYS, WEEKDAY_KEYS, ratio, type MetricSink } from './metric-sink.js';
 import { TimeWeightedLevel } from './time-weighted.js';
 
 /** Position of a grade in the order of urgency (immediate 0 ... none 4). */
@@ -89,6 +89,7 @@ export class DispatchStats {
         put(`units.${area.name}.occupancy`, this.units[i].ratio(), 'ratio');
         put(`dispatch.${area.name}.waiting`, this.waiting[i].mean(), 'incidents');
         out.putSeries(`dispatch.${area.name}.waiting.byHourOfDay`, 'hourOfDay', HOUR_KEYS, this.waiting[i].hourlyRatios());
+        out.putSeries(`dispatch.${area.name}.waiting.byDayOfWeek`, 'dayOfWeek', WEEKDAY_KEYS, this.waiting[i].weekdayRatios());
       });
     }
     put('incidents.created', this.created, 'incidents');

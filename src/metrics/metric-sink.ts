@@ -3,6 +3,9 @@ import type { ReplicationResult, SeriesAxis } from './results.js';
 /** Hour-of-day series keys '00'...'23'. */
 export const HOUR_KEYS: readonly string[] = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'));
 
+/** Day-of-week series keys, Monday first (local days of the scenario's time zone). */
+export const WEEKDAY_KEYS: readonly string[] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
 /** part / whole, NaN when whole is 0 (a ratio with no data). */
 export function ratio(part: number, whole: number): number {
   return whole > 0 ? part / whole : NaN;

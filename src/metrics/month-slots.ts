@@ -1,9 +1,10 @@
 import type { Calendar } from '../engine/calendar.js';
 
 /**
- * Months of a counting window [from, to) as slot indices 0..count-1, and hours of day, with the
- * month and hour of the last instant cached (a call nearly always arrived in the month and hour
- * the previous one did), so a lookup is two comparisons and allocates nothing.
+ * Months of a counting window [from, to) as slot indices 0..count-1, and local hours of day and
+ * days of the week, with the month and hour of the last instant cached (a call nearly always
+ * arrived in the month and hour the previous one did), so a lookup is two comparisons and
+ * allocates nothing. A local hour never straddles midnight, so the day of the week is cached with it.
  */
 export class MonthSlots {
   /** Number of months the window touches. */
@@ -18,6 +19,8 @@ export class MonthSlots {
   private hourFrom = Infinity;
   private hourTo = -Infinity;
   private hour = 0;
+  /** Day of the week (Monday 0) of the cached hour. */
+  private weekday = 0;
 
   constructor(
     private readonly calendar: Calendar,
@@ -47,10 +50,20 @@ export class MonthSlots {
 
   /** Local hour of day of `t`, 0-23 (cached like the month: a float modulo is slow). */
   hourOfDay(t: number): number {
-    if (t >= this.hourFrom && t < this.hourTo) return this.hour;
+    if (!(t >= this.hourFrom && t < this.hourTo)) this.enterHour(t);
+    return this.hour;
+  }
+
+  /** Local day of the week of `t`, Monday 0 ... Sunday 6 (cached with the hour). */
+  dayOfWeek(t: number): number {
+    if (!(t >= this.hourFrom && t < this.hourTo)) this.enterHour(t);
+    return this.weekday;
+  }
+
+  private enterHour(t: number): void {
     this.hour = this.calendar.hourOfDay(t);
+    this.weekday = this.calendar.dayOfWeek(t);
     this.hourFrom = t - this.calendar.intoHour(t);
     this.hourTo = this.calendar.fixed ? this.hourFrom + 3600 : this.calendar.hourEnd(t);
-    return this.hour;
   }
 }

@@ -6,7 +6,7 @@ import { ANSWER_999 } from './standards.js';
 /** The Home Office 999 answer time, seconds (the standards module's). */
 const STANDARD_ANSWER_SECONDS = ANSWER_999.targetSeconds;
 
-/** Fields of one slice (an hour of day or a month) in `QueueStats.slices`. */
+/** Fields of one slice (an hour of day, a day of the week or a month) in `QueueStats.slices`. */
 export const SLICE_OFFERED = 0;
 export const SLICE_ANSWERED = 1;
 export const SLICE_ABANDONED = 2;
@@ -15,12 +15,18 @@ export const SLICE_WITHIN_TARGET = 3;
 export const SLICE_UNDER_5S = 4;
 export const SLICE_FROM_5_TO_10S = 5;
 export const SLICE_FIELDS = 6;
-/** Slices 0-23 are hours of day (UTC); slice 24 + m is the m-th month of the counting window. */
+/**
+ * Slices 0-23 are local hours of day; 24-30 local days of the week (Monday first); slice
+ * MONTH_FIRST + m is the m-th month of the counting window.
+ */
 export const HOUR_SLICES = 24;
+export const WEEKDAY_FIRST = HOUR_SLICES;
+export const WEEKDAY_SLICES = 7;
+export const MONTH_FIRST = WEEKDAY_FIRST + WEEKDAY_SLICES;
 
 /**
  * Streaming statistics of one queue. Counts cover counted calls only (arriving after the warm-up),
- * sliced by the call's ARRIVAL hour of day and month; `waitingSeconds` covers every caller's time
+ * sliced by the call's ARRIVAL local hour of day, day of the week and month; `waitingSeconds` covers every caller's time
  * in the queue inside the counting window (for the time-average number waiting). One queue visit
  * is offered once and ends answered, abandoned, called back (reached or failed) or open.
  */
@@ -58,7 +64,7 @@ export class QueueStats {
     private readonly from: number,
     private readonly to: number,
   ) {
-    this.slices = new Float64Array((HOUR_SLICES + months.count) * SLICE_FIELDS);
+    this.slices = new Float64Array((MONTH_FIRST + months.count) * SLICE_FIELDS);
   }
 
   /** A call left the queue (see ModelMonitor.queueLeft). */
@@ -69,20 +75,24 @@ export class QueueStats {
     if (!call.counted) return;
     const arrivedAt = call.arrivedAt;
     const hour = this.months.hourOfDay(arrivedAt) * SLICE_FIELDS;
-    const month = (HOUR_SLICES + this.months.slot(arrivedAt)) * SLICE_FIELDS;
+    const day = (WEEKDAY_FIRST + this.months.dayOfWeek(arrivedAt)) * SLICE_FIELDS;
+    const month = (MONTH_FIRST + this.months.slot(arrivedAt)) * SLICE_FIELDS;
     const slices = this.slices;
     this.offered++;
     slices[hour + SLICE_OFFERED]++;
+    slices[day + SLICE_OFFERED]++;
     slices[month + SLICE_OFFERED]++;
     switch (outcome) {
       case 'answered':
         this.answered++;
         slices[hour + SLICE_ANSWERED]++;
+        slices[day + SLICE_ANSWERED]++;
         slices[month + SLICE_ANSWERED]++;
         this.waits.add(answerSeconds);
         if (answerSeconds <= this.targetSeconds) {
           this.withinTarget++;
           slices[hour + SLICE_WITHIN_TARGET]++;
+          slices[day + SLICE_WITHIN_TARGET]++;
           slices[month + SLICE_WITHIN_TARGET]++;
         }
         if (answerSeconds < 5) {
@@ -97,6 +107,7 @@ export class QueueStats {
       case 'abandoned':
         this.abandoned++;
         slices[hour + SLICE_ABANDONED]++;
+        slices[day + SLICE_ABANDONED]++;
         slices[month + SLICE_ABANDONED]++;
         this.abandonWaitSum += answerSeconds;
         break;

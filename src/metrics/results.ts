@@ -73,6 +73,13 @@ export interface PairedDifference {
   significant: boolean;
 }
 
+/** Paired differences along one series: `differences[i][k]` is scenario i+1 minus the baseline at `keys[k]`. */
+export interface SeriesDifferences {
+  by: SeriesAxis;
+  keys: string[];
+  differences: PairedDifference[][];
+}
+
 /**
  * `callsim compare`: several scenarios run with the same seeds (common random numbers). The first
  * scenario is the baseline; `differences[metric][i]` is scenario i+1 minus the baseline.
@@ -87,5 +94,5 @@ export interface ComparisonResults {
    * Per series of the baseline, scenario i+1 minus the baseline at each key (month, hour), paired
    * across replications like `differences`; keys as in the baseline's series.
    */
-  seriesDifferences?: Record<string, { keys: string[]; differences: PairedDifference[][] }>;
+  seriesDifferences?: Record<string, SeriesDifferences>;
 }

@@ -1,7 +1,7 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { absentReason } from './absent-reasons.js';
 import { parseSeriesName } from './metric-names.js';
-import type { MetricSummary, PairedDifference, ReplicationResult, Results, SeriesSummary } from './results.js';
+import type { MetricSummary, PairedDifference, ReplicationResult, Results, SeriesAxis, SeriesSummary } from './results.js';
 import { studentT975 } from './student-t.js';
 
 const finite = (values: readonly number[]): number[] => values.filter((v) => Number.isFinite(v));
@@ -36,10 +36,26 @@ export function pairedDifference(a: readonly number[], b: readonly number[]): Pa
   return { mean: orNull(m), ci95: orNull(ci95), significant };
 }
 
-/** Summarise replications (in replication order) into the results contract. */
+/**
+ * Axes whose series every summary carries. A replication also collects series by day of the
+ * week; results carry those only when asked (`--by dayOfWeek`), so results files keep the bytes
+ * they had before that breakdown existed.
+ */
+export const DEFAULT_SERIES_AXES: readonly SeriesAxis[] = ['hourOfDay', 'month'];
+
+/** The axes a summary carries: the default ones, plus `by` when that is another. */
+export function seriesAxesWith(by: SeriesAxis | undefined): readonly SeriesAxis[] {
+  return by === undefined || DEFAULT_SERIES_AXES.includes(by) ? DEFAULT_SERIES_AXES : [...DEFAULT_SERIES_AXES, by];
+}
+
+/**
+ * Summarise replications (in replication order) into the results contract; series only on
+ * `axes` (default DEFAULT_SERIES_AXES).
+ */
 export function summarise(
   reps: readonly ReplicationResult[],
   meta: { callsim: string; scenario: { name: string; file: string | null; sha256: string | null }; seed: number },
+  axes: readonly SeriesAxis[] = DEFAULT_SERIES_AXES,
 ): Results {
   const ordered = [...reps].sort((x, y) => x.replication - y.replication);
   const names = [...new Set(ordered.flatMap((r) => Object.keys(r.metrics)))].sort();
@@ -63,6 +79,7 @@ export function summarise(
   const series: Record<string, SeriesSummary> = {};
   for (const name of seriesNames) {
     const first = ordered.find((r) => r.series[name] !== undefined)!.series[name];
+    if (!axes.includes(first.by)) continue;
     // Replications of one scenario share the calendar, so keys agree; take the longest list.
     const keys = ordered.reduce((k, r) => ((r.series[name]?.keys.length ?? 0) > k.length ? r.series[name].keys : k), first.keys);
     const columns = keys.map((_, i) => ordered.map((r) => r.series[name]?.values[i] ?? NaN));

@@ -4,7 +4,7 @@ const SECONDS_PER_HOUR = 3600;
 
 /**
  * The time integral of a piecewise-constant level, clipped to a counting window [from, to]
- * (simulated seconds), with an optional breakdown by hour of day. Alongside the level it
+ * (simulated seconds), with an optional breakdown by local hour of day and day of the week. Alongside the level it
  * integrates a second, `base` level (default 1), so one object gives both a time average
  * (`integral / windowSeconds`: waiting incidents) and a ratio of integrals (`integral /
  * baseIntegral`: occupancy = busy handler-seconds over staffed handler-seconds).
@@ -23,11 +23,15 @@ export class TimeWeightedLevel {
   readonly byHour: Float64Array | null;
   /** ∫ base dt per hour of day, or null without a calendar. */
   readonly baseByHour: Float64Array | null;
+  /** ∫ level dt and ∫ base dt per local day of the week (Monday 0), or null without a calendar. */
+  readonly byWeekday: Float64Array | null;
+  readonly baseByWeekday: Float64Array | null;
   private lastAt: number;
   private level: number;
   private base: number;
   /** Hour of day of the current hour segment, and the instant that segment ends. */
   private hour = 0;
+  private weekday = 0;
   private hourEndsAt = -Infinity;
 
   /**
@@ -48,6 +52,8 @@ export class TimeWeightedLevel {
     this.base = initialBase;
     this.byHour = calendar === null ? null : new Float64Array(24);
     this.baseByHour = calendar === null ? null : new Float64Array(24);
+    this.byWeekday = calendar === null ? null : new Float64Array(7);
+    this.baseByWeekday = calendar === null ? null : new Float64Array(7);
   }
 
   /** Length of the window in seconds. */
@@ -79,10 +85,12 @@ export class TimeWeightedLevel {
 
   /** Per hour of day: level integral over base integral (NaN where the base integral is 0). */
   hourlyRatios(): number[] {
-    const byHour = this.byHour;
-    const baseByHour = this.baseByHour;
-    if (byHour === null || baseByHour === null) return [];
-    return Array.from(byHour, (v, h) => (baseByHour[h] > 0 ? v / baseByHour[h] : NaN));
+    return ratios(this.byHour, this.baseByHour);
+  }
+
+  /** Per day of the week, Monday first: level integral over base integral (NaN where the base integral is 0). */
+  weekdayRatios(): number[] {
+    return ratios(this.byWeekday, this.baseByWeekday);
   }
 
   /** Integrate the current levels over [lastAt, at] ∩ [from, to]. Requires at > lastAt. */
@@ -97,12 +105,16 @@ export class TimeWeightedLevel {
     this.baseIntegral += base * (b - a);
     const byHour = this.byHour;
     const baseByHour = this.baseByHour;
-    if (byHour === null || baseByHour === null) return;
+    const byWeekday = this.byWeekday;
+    const baseByWeekday = this.baseByWeekday;
+    if (byHour === null || baseByHour === null || byWeekday === null || baseByWeekday === null) return;
     while (a < b) {
       if (a >= this.hourEndsAt) this.enterHour(a);
       const end = b < this.hourEndsAt ? b : this.hourEndsAt;
       byHour[this.hour] += level * (end - a);
       baseByHour[this.hour] += base * (end - a);
+      byWeekday[this.weekday] += level * (end - a);
+      baseByWeekday[this.weekday] += base * (end - a);
       a = end;
     }
   }
@@ -111,8 +123,16 @@ export class TimeWeightedLevel {
   private enterHour(t: number): void {
     const calendar = this.calendar as Calendar;
     this.hour = calendar.hourOfDay(t);
+    // A local hour never straddles midnight: its day of the week holds for the whole segment.
+    this.weekday = calendar.dayOfWeek(t);
     this.hourEndsAt = calendar.hourEnd(t);
     // Guard against rounding leaving the segment empty.
     if (!(this.hourEndsAt > t)) this.hourEndsAt = t + SECONDS_PER_HOUR;
   }
+}
+
+/** level / base per slot (NaN where base is 0); empty without a breakdown. */
+function ratios(level: Float64Array | null, base: Float64Array | null): number[] {
+  if (level === null || base === null) return [];
+  return Array.from(level, (v, i) => (base[i] > 0 ? v / base[i] : NaN));
 }

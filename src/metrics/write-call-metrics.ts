@@ -1,27 +1,28 @@
 import type { ControlRoomCollector } from './collector.js';
 import { CALL_OUTCOMES } from './call-outcomes.js';
-import { HOUR_KEYS, ratio, type MetricSink } from './metric-sink.js';
-import { HOUR_SLICES, SLICE_ABANDONED, SLICE_ANSWERED, SLICE_FROM_5_TO_10S, SLICE_OFFERED, SLICE_UNDER_5S, SLICE_WITHIN_TARGET, type QueueStats } from './queue-stats.js';
+import { seriesName } from './metric-names.js';
+import { HOUR_KEYS, WEEKDAY_KEYS, ratio, type MetricSink } from './metric-sink.js';
+import { MONTH_FIRST, SLICE_ABANDONED, SLICE_ANSWERED, SLICE_FROM_5_TO_10S, SLICE_OFFERED, SLICE_UNDER_5S, SLICE_WITHIN_TARGET, WEEKDAY_FIRST, type QueueStats } from './queue-stats.js';
 
-/** A queue's series over slices [first, first + count): hours of day or months. */
-function writeQueueSeries(out: MetricSink, q: QueueStats, prefix: string, first: number, keys: readonly string[], axis: 'hourOfDay' | 'month'): void {
-  const suffix = axis === 'month' ? 'byMonth' : 'byHourOfDay';
+/** A queue's series over slices [first, first + keys.length): hours of day, days of the week or months. */
+function writeQueueSeries(out: MetricSink, q: QueueStats, prefix: string, first: number, keys: readonly string[], axis: 'hourOfDay' | 'dayOfWeek' | 'month'): void {
+  const name = (measure: string): string => seriesName(`${prefix}.${measure}`, axis);
   const pick = (f: (s: number) => number): number[] => keys.map((_, i) => f(first + i));
   const offered = (s: number): number => q.slice(s, SLICE_OFFERED);
-  out.putSeries(`${prefix}.abandonedRatio.${suffix}`, axis, keys, pick((s) => ratio(q.slice(s, SLICE_ABANDONED), offered(s))));
-  out.putSeries(`${prefix}.serviceLevel.${suffix}`, axis, keys, pick((s) => ratio(q.slice(s, SLICE_WITHIN_TARGET), offered(s))));
+  out.putSeries(name('abandonedRatio'), axis, keys, pick((s) => ratio(q.slice(s, SLICE_ABANDONED), offered(s))));
+  out.putSeries(name('serviceLevel'), axis, keys, pick((s) => ratio(q.slice(s, SLICE_WITHIN_TARGET), offered(s))));
   out.putSeries(
-    `${prefix}.answeredWithinTarget.${suffix}`,
+    name('answeredWithinTarget'),
     axis,
     keys,
     pick((s) => ratio(q.slice(s, SLICE_WITHIN_TARGET), q.slice(s, SLICE_ANSWERED))),
   );
-  out.putSeries(`${prefix}.offered.${suffix}`, axis, keys, pick(offered));
+  out.putSeries(name('offered'), axis, keys, pick(offered));
   if (axis === 'month') {
     // A published band share may cover one month only (the first Home Office 999 release): judge it on that month.
     const answered = (s: number): number => q.slice(s, SLICE_ANSWERED);
-    out.putSeries(`${prefix}.answerBands.under5s.${suffix}`, axis, keys, pick((s) => ratio(q.slice(s, SLICE_UNDER_5S), answered(s))));
-    out.putSeries(`${prefix}.answerBands.from5to10s.${suffix}`, axis, keys, pick((s) => ratio(q.slice(s, SLICE_FROM_5_TO_10S), answered(s))));
+    out.putSeries(name('answerBands.under5s'), axis, keys, pick((s) => ratio(q.slice(s, SLICE_UNDER_5S), answered(s))));
+    out.putSeries(name('answerBands.from5to10s'), axis, keys, pick((s) => ratio(q.slice(s, SLICE_FROM_5_TO_10S), answered(s))));
   }
 }
 
@@ -51,7 +52,8 @@ function writeQueue(out: MetricSink, q: QueueStats, c: ControlRoomCollector, win
   out.put(`${p}.callbacks.waitSeconds.mean`, ratio(q.callbackWaitSum, q.callbackWaits), 'seconds');
   out.put(`${p}.redials`, q.redials, 'calls');
   writeQueueSeries(out, q, p, 0, HOUR_KEYS, 'hourOfDay');
-  writeQueueSeries(out, q, p, HOUR_SLICES, c.months.keys, 'month');
+  writeQueueSeries(out, q, p, MONTH_FIRST, c.months.keys, 'month');
+  writeQueueSeries(out, q, p, WEEKDAY_FIRST, WEEKDAY_KEYS, 'dayOfWeek');
 }
 
 /** Calls, channels, queues and handler pools of one replication (DESIGN.md section 6). */
@@ -74,5 +76,6 @@ export function writeCallMetrics(c: ControlRoomCollector, out: MetricSink): void
     out.put(metric, level.ratio(), 'ratio');
     out.put(metric.replace(/occupancy$/, 'meanStaffed'), ratio(level.baseIntegral, windowSeconds), 'handlers');
     out.putSeries(`${metric}.byHourOfDay`, 'hourOfDay', HOUR_KEYS, level.hourlyRatios());
+    out.putSeries(seriesName(metric, 'dayOfWeek'), 'dayOfWeek', WEEKDAY_KEYS, level.weekdayRatios());
   });
 }

@@ -1,6 +1,6 @@
 /**
- * `--by month|hourOfDay`: the table by month or hour where planners look. One block per measure,
- * one row per month (or local hour): for a run, the mean ± 95% half-width and the standard's
+ * `--by month|hourOfDay|dayOfWeek`: the table by month, hour or day of the week where planners look. One block per measure,
+ * one row per month (or local hour, or local day of the week): for a run, the mean ± 95% half-width and the standard's
  * verdict; for a comparison, each scenario and each paired difference against the first with its
  * 95% interval (`*` when it excludes 0).
  */
@@ -10,10 +10,10 @@ import { judge, standardFor, withResultTargets } from '../metrics/standards.js';
 import { alignRows, meanPlusMinus, unitLabel } from './format-number.js';
 import { metricLabel } from './html/metric-labels.js';
 
-export type BreakdownAxis = Extract<SeriesAxis, 'month' | 'hourOfDay'>;
-export const BREAKDOWN_AXES: readonly BreakdownAxis[] = ['month', 'hourOfDay'];
+export type BreakdownAxis = Extract<SeriesAxis, 'month' | 'hourOfDay' | 'dayOfWeek'>;
+export const BREAKDOWN_AXES: readonly BreakdownAxis[] = ['month', 'hourOfDay', 'dayOfWeek'];
 
-const AXIS_WORD: Record<BreakdownAxis, string> = { month: 'month', hourOfDay: 'hour (local)' };
+export const AXIS_WORD: Record<BreakdownAxis, string> = { month: 'month', hourOfDay: 'hour (local)', dayOfWeek: 'day of week (local)' };
 
 /**
  * Which measures a breakdown shows: the globs given (`all` for every series), or by default the

@@ -3,7 +3,7 @@
  * in a fixed order (metric and series names sorted), NaN and infinities as null, two-space indent.
  * The same results always give the same bytes.
  */
-import type { ComparisonResults, MetricSummary, PairedDifference, Results, SeriesSummary } from '../metrics/results.js';
+import type { ComparisonResults, MetricSummary, PairedDifference, Results, SeriesAxis, SeriesDifferences, SeriesSummary } from '../metrics/results.js';
 
 const num = (x: number | null | undefined): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 
@@ -42,13 +42,23 @@ export function canonicalResults(results: Results): Results {
   };
 }
 
-/** A copy of a comparison with fixed key order. */
-export function canonicalComparison(c: ComparisonResults): ComparisonResults {
+const difference = (d: PairedDifference): PairedDifference => ({ mean: num(d.mean), ci95: num(d.ci95), significant: d.significant });
+
+/**
+ * A copy of a comparison with fixed key order. With `by`, it also carries `seriesDifferences`: the
+ * paired difference at each key of every series on that axis (without, the bytes are as before).
+ */
+export function canonicalComparison(c: ComparisonResults, by?: SeriesAxis): ComparisonResults {
   const differences: Record<string, PairedDifference[]> = {};
-  for (const k of sortedKeys(c.differences)) {
-    differences[k] = c.differences[k].map((d) => ({ mean: num(d.mean), ci95: num(d.ci95), significant: d.significant }));
+  for (const k of sortedKeys(c.differences)) differences[k] = c.differences[k].map(difference);
+  const out: ComparisonResults = { callsim: c.callsim, seed: c.seed, replications: c.replications, scenarios: c.scenarios.map(canonicalResults), differences };
+  if (by === undefined) return out;
+  const along: Record<string, SeriesDifferences> = {};
+  const all = c.seriesDifferences ?? {};
+  for (const k of sortedKeys(all)) {
+    if (all[k].by === by) along[k] = { by, keys: [...all[k].keys], differences: all[k].differences.map((row) => row.map(difference)) };
   }
-  return { callsim: c.callsim, seed: c.seed, replications: c.replications, scenarios: c.scenarios.map(canonicalResults), differences };
+  return { ...out, seriesDifferences: along };
 }
 
 const stringify = (value: unknown): string => `${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
@@ -56,5 +66,5 @@ const stringify = (value: unknown): string => `${JSON.stringify(value, (_k, v: u
 /** The results as JSON text (with a final newline). */
 export const resultsJson = (results: Results): string => stringify(canonicalResults(results));
 
-/** A comparison as JSON text (with a final newline). */
-export const comparisonJson = (c: ComparisonResults): string => stringify(canonicalComparison(c));
+/** A comparison as JSON text (with a final newline); with `by`, the paired differences along that axis too. */
+export const comparisonJson = (c: ComparisonResults, by?: SeriesAxis): string => stringify(canonicalComparison(c, by));

@@ -10,6 +10,7 @@ import type { Results } from '../metrics/results.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { csvLine, splitCsvLine } from './csv-cell.js';
 import { withFileLock } from './file-lock.js';
+import { BREAKDOWN_COLUMNS } from './breakdown-csv.js';
 
 /** An existing sweep output whose columns do not match this sweep. */
 export class SweepFileError extends Error {
@@ -62,20 +63,25 @@ export function readSweepFile(file: string, axes: readonly string[]): SweepFile 
   return { header, text: `${complete.join('\n')}\n`, done };
 }
 
+/** True for a sweep file in the long breakdown format (`--by`): the axes, then metric, unit, by, key, mean, ci95. */
+export const isBreakdownHeader = (header: readonly string[], axes: readonly string[]): boolean =>
+  header.length === axes.length + BREAKDOWN_COLUMNS.length && BREAKDOWN_COLUMNS.every((c, i) => header[axes.length + i] === c);
+
 /**
- * Adds one point's row to the sweep file: under the file's lock, reads what is on disk now (rows
- * another sweep wrote since), keeps it, and appends the row unless that point is already there
- * (then the row on disk stands). Atomic: temp file and rename. `rowFor` builds the row under the
- * header in force (the file's, when it has one).
+ * Adds one point's rows to the sweep file: under the file's lock, reads what is on disk now (rows
+ * another sweep wrote since), keeps it, and appends the point's rows unless that point is already
+ * there (then the rows on disk stand). Atomic: temp file and rename. `rowsFor` builds the rows
+ * under the header in force (the file's, when it has one): one row, or with `--by` one per
+ * measure and key.
  */
-export function appendSweepRow(file: string, axes: readonly string[], header: readonly string[], values: readonly string[], rowFor: (header: readonly string[]) => string[]): SweepFile {
+export function appendSweepRows(file: string, axes: readonly string[], header: readonly string[], values: readonly string[], rowsFor: (header: readonly string[]) => string[][]): SweepFile {
   return withFileLock(file, () => {
     const current = readSweepFile(file, axes);
     const inForce = current?.header ?? [...header];
     const done = current?.done ?? [];
     const key = JSON.stringify(values);
     if (done.some((d) => JSON.stringify(d) === key)) return current as SweepFile;
-    const text = (current?.text ?? csvLine(inForce)) + csvLine(rowFor(inForce));
+    const text = (current?.text ?? csvLine(inForce)) + rowsFor(inForce).map(csvLine).join('');
     writeFileAtomic(file, text);
     return { header: inForce, text, done: [...done, [...values]] };
   });
@@ -86,3 +92,7 @@ export function sweepCsv(axes: readonly string[], points: readonly { values: rea
   const header = sweepHeader(axes, points[0].results);
   return csvLine(header) + points.map((p) => csvLine(sweepRow(header, p.values, p.results))).join('');
 }
+
+/** One row per point (the wide format): `appendSweepRows` with a single row. */
+export const appendSweepRow = (file: string, axes: readonly string[], header: readonly string[], values: readonly string[], rowFor: (header: readonly string[]) => string[]): SweepFile =>
+  appendSweepRows(file, axes, header, values, (h) => [rowFor(h)]);

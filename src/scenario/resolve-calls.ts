@@ -33,9 +33,12 @@ function resolveChannel(name: string, c: WrittenChannel, ctx: CallContext): Reso
   let queue = c.next ?? c.queue;
   const queueKey = c.next !== undefined ? 'next' : 'queue';
   if (queue !== undefined) problems.name([...at, queueKey], queue, ctx.queueNames, 'a declared queue');
+  // Relative month weights resolve as they always did (no field); absolute ones say so.
+  const { monthWeights, ...profile } = c.profile ?? {};
+  if (monthWeights !== undefined && profile.month === undefined) problems.add([...at, 'profile', 'monthWeights'], 'month weights to apply (profile.month) beside it', monthWeights);
   const channel: ResolvedChannel = {
     name,
-    rate: { perHour, ...c.profile },
+    rate: { perHour, ...profile, ...(monthWeights === 'absolute' ? { monthWeights } : {}) },
     dayBusynessCv: c.dayBusynessCv ?? 0,
     surges: (c.surges ?? []).map((s, i) => {
       const startSeconds = (Date.parse(s.start) - ctx.startEpochMs) / 1000;

@@ -18,12 +18,16 @@ const channelSchema = z
     perDay: nonNegative('Mean arrivals per day; resolved to perHour = perDay / 24. Give perHour or perDay.').optional(),
     profile: z
       .strictObject({
-        hourOfDay: z.array(nonNegative('Weight.')).length(24).describe('24 relative weights, 00:00-01:00 UTC first; scaled to average 1. Default: flat.').optional(),
+        hourOfDay: z.array(nonNegative('Weight.')).length(24).describe('24 relative weights, 00:00-01:00 local time (timeZone) first; scaled to average 1. Default: flat.').optional(),
         dayOfWeek: z.array(nonNegative('Weight.')).length(7).describe('7 relative weights, Monday first; scaled to average 1. Default: flat.').optional(),
-        month: z.array(nonNegative('Weight.')).length(12).describe('12 relative weights, January first; scaled to average 1. Default: flat.').optional(),
+        month: z.array(nonNegative('Weight.')).length(12).describe('12 month weights, January first; relative (scaled to average 1) or absolute multipliers, as monthWeights says. Default: flat.').optional(),
+        monthWeights: z
+          .enum(['relative', 'absolute'])
+          .describe('How the month weights apply: relative (scaled to average 1, so perHour/perDay stays the mean rate over a year) or absolute (multipliers on perHour/perDay as written: 1.1 is 10% above it). `callsim validate` prints which, with the multipliers applied. Default relative.')
+          .optional(),
         hourOfWeek: z.array(nonNegative('Weight.')).length(168).describe('168 relative weights, Monday 00:00 first; replaces hourOfDay and dayOfWeek. Default: none.').optional(),
       })
-      .describe('Shape of demand over the calendar (UTC). Default: flat.')
+      .describe('Shape of demand over the calendar, in local time (timeZone). Default: flat.')
       .optional(),
     dayBusynessCv: nonNegative('Coefficient of variation of a gamma day factor (mean 1) multiplying each day\'s rate; dimensionless. Default 0 (none).').optional(),
     surges: z

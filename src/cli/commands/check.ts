@@ -6,7 +6,7 @@
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import type { TargetOutcome } from '../../experiment/targets.js';
-import type { Results } from '../../metrics/results.js';
+import type { Results, SeriesAxis } from '../../metrics/results.js';
 import { isBadInput } from '../errors.js';
 import { allowLargeOption, seedFrom, threadsFrom, wholeNumber } from '../options.js';
 
@@ -45,10 +45,13 @@ function formatRange(range: TargetOutcome['range'], unit: string, standard?: str
 
 const VERDICT: Record<TargetOutcome['status'], string> = { met: 'met', missed: 'MISSED', shown: '', noData: 'NO DATA' };
 
-/** The targets table as text (monospace columns). */
-export function formatTargetsTable(outcomes: readonly TargetOutcome[], results: Results): string {
-  const rows = outcomes.map((o) => {
-    const which = o.kind === 'metric' ? '' : o.kind === 'each' && o.spread ? ` (months ${formatValue(o.spread[0], o.unit)} – ${formatValue(o.spread[1], o.unit)})` : o.key ? ` (${o.key})` : '';
+const SPREAD_WORD: Partial<Record<SeriesAxis, string>> = { month: 'months', hourOfDay: 'hours', dayOfWeek: 'days' };
+
+/** The targets table as text (monospace columns); `axes` gives each line's series axis (months when absent). */
+export function formatTargetsTable(outcomes: readonly TargetOutcome[], results: Results, axes: readonly (SeriesAxis | undefined)[] = []): string {
+  const rows = outcomes.map((o, i) => {
+    const word = SPREAD_WORD[axes[i] ?? 'month'] ?? 'keys';
+    const which = o.kind === 'metric' ? '' : o.kind === 'each' && o.spread ? ` (${word} ${formatValue(o.spread[0], o.unit)} – ${formatValue(o.spread[1], o.unit)})` : o.key ? ` (${o.key})` : '';
     return [
       o.label,
       `${formatValue(o.mean, o.unit)} ${formatHalfWidth(o.ci95, o.unit)}${which}`.trim(),
@@ -74,11 +77,11 @@ export function formatTargetsTable(outcomes: readonly TargetOutcome[], results: 
 }
 
 /** Runs a scenario file into summarised results (the experiment layer's entry point). */
-export type ScenarioFileRunner = (file: string, options: { replications?: number; threads?: number; seed?: number; allowLarge?: boolean }) => Promise<Results>;
+export type ScenarioFileRunner = (file: string, options: { replications?: number; threads?: number; seed?: number; allowLarge?: boolean; axes?: readonly SeriesAxis[] }) => Promise<Results>;
 
 /** The experiment layer's runner: replications on worker threads (same seed, same results whatever `threads`). */
 const defaultRunner: ScenarioFileRunner = async (file, options) =>
-  (await import('../../experiment/run-file.js')).runScenarioFile(file, { replications: options.replications, seed: options.seed, threads: options.threads, allowLarge: options.allowLarge });
+  (await import('../../experiment/run-file.js')).runScenarioFile(file, { replications: options.replications, seed: options.seed, threads: options.threads, allowLarge: options.allowLarge, axes: options.axes });
 
 /** The `check` command with an injected runner (tests pass their own). */
 export function makeCheckCommand(runScenarioFile: ScenarioFileRunner = defaultRunner): CommandModule<object, CheckArgs> {
@@ -106,7 +109,9 @@ export function makeCheckCommand(runScenarioFile: ScenarioFileRunner = defaultRu
       return;
     }
     // Bad arguments throw UsageError (exit 2 through main's error handling).
-    const options = { replications: wholeNumber(argv.reps, 'reps', 1), threads: threadsFrom(argv.threads), seed: seedFrom(argv.seed), allowLarge: argv.allowLarge };
+    // Series by day of the week are summarised only when a target judges one.
+    const axes = [...new Set(['hourOfDay', 'month', ...targets.targets.flatMap((t) => ('by' in t ? [t.by] : []))])] as SeriesAxis[];
+    const options = { replications: wholeNumber(argv.reps, 'reps', 1), threads: threadsFrom(argv.threads), seed: seedFrom(argv.seed), allowLarge: argv.allowLarge, axes };
     let results: Results;
     try {
       results = await runScenarioFile(argv.file, options);
@@ -122,7 +127,7 @@ export function makeCheckCommand(runScenarioFile: ScenarioFileRunner = defaultRu
     if (argv.format === 'json') {
       process.stdout.write(`${JSON.stringify({ scenario: results.scenario, seed: results.seed, replications: results.replications, allRequiredMet: ok, targets: outcomes }, null, 2)}\n`);
     } else {
-      process.stdout.write(`${formatTargetsTable(outcomes, results)}\n`);
+      process.stdout.write(`${formatTargetsTable(outcomes, results, targets.targets.map((t) => ('by' in t ? t.by : undefined)))}\n`);
     }
     process.exitCode = ok ? 0 : 1;
   },

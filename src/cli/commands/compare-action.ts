@@ -6,6 +6,8 @@ import { ReplicationPool } from '../../experiment/replication-pool.js';
 import { loadInput } from '../../experiment/scenario-input.js';
 import type { ComparisonResults } from '../../metrics/results.js';
 import { comparisonCsv } from '../../report/csv.js';
+import { comparisonBreakdownCsv } from '../../report/breakdown-csv.js';
+import { seriesAxesWith } from '../../metrics/summary.js';
 import { comparisonJson } from '../../report/json.js';
 import { comparisonTable } from '../../report/table.js';
 import { comparisonBreakdown, type BreakdownAxis } from '../../report/breakdown.js';
@@ -18,8 +20,8 @@ import type { CompareArgs } from './compare.js';
 
 /** A comparison in the chosen format. */
 export function formatComparison(c: ComparisonResults, format: Format, view: { by?: BreakdownAxis; metrics?: readonly string[]; changes?: string } = {}): string {
-  if (format === 'json') return comparisonJson(c);
-  if (format === 'csv') return comparisonCsv(c);
+  if (format === 'json') return comparisonJson(c, view.by);
+  if (format === 'csv') return view.by === undefined ? comparisonCsv(c) : comparisonBreakdownCsv(c, view.by, view.metrics);
   return withChanges(view.by === undefined ? comparisonTable(c, view.metrics) : comparisonBreakdown(c, view.by, view.metrics), view.changes ?? '');
 }
 
@@ -59,7 +61,7 @@ export async function compareAction(argv: ArgumentsCamelCase<CompareArgs>): Prom
   const pool = new ReplicationPool(threads);
   let comparison: ComparisonResults;
   try {
-    comparison = await compareScenarios(pool, scenarios, { replications: count, seed: seedFrom(argv.seed) }, () => progress.tick());
+    comparison = await compareScenarios(pool, scenarios, { replications: count, seed: seedFrom(argv.seed), axes: seriesAxesWith(argv.by) }, () => progress.tick());
   } finally {
     progress.stop();
     await pool.close();

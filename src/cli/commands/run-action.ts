@@ -8,6 +8,8 @@ import { loadInput } from '../../experiment/scenario-input.js';
 import { summariseRun } from '../../experiment/summarise-run.js';
 import type { Results } from '../../metrics/results.js';
 import { resultsCsv } from '../../report/csv.js';
+import { runBreakdownCsv } from '../../report/breakdown-csv.js';
+import { seriesAxesWith } from '../../metrics/summary.js';
 import { resultsJson } from '../../report/json.js';
 import { resultsTable } from '../../report/table.js';
 import { erlangBeside } from '../../report/erlang-beside.js';
@@ -24,7 +26,7 @@ import type { RunArgs } from './run.js';
 /** Results in the chosen format (the table by month or hour with `by`; `metrics` globs pick rows of the table). */
 export function formatResults(results: Results, format: Format, view: { by?: BreakdownAxis; metrics?: readonly string[]; changes?: readonly string[] } = {}): string {
   if (format === 'json') return resultsJson(results);
-  if (format === 'csv') return resultsCsv(results);
+  if (format === 'csv') return view.by === undefined ? resultsCsv(results) : runBreakdownCsv(results, view.by, view.metrics);
   const table = view.by === undefined ? resultsTable(results, view.metrics) : runBreakdown(results, view.by, view.metrics);
   return withChanges(table, changeLines(view.changes ?? []));
 }
@@ -72,7 +74,7 @@ export async function runAction(argv: ArgumentsCamelCase<RunArgs>): Promise<void
     const misses = precision.filter((t) => !(run.halfWidths[t.metric] <= t.halfWidth)).map((t) => `${t.metric} ± ${run.halfWidths[t.metric]} (wanted ≤ ${t.halfWidth})`);
     process.stderr.write(`callsim: precision not reached after ${run.results.length} replications (--max-reps): ${misses.join('; ')}\n`);
   }
-  const results = summariseRun(run.results, input);
+  const results = summariseRun(run.results, input, input.scenario.seed, seriesAxesWith(argv.by));
   if (argv.digests === true) results.verification = verificationOf(run.results, { sets: listFrom(argv.set), trace: argv.trace ?? null }, scenarioDigest(input.scenario));
   if (argv.format !== 'table' && !argv.quiet) process.stderr.write(changeLines(input.changes));
   emit(formatResults(results, argv.format, { by: argv.by, metrics: listFrom(argv.metrics), changes: input.changes }) + (argv.format === 'table' ? erlangBeside(input.scenario, results) : ''), argv.out, argv.quiet);

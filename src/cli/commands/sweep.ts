@@ -6,7 +6,8 @@
  * write locks the file and merges with it, so two sweeps sharing `--out` lose no rows.
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { allowLargeOption, quietOption, repsOption, seedOption, setOption, threadsOption, shardOption } from '../options.js';
+import type { BreakdownAxis } from '../../report/breakdown.js';
+import { allowLargeOption, byOption, metricsOption, quietOption, repsOption, seedOption, setOption, threadsOption, shardOption } from '../options.js';
 
 export interface SweepArgs {
   file: string;
@@ -18,6 +19,9 @@ export interface SweepArgs {
   threads?: number;
   quiet: boolean;
   shard?: string;
+  by?: BreakdownAxis;
+  metrics?: string[];
+  json?: string;
   allowLarge: boolean;
 }
 
@@ -35,6 +39,9 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('threads', threadsOption)
       .option('quiet', quietOption)
       .option('shard', shardOption)
+      .option('by', byOption)
+      .option('metrics', metricsOption)
+      .option('json', { type: 'string', describe: 'with --by: also write every point\'s breakdown as JSON to this file (series as in run results)' })
       .option('allow-large', allowLargeOption) as unknown as Argv<SweepArgs>,
   handler: async (argv: ArgumentsCamelCase<SweepArgs>) => (await import('./sweep-action.js')).sweepAction(argv),
 };

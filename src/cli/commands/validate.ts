@@ -46,6 +46,9 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     const [{ loadInput }, { describeWork }] = await Promise.all([import('../../experiment/scenario-input.js'), import('../../experiment/work-estimate.js')]);
     const { scenario, work } = await loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace, threads, allowLarge: argv.allowLarge, plugins: pluginsFrom(argv) });
     process.stdout.write(`OK ${argv.file}: ${scenarioSummary(scenario)}\n`);
+    // Loaded here: --help and other commands never load the engine.
+    const { monthWeightLines } = await import('./validate-month-weights.js');
+    for (const line of monthWeightLines(scenario)) process.stdout.write(`${line}\n`);
     process.stdout.write(`work: ${describeWork(work, scenario.replications)} with ${threads} thread${threads === 1 ? '' : 's'}\n`);
     if (work.traceRowsAfterHorizon > 0) process.stdout.write(`trace: ${work.traceRowsAfterHorizon} rows arrive at or after the horizon and are not replayed\n`);
   },

@@ -6,7 +6,7 @@ import { ReplicationPool } from '../../experiment/replication-pool.js';
 import { verificationOf } from '../../experiment/shard/assemble.js';
 import { readPublishedRun, replicationsToVerify, verifyRun } from '../../experiment/shard/verify.js';
 import { callsimVersion } from '../../experiment/version.js';
-import { summarise } from '../../metrics/summary.js';
+import { DEFAULT_SERIES_AXES, summarise } from '../../metrics/summary.js';
 import { resultsJson } from '../../report/json.js';
 import { EXIT_FAILURE } from '../errors.js';
 import { threadsFrom, wholeNumber } from '../options.js';
@@ -44,7 +44,9 @@ export async function verifyAction(argv: ArgumentsCamelCase<VerifyArgs>): Promis
   let summary = '';
   if (k === undefined) {
     // Every replication rerun: rebuild the whole output and compare it with the file.
-    const rebuilt = summarise(outcome.reruns, { callsim: run.callsim, scenario: run.scenario, seed: run.seed });
+    // The series the file carries (day of the week only when it was asked for).
+    const axes = [...new Set([...DEFAULT_SERIES_AXES, ...Object.values(run.series ?? {}).map((s) => s.by)])];
+    const rebuilt = summarise(outcome.reruns, { callsim: run.callsim, scenario: run.scenario, seed: run.seed }, axes);
     rebuilt.verification = verificationOf(outcome.reruns, run.verification, run.verification.contentSha256);
     const same = resultsJson(rebuilt) === readTextBounded(argv.results, MAX_TEXT_BYTES);
     ok &&= same;

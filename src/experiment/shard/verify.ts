@@ -22,6 +22,8 @@ const published = z.object({
   seed: z.number().int(),
   replications: z.number().int().min(1),
   metrics: z.record(z.string(), z.object({ values: z.array(z.number().nullable()) })),
+  // Which breakdowns the file carries (a rerun summarises the same ones).
+  series: z.record(z.string(), z.object({ by: z.enum(['hourOfDay', 'month', 'dayOfWeek', 'hourOfWeek', 'day']) })).optional(),
   verification: z.object({
     sets: z.array(z.string()),
     trace: z.string().nullable(),
