@@ -36,6 +36,7 @@ export function canonicalResults(results: Results): Results {
     series: s,
     // Only `run --digests` adds this block; without it the output is as before.
     ...(results.verification === undefined ? {} : { verification: { ...results.verification } }),
+    ...(results.setup === undefined ? {} : { setup: results.setup }),
   };
 }
 
@@ -45,7 +46,17 @@ export function canonicalComparison(c: ComparisonResults): ComparisonResults {
   for (const k of sortedKeys(c.differences)) {
     differences[k] = c.differences[k].map((d) => ({ mean: num(d.mean), ci95: num(d.ci95), significant: d.significant }));
   }
-  return { callsim: c.callsim, seed: c.seed, replications: c.replications, scenarios: c.scenarios.map(canonicalResults), differences };
+  const out: ComparisonResults = { callsim: c.callsim, seed: c.seed, replications: c.replications, scenarios: c.scenarios.map(canonicalResults), differences };
+  if (c.seriesDifferences !== undefined) {
+    // The per-month (per-hour) paired differences, so `callsim report` can chart them from the file.
+    const series: NonNullable<ComparisonResults['seriesDifferences']> = {};
+    for (const k of sortedKeys(c.seriesDifferences)) {
+      const d = c.seriesDifferences[k];
+      series[k] = { keys: [...d.keys], differences: d.differences.map((row) => row.map((x) => ({ mean: num(x.mean), ci95: num(x.ci95), significant: x.significant }))) };
+    }
+    out.seriesDifferences = series;
+  }
+  return out;
 }
 
 const stringify = (value: unknown): string => `${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
