@@ -48,7 +48,7 @@ export async function renderRunReport(results: Results, given: RunReportOptions 
     `<section aria-labelledby="h-charts"><h2 id="h-charts">More charts</h2>${await chartFigures(runChartPlans(results, options))}</section>` +
     (breakdowns === '' ? '' : `<section aria-labelledby="h-by"><h2 id="h-by">Breakdowns</h2>${breakdowns}</section>`) +
     `<section aria-labelledby="h-all"><h2 id="h-all">Every metric</h2>${allMetricsTable(rows)}` +
-    '<p class="note">Measures of features this scenario does not use (victim updates, callbacks, an IVR...) are left out.</p></section></main>' +
+    '<p class="note">Measures of features this scenario does not use are left out (decided from the scenario as run, not from zero values).</p></section></main>' +
     footer({ scenarios: [results.scenario], seed: results.seed, replications: results.replications, callsim: results.callsim });
   return htmlDocument(title, body);
 }
