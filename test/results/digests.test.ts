@@ -29,18 +29,18 @@ const RUNS: Record<string, readonly string[]> = {
 };
 
 const EXPECTED: Record<string, string> = {
-  'scenarios/examples/mmc-abandonment.yaml': '7838b96ff3ef94e882494cb182f132bc',
-  'scenarios/examples/mmc-abandonment.json': '50cd78f18f3119b45a766946a0f36871',
-  'scenarios/examples/two-queue.yaml': '3d85d1d2d91ce7a7ae434c6e2fed93b2',
-  'scenarios/examples/replay.yaml': '8d1956cfb493b6fcd3e3d14c84b92635',
-  'scenarios/avon-somerset-2022.yaml': 'f64872b11bdcca62578179ca416e7f40',
-  'scenarios/what-if/ageing-secondary.yaml': '4365122b11b4fdf16fd5b3945d285265',
-  'scenarios/what-if/blended-call-takers.yaml': 'e72e49d4f1d2e32ab0663c963c589089',
-  'scenarios/what-if/deflect-online-plus-10.yaml': 'aaed28da8d9ec6c7c19875a52e0f4863',
-  'scenarios/what-if/late-shift-plus-two.yaml': '34f2ec4f35dfb149a84b157416e89f0c',
-  'scenarios/what-if/secondary-callback.yaml': 'df6c49f6a09a0a17a1f977ce2aa38c67',
-  'scenarios/what-if/summer-without-hibiscus.yaml': 'e568d55532cde3664a344c4913fd8101',
-  'scenarios/what-if/thrive-recognition-100.yaml': '193461bcc48f6bd8f13042fda2a46565',
+  'scenarios/examples/mmc-abandonment.yaml': '2d4663e4c0b543f565b440de992966c5',
+  'scenarios/examples/mmc-abandonment.json': 'c220613100e3fddea81b2312776ce09c',
+  'scenarios/examples/two-queue.yaml': '196c4fbc2f77fc6f37d7f0f77176a4e9',
+  'scenarios/examples/replay.yaml': 'e1a62f25c702615c2cf45df5201749a2',
+  'scenarios/avon-somerset-2022.yaml': '3b2ea23cc5ebb9c12cf6793a420b7be6',
+  'scenarios/what-if/ageing-secondary.yaml': 'c6e1e055ca8c8132f030532be4b20722',
+  'scenarios/what-if/blended-call-takers.yaml': '8a789a42fe98f746d68778c51426ab1f',
+  'scenarios/what-if/deflect-online-plus-10.yaml': 'd692178e8809d892242ca8442cd9a849',
+  'scenarios/what-if/late-shift-plus-two.yaml': '08dacb9284e92225264b7d3ffcba5b5b',
+  'scenarios/what-if/secondary-callback.yaml': '7cb88026ec833f02326941773a5f9ad9',
+  'scenarios/what-if/summer-without-hibiscus.yaml': '57daaa6200a171d6530b870f2bad804f',
+  'scenarios/what-if/thrive-recognition-100.yaml': '94454ec8e6ac0ed65e96857f99638a31',
   'baseline calls.csv': '73e0701a43100193c61470a2ab12a5e7',
 };
 

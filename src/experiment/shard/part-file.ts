@@ -6,7 +6,7 @@
  * shard writes the same bytes and parts of different splits of one job merge alike.
  */
 import { readFileSync } from 'node:fs';
-import type { ReplicationResult, SeriesAxis } from '../../metrics/results.js';
+import type { ReplicationResult, SeriesAxis, RunSetup } from '../../metrics/results.js';
 import { canonicalJson, decodeNumber, digestOf } from './canonical.js';
 import { ShardInputError, type ShardSpec } from './shard-spec.js';
 
@@ -26,6 +26,8 @@ export interface JobGroup {
   replications: number;
   /** A sweep point's axis values. */
   values?: string[];
+  /** What was run, for the merged results' `setup` (as a single machine prints it). */
+  setup?: RunSetup;
 }
 
 /** What every part of one job shares. */
