@@ -3,6 +3,7 @@
  * metric with 95% intervals and the standard's verdict, the paired differences from the baseline
  * with their intervals and significance, and charts of both.
  */
+import { incidentMetric, queueMetric } from '../../metrics/metric-names.js';
 import type { ComparisonResults, Results } from '../../metrics/results.js';
 import { answered999ByHourPerScenario, pairedDifferences, scenarioLabels, sideBySide } from './comparison-charts.js';
 import { escapeHtml, formatDifference, formatHalfWidth, formatValue } from './format.js';
@@ -22,12 +23,12 @@ export interface ComparisonReportOptions extends StandardOptions {
 export function headlineMetrics(baseline: Results): string[] {
   const names: string[] = [];
   for (const q of queueNames(baseline)) {
-    for (const m of ['answeredWithinTarget', 'serviceLevel', 'abandonedRatio', 'waitSeconds.mean', 'waitSeconds.p90']) names.push(`queues.${q}.${m}`);
+    for (const m of ['answeredWithinTarget', 'serviceLevel', 'abandonedRatio', 'waitSeconds.mean', 'waitSeconds.p90']) names.push(queueMetric(q, m));
   }
   names.push(...occupancyBases(baseline).map((o) => o.base));
   for (const grade of ['immediate', 'priority']) {
     for (const kind of ['urban', 'rural']) {
-      for (const m of ['withinTarget', 'attendanceMinutes.mean', 'attendanceMinutes.p90']) names.push(`incidents.${grade}.${kind}.${m}`);
+      for (const m of ['withinTarget', 'attendanceMinutes.mean', 'attendanceMinutes.p90']) names.push(incidentMetric(grade, kind, m));
     }
   }
   names.push('grading.undergraded', 'victimUpdates.missed');
