@@ -7,6 +7,8 @@ import { OverrideSyntaxError } from '../experiment/overrides.js';
 import { UnknownMetricError } from '../experiment/run-replications.js';
 import { ShardInputError } from '../experiment/shard/shard-spec.js';
 import { PolicyError } from '../policies/policy-error.js';
+import { FileTooLargeError } from '../experiment/bounded-read.js';
+import { WriteError } from '../report/atomic-write.js';
 import { SweepFileError } from '../report/sweep-csv.js';
 import { cutEcho, fileProblemWords, ScenarioError } from '../scenario/errors.js';
 import { OutPathError } from './output.js';
@@ -24,7 +26,7 @@ export const EXIT_FAILURE = 1;
 export const EXIT_BAD_INPUT = 2;
 
 // ELOCKED: another process holds the output's lock (report/file-lock.ts).
-const FILE_CODES = new Set(['ENOENT', 'EISDIR', 'EACCES', 'ENOTDIR', 'ELOCKED']);
+const FILE_CODES = new Set(['ENOENT', 'EISDIR', 'EACCES', 'ENOTDIR', 'ELOCKED', 'EFBIG']);
 
 /** True for errors caused by what the user gave (exit 2). */
 export function isBadInput(error: unknown): boolean {
@@ -36,6 +38,9 @@ export function isBadInput(error: unknown): boolean {
 
 /** A file-system error in plain words (`/x/out.csv: no such folder`); other messages as they are. */
 function plainMessage(e: Error): string {
+  // A results file that could not be written already names the user's path in plain words.
+  if (e instanceof WriteError) return e.message;
+  if (e instanceof FileTooLargeError) return `cannot read ${e.file}: more than ${Math.round(e.limitBytes / 1024 / 1024)} MB (a device or a pipe without end?)`;
   const { code, path, syscall } = e as NodeJS.ErrnoException;
   if (typeof code !== 'string' || !FILE_CODES.has(code)) return e.message;
   const doing = syscall === 'open' || syscall === 'rename' ? 'cannot open' : 'cannot use';

@@ -18,11 +18,15 @@ export const metricsOption: Options = { type: 'string', array: true, describe: "
 export const allowLargeOption: Options = { type: 'boolean', default: false, describe: 'run work beyond the limits (events, memory, scenario file size) that validate reports' };
 export const htmlOption: Options = { type: 'string', describe: 'also write an HTML report to this file' };
 
+/** A value as the user would recognise it: JSON writes Infinity (from `1e400`) and NaN as null. */
+const shownValue = (value: unknown): string => cutEcho(typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value)));
+
 /** A whole number >= `min`, or undefined when not given. */
+
 export function wholeNumber(value: unknown, option: string, min: number): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw new UsageError(`--${option}: expected a whole number >= ${min}, found ${cutEcho(JSON.stringify(value) ?? String(value))}`);
+    throw new UsageError(`--${option}: expected a whole number >= ${min}, found ${shownValue(value)}`);
   }
   return value;
 }
@@ -33,7 +37,7 @@ export const threadsFrom = (value: unknown): number => wholeNumber(value, 'threa
 /** A seed: a finite integer (negative seeds are allowed by the streams). */
 export function seedFrom(value: unknown): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new UsageError(`--seed: expected a whole number, found ${cutEcho(JSON.stringify(value) ?? String(value))}`);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new UsageError(`--seed: expected a whole number, found ${shownValue(value)}`);
   return value;
 }
 

@@ -4,9 +4,9 @@
  * a folder, and it is none of the command's inputs), so a mistake costs nothing and a run never
  * overwrites what it reads.
  */
-import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import { closeSync, openSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { writeFileAtomic } from '../report/atomic-write.js';
+import { tempPathFor, writeFileAtomic } from '../report/atomic-write.js';
 import { cutEcho } from '../scenario/errors.js';
 
 /** An output path that cannot be written (exit 2), named as the user gave it. */
@@ -45,10 +45,15 @@ export function checkOutPath(option: string, out: string, inputs: readonly strin
     throw new OutPathError(`${shown}: the folder ${cutEcho(dirname(out))} does not exist (create it first, or choose another path)`);
   }
   if (!folderStat.isDirectory()) throw new OutPathError(`${shown}: ${cutEcho(dirname(out))} is a file, not a folder`);
+  // Create (and remove) a file there, as the results will be: permission bits alone miss a read-only
+  // file system, and a root user passes every access check yet cannot write in /sys.
+  const probe = tempPathFor(resolve(out));
   try {
-    accessSync(folder, constants.W_OK);
-  } catch {
-    throw new OutPathError(`${shown}: no permission to write in the folder ${cutEcho(dirname(out))}`);
+    closeSync(openSync(probe, 'wx'));
+    rmSync(probe, { force: true });
+  } catch (error) {
+    const readOnly = (error as NodeJS.ErrnoException).code === 'EROFS';
+    throw new OutPathError(`${shown}: ${readOnly ? 'the folder is on a read-only file system' : 'no permission to write in the folder'} ${cutEcho(dirname(out))}`);
   }
   const outStat = statSync(out, { throwIfNoEntry: false });
   if (outStat?.isDirectory() === true) throw new OutPathError(`${shown}: is a folder; give a file name inside it`);

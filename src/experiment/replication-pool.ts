@@ -3,7 +3,7 @@
  * (`runReplication(scenario, i)`), so a replication gives the same result on whichever thread runs
  * it; results are collected by index, and callers summarise them in index order. Hence results are
  * bit-identical whatever the thread count. With one thread, replications run in this thread (no
- * worker to start).
+ * worker to start), unless their estimated memory risks this thread's heap (`isolation.ts`).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -14,6 +14,7 @@ import { PolicyError } from '../policies/policy-error.js';
 import { dispatchPolicy, policyModules, queuePolicy } from '../policies/registry.js';
 import type { ReplicationResult } from '../metrics/results.js';
 import type { ResolvedScenario } from '../model/resolved.js';
+import { needsIsolation } from './isolation.js';
 import { runReplication } from './run-replication.js';
 import type { FromWorker, SerialisedError, ToWorker } from './worker-protocol.js';
 
@@ -46,17 +47,26 @@ function revive(e: SerialisedError): Error {
   return error;
 }
 
-/** A policy registered as an object, without its module URL, cannot be loaded by a worker thread. */
-function checkLoadable(scenario: ResolvedScenario): void {
+/** The policy a worker thread could not load: one registered as an object, without its module URL. */
+function unloadablePolicy(scenario: ResolvedScenario): string | undefined {
   const specs = [scenario.policy.queueSelection, ...scenario.handlers.pools.map((p) => p.queueSelection), scenario.dispatch?.policy];
   for (const spec of specs) {
     if (spec === undefined) continue;
     const entry = spec === scenario.dispatch?.policy ? dispatchPolicy(spec.kind) : queuePolicy(spec.kind);
-    if (entry !== undefined && !entry.builtIn && entry.module === undefined) {
-      throw new PolicyError(spec.kind, 'registered without its module URL, so worker threads cannot load it: register it with its module (registerQueuePolicy(policy, import.meta.url)) or run in one thread (threads: 1)');
-    }
+    if (entry !== undefined && !entry.builtIn && entry.module === undefined) return spec.kind;
+  }
+  return undefined;
+}
+
+function checkLoadable(scenario: ResolvedScenario): void {
+  const kind = unloadablePolicy(scenario);
+  if (kind !== undefined) {
+    throw new PolicyError(kind, 'registered without its module URL, so worker threads cannot load it: register it with its module (registerQueuePolicy(policy, import.meta.url)) or run in one thread (threads: 1)');
   }
 }
+
+/** In this thread, unless the work is large enough to risk the heap (then one worker, where running out of memory is reportable). */
+const runsHere = (scenario: ResolvedScenario): boolean => !needsIsolation(scenario) || unloadablePolicy(scenario) !== undefined;
 
 /** Called after each replication finishes (in completion order, which varies with threads). */
 export type ReplicationDone = (result: ReplicationResult) => void;
@@ -91,7 +101,7 @@ export class ReplicationPool {
     if (this.job !== undefined) throw new Error('ReplicationPool runs one job at a time');
     if (indices.length === 0) return [];
     // One replication runs here: starting a worker would cost more than it saves.
-    if (this.threads === 1 || (indices.length === 1 && this.workers.length === 0)) return this.runInline(scenario, indices, onDone);
+    if ((this.threads === 1 || (indices.length === 1 && this.workers.length === 0)) && runsHere(scenario)) return this.runInline(scenario, indices, onDone);
     checkLoadable(scenario);
     const wanted = Math.min(this.threads, indices.length);
     while (this.workers.length < wanted) this.spawn();

@@ -29,6 +29,8 @@ export interface InputOptions {
   traceFile?: string;
   seed?: number;
   replications?: number;
+  /** Replications the run may grow to (`--precision` adds them up to `--max-reps`): the work is checked at this many. */
+  workReplications?: number;
   /** Threads the run will use (for the memory estimate; default 1). */
   threads?: number;
   /** Run work beyond the limits and read scenario files beyond the size limit (`--allow-large`). */
@@ -52,6 +54,12 @@ export async function loadInput(file: string, options: InputOptions = {}): Promi
     scenario = { ...scenario, seed: options.seed ?? scenario.seed, replications: options.replications ?? scenario.replications };
   }
   const work = estimateWork(scenario, options.threads ?? 1);
-  checkWork(work, scenario, file, allowLarge);
+  const most = options.workReplications ?? 0;
+  if (most > scenario.replications) {
+    const grown = { ...scenario, replications: most };
+    checkWork(estimateWork(grown, options.threads ?? 1), grown, file, allowLarge);
+  } else {
+    checkWork(work, scenario, file, allowLarge);
+  }
   return { scenario, file: loaded.file, sha256: loaded.sha256, inputs: loaded.inputs, work, changes: loaded.changes };
 }

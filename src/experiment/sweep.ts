@@ -2,6 +2,8 @@
  * Sweeps: the grid (every combination of the axes' values, the first axis varying slowest) and
  * running it, point after point, on a pool of worker threads.
  */
+import { checkGridSize, GridWork } from './grid-limit.js';
+import { namedAsVary } from './vary-errors.js';
 import type { Results } from '../metrics/results.js';
 import type { SweepAxis } from './overrides.js';
 import type { ReplicationDone, ReplicationPool } from './replication-pool.js';
@@ -65,11 +67,14 @@ export interface SweepHooks {
  */
 export async function runSweep(pool: ReplicationPool, plan: SweepPlan, hooks: SweepHooks = {}): Promise<SweepPointResult[]> {
   const todo: { point: SweepPoint; input: ScenarioInput }[] = [];
+  checkGridSize(plan.axes, plan.allowLarge === true);
+  const work = new GridWork(plan.allowLarge === true);
   for (const point of sweepGrid(plan.axes)) {
     if (plan.skip?.(point.values)) continue;
-    const input = await loadInput(plan.file, {
+    const input = await namedAsVary(point.sets, () => loadInput(plan.file, {
       sets: [...(plan.sets ?? []), ...point.sets], seed: plan.seed, replications: plan.replications, plugins: plan.plugins, threads: plan.threads, allowLarge: plan.allowLarge,
-    });
+    }));
+    work.add(input.work.events);
     todo.push({ point, input });
   }
   hooks.onPlanned?.(todo.length, todo.reduce((n, t) => n + t.input.scenario.replications, 0), todo.map((t) => t.input.inputs));
@@ -91,8 +96,11 @@ export async function loadSweepPoints(
 ): Promise<{ groups: { scenario: ResolvedScenario; name: string; file: string; sha256: string; values: string[] }[]; inputs: string[] }> {
   const groups: { scenario: ResolvedScenario; name: string; file: string; sha256: string; values: string[] }[] = [];
   const inputs: string[] = [];
+  checkGridSize(axes, options.allowLarge);
+  const work = new GridWork(options.allowLarge);
   for (const point of sweepGrid(axes)) {
-    const input = await loadInput(file, { sets: [...options.sets, ...point.sets], seed: options.seed, replications: options.reps, threads: options.threads, allowLarge: options.allowLarge });
+    const input = await namedAsVary(point.sets, () => loadInput(file, { sets: [...options.sets, ...point.sets], seed: options.seed, replications: options.reps, threads: options.threads, allowLarge: options.allowLarge }));
+    work.add(input.work.events);
     groups.push({ scenario: input.scenario, name: input.scenario.name, file: input.file, sha256: input.sha256, values: [...point.values] });
     inputs.push(...input.inputs);
   }

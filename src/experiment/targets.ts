@@ -8,7 +8,8 @@
  */
 import { seriesName } from '../metrics/metric-names.js';
 import { fileProblemWords } from '../scenario/errors.js';
-import { readFileSync } from 'node:fs';
+import { MAX_SCENARIO_BYTES } from '../scenario/source.js';
+import { readTextBounded } from './bounded-read.js';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Results } from '../metrics/results.js';
@@ -98,9 +99,12 @@ export function parseTargets(data: unknown, file = '<targets>'): TargetsFile {
 export function loadTargets(file: string): TargetsFile {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // A targets file is a page of lines: the scenario file's limit is ample.
+    text = readTextBounded(file, MAX_SCENARIO_BYTES);
   } catch (error) {
-    throw new TargetsError(`${file}: expected a readable targets file (YAML or JSON), found ${fileProblemWords((error as NodeJS.ErrnoException).code)}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const expected = code === 'EFBIG' ? `a targets file of at most ${MAX_SCENARIO_BYTES / 1024 / 1024} MB` : 'a readable targets file (YAML or JSON)';
+    throw new TargetsError(`${file}: expected ${expected}, found ${fileProblemWords(code)}`);
   }
   let data: unknown;
   try {

@@ -3,21 +3,39 @@
  * offered, none answered, no handler on duty) is not a number; results say so in words instead of
  * leaving a bare null, and say when a mean is taken over fewer replications than were run.
  */
+import { parseMetricName } from './metric-names.js';
 
-const REASONS: readonly (readonly [RegExp, string])[] = [
-  [/^queues\.[^.]+\.(abandonedRatio|serviceLevel)$/, 'no calls reached the queue'],
-  [/^queues\.[^.]+\.abandonWaitSeconds\./, 'no caller abandoned the queue'],
-  [/^queues\.[^.]+\.callbacks\./, 'no callback was made from the queue'],
-  [/^queues\.[^.]+\.(answeredWithinTarget|answeredWithin10s|answerBands\.|waitSeconds\.)/, 'no call was answered from the queue'],
-  [/^units\.[^.]+\.occupancy$/, 'no unit was on duty'],
-  [/^(handlers\.[^.]+|switchboard)\.occupancy$/, 'no one was on duty'],
-  [/^incidents(ByNeed)?\.breachShare$/, 'no incident was attended'],
-  [/^incidents(ByNeed)?\./, 'no incident of this grade and area was attended'],
-  [/^grading\./, 'no incident was created'],
-];
+const ZERO_OVER_ZERO = 'no data in the counting window (a ratio of 0/0)';
 
-/** The reason a value of metric `name` is absent. */
+/** Why a queue's figure has no value, by its measure. */
+function queueReason(measure: string): string {
+  const head = measure.split('.')[0];
+  if (head === 'abandonedRatio' || head === 'serviceLevel') return 'no calls reached the queue';
+  if (head === 'abandonWaitSeconds') return 'no caller abandoned the queue';
+  if (head === 'callbacks') return 'no callback was made from the queue';
+  if (['answeredWithinTarget', 'answeredWithin10s', 'answerBands', 'waitSeconds'].includes(head)) return 'no call was answered from the queue';
+  return ZERO_OVER_ZERO;
+}
+
+/** The reason a value of metric `name` is absent (names read by `metric-names.ts`, not by patterns). */
 export function absentReason(name: string): string {
-  for (const [pattern, reason] of REASONS) if (pattern.test(name)) return reason;
-  return 'no data in the counting window (a ratio of 0/0)';
+  const parsed = parseMetricName(name);
+  switch (parsed.kind) {
+    case 'queue':
+      return queueReason(parsed.measure);
+    case 'pool':
+    case 'switchboard':
+      return parsed.measure === 'occupancy' ? 'no one was on duty' : ZERO_OVER_ZERO;
+    case 'incident':
+      return parsed.measure === 'breachShare' ? 'no incident was attended' : 'no incident of this grade and area was attended';
+    case 'area':
+      return ZERO_OVER_ZERO;
+    case 'other': {
+      const [family, , measure] = name.split('.');
+      if (family === 'units' && measure === 'occupancy') return 'no unit was on duty';
+      if (family === 'incidents' || family === 'incidentsByNeed') return name.split('.').length >= 4 ? 'no incident of this grade and area was attended' : 'no incident was attended';
+      if (family === 'grading') return 'no incident was created';
+      return ZERO_OVER_ZERO;
+    }
+  }
 }

@@ -37,6 +37,10 @@ export interface SeriesSummary {
   keys: string[];
   mean: (number | null)[];
   ci95: (number | null)[];
+  /** Present when some key has no value in some replication: why (`no calls reached the queue`). */
+  'n/a'?: string;
+  /** With 'n/a': per key, the replications its mean and interval are taken over. */
+  replicationsWithValue?: number[];
 }
 
 export interface Results {

@@ -1,5 +1,6 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { absentReason } from './absent-reasons.js';
+import { parseSeriesName } from './metric-names.js';
 import type { MetricSummary, PairedDifference, ReplicationResult, Results, SeriesSummary } from './results.js';
 import { studentT975 } from './student-t.js';
 
@@ -71,6 +72,12 @@ export function summarise(
       mean: columns.map((c) => orNull(describe(c).mean)),
       ci95: columns.map((c) => orNull(describe(c).ci95)),
     };
+    // As for metrics: a null or a mean over fewer replications carries its reason and its counts.
+    const withValue = columns.map((c) => finite(c).length);
+    if (withValue.some((n) => n < ordered.length)) {
+      series[name]['n/a'] = absentReason(parseSeriesName(name)?.metric ?? name);
+      series[name].replicationsWithValue = withValue;
+    }
   }
   return { callsim: meta.callsim, scenario: meta.scenario, seed: meta.seed, replications: ordered.length, metrics, series };
 }

@@ -18,7 +18,10 @@ function metric(m: MetricSummary): MetricSummary {
 }
 
 function series(s: SeriesSummary): SeriesSummary {
-  return { by: s.by, keys: [...s.keys], mean: s.mean.map(num), ci95: s.ci95.map(num) };
+  const out: SeriesSummary = { by: s.by, keys: [...s.keys], mean: s.mean.map(num), ci95: s.ci95.map(num) };
+  if (s['n/a'] !== undefined) out['n/a'] = s['n/a'];
+  if (s.replicationsWithValue !== undefined) out.replicationsWithValue = [...s.replicationsWithValue];
+  return out;
 }
 
 /** The setup block in a fixed key order, whatever order it arrives in (shard parts sort their keys). */

@@ -62,6 +62,7 @@ const FILE_WORDS: Record<string, string> = {
   EACCES: 'no permission to read it',
   EPERM: 'no permission to read it',
   ENOTDIR: 'a path through something that is not a folder',
+  EFBIG: 'larger than the limit',
 };
 
 /** A file-system error code in plain words ("no such file"), for messages people read. */

@@ -5,8 +5,11 @@
  * POSIX path semantics.
  */
 export interface ScenarioFiles {
-  /** The file's bytes; throws an error carrying a `code` (ENOENT, EACCES...) when it cannot be read. */
-  read(file: string): Uint8Array;
+  /**
+   * The file's bytes; throws an error carrying a `code` (ENOENT, EACCES...) when it cannot be read,
+   * and `code` EFBIG when it holds more than `maxBytes` (a device or pipe is read only that far).
+   */
+  read(file: string, maxBytes?: number): Uint8Array;
   /** The file's size in bytes (checked before reading); throws as `read` does. */
   size(file: string): number;
   /** The absolute path of the last argument, taken against the ones before it, then the working directory. */
@@ -17,6 +20,9 @@ export interface ScenarioFiles {
   relative(from: string, to: string): string;
   cwd(): string;
 }
+
+/** The most any file is read as text: longer strings than about 512 MB cannot be made. */
+export const MAX_TEXT_BYTES = 512 * 1024 * 1024;
 
 /** The code of a failed read ('unreadable' when the error carries none). */
 export const readErrorCode = (error: unknown): string => {

@@ -48,6 +48,10 @@ export function loadScenarioFrom(files: ScenarioFiles, file: string, options: Lo
       const found = lineOf(source, path);
       if (found.depth > best.depth) best = { file: source.file, line: found.line, depth: found.depth };
     }
+    // A field no file has (an unknown field) was made by the --set whose path runs through it.
+    if (best.depth < path.length) {
+      for (let i = applied.length - 1; i >= 0; i--) if (startsWith(applied[i].path, path)) return { file: `--set ${applied[i].text}` };
+    }
     return { file: best.file, line: best.line };
   };
   const order = { queues: declaredOrder(sources, ['queues']), channels: declaredOrder(sources, ['channels']) };

@@ -4,7 +4,7 @@ import { distance } from './suggest.js';
 import { rosterPieces } from '../engine/roster.js';
 import type { ResolvedScenario, TraceCall } from '../model/resolved.js';
 import { fileProblemWords, ScenarioError, type ScenarioProblem } from './errors.js';
-import { readErrorCode, utf8Text, type ScenarioFiles } from './files.js';
+import { MAX_TEXT_BYTES, readErrorCode, utf8Text, type ScenarioFiles } from './files.js';
 import { deepFreeze } from './freeze.js';
 import { formatPath } from './paths.js';
 import { Problems } from './problems.js';
@@ -60,10 +60,13 @@ function place(raw: RawProblem[], ctx: ResolveContext): ScenarioProblem[] {
 function readTrace(files: ScenarioFiles, file: string, scenario: ResolvedScenario, at: string, ctx: ResolveContext): TraceCall[] {
   let text: string;
   try {
-    text = utf8Text(files.read(file));
+    text = utf8Text(files.read(file, MAX_TEXT_BYTES));
   } catch (error) {
     const where = at === 'trace' ? (ctx.locate?.(['trace']) ?? { file: ctx.file }) : { file: '--trace' };
-    throw new ScenarioError([{ ...where, path: at, expected: 'a readable trace file', found: `${file}: ${fileProblemWords(readErrorCode(error))}` }]);
+    const code = readErrorCode(error);
+    const expected = code === 'EFBIG' ? `a trace file of at most ${MAX_TEXT_BYTES / 1024 / 1024} MB (split it by date)` : 'a readable trace file';
+    // On the command line the option is the place (`--trace: expected ...`); in a file, the field.
+    throw new ScenarioError([{ ...where, path: at === 'trace' ? at : '', expected, found: `${file}: ${fileProblemWords(code)}` }]);
   }
   const channelNames = scenario.channels.map((c) => c.name);
   // Graded calls take a replayed area from the dispatch areas, so with grading and no areas a trace names none.

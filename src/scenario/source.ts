@@ -3,7 +3,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import { dispatchPolicyNames, queuePolicyNames } from '../policies/registry.js';
 import { policyAt, policyPaths } from './resolve-policy.js';
 import { describeValue, fileProblemWords, ScenarioError, type ScenarioProblem } from './errors.js';
-import { readErrorCode, utf8Text, type ScenarioFiles } from './files.js';
+import { MAX_TEXT_BYTES, readErrorCode, utf8Text, type ScenarioFiles } from './files.js';
 import { findDeepNesting, MAX_NESTING } from './nesting.js';
 import type { PathSegments } from './paths.js';
 
@@ -18,6 +18,8 @@ export interface SourceFile {
 
 /** Largest scenario file read without `--allow-large` (real scenarios are a few kB; traces are separate). */
 export const MAX_SCENARIO_BYTES = 4 * 1024 * 1024;
+
+const megabytes = (bytes: number): string => `${bytes / 1024 / 1024} MB`;
 
 export interface ReadOptions {
   /** Lift the size limit (`--allow-large`). */
@@ -34,14 +36,19 @@ export function readSource(files: ScenarioFiles, file: string, from?: { file: st
     const words = fileProblemWords(readErrorCode(error));
     return new ScenarioError([{ file: from?.file ?? file, line: from?.line, path: from ? 'extends' : '', expected: 'a readable scenario file (YAML or JSON)', found: `${file}: ${words}` }]);
   };
+  const limit = options.allowLarge === true ? MAX_TEXT_BYTES : MAX_SCENARIO_BYTES;
+  const tooLarge = (found: string): ScenarioError => new ScenarioError([{
+    file, path: '', found,
+    expected: limit === MAX_SCENARIO_BYTES ? `a scenario file of at most ${megabytes(limit)} (--allow-large lifts the limit)` : `a scenario file of at most ${megabytes(limit)}`,
+  }]);
   try {
     const size = files.size(file);
-    if (size > MAX_SCENARIO_BYTES && options.allowLarge !== true) {
-      throw new ScenarioError([{ file, path: '', expected: `a scenario file of at most ${MAX_SCENARIO_BYTES / 1024 / 1024} MB (--allow-large lifts the limit)`, found: `${(size / 1024 / 1024).toFixed(1)} MB` }]);
-    }
-    bytes = files.read(file);
+    if (size > limit) throw tooLarge(`${(size / 1024 / 1024).toFixed(1)} MB`);
+    // A device or a pipe has no size: the read itself stops past the limit.
+    bytes = files.read(file, limit);
   } catch (error) {
     if (error instanceof ScenarioError) throw error;
+    if (readErrorCode(error) === 'EFBIG') throw tooLarge(`more than ${megabytes(limit)} (a device or a pipe without end?)`);
     throw unreadable(error);
   }
   const text = utf8Text(bytes);

@@ -29,6 +29,9 @@ const CASES: { name: string; args: string[]; message: RegExp }[] = [
   { name: '--reps 1.5', args: ['run', TINY, '--reps', '1.5'], message: /--reps: expected a whole number >= 1/ },
   { name: 'an unknown format', args: ['run', TINY, '--format', 'xml'], message: /format/ },
   { name: 'a malformed --vary', args: ['sweep', TINY, '--vary', 'seed', '--out', join(dir, 's.csv')], message: /--vary: expected 'path=v1,v2,...'/ },
+  { name: 'a bad value in a --vary grid is named as --vary', args: ['sweep', TINY, '--vary', 'handlers.pools[0].staff=3,a', '--out', join(dir, 's.csv')], message: /^callsim: --vary handlers\.pools\[0\]\.staff=a: handlers\.pools\[0\]\.staff: expected a number/ },
+  { name: 'an unknown field made by --set is blamed on the --set, not the file', args: ['run', TINY, '--set', 'nosuch.field=1'], message: /^callsim: --set nosuch\.field=1: nosuch: expected one of the fields/ },
+  { name: '--reps 1e400 shows what was typed, not null', args: ['run', TINY, '--reps', '1e400'], message: /--reps: expected a whole number >= 1, found Infinity/ },
   { name: 'a malformed --variant', args: ['compare', TINY, '--variant', 'staff'], message: /--variant: expected path=value/ },
 ];
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, reportError, UsageError } from '../../src/cli/errors.js';
+import { WriteError } from '../../src/report/atomic-write.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
 
 describe('exit codes', () => {
@@ -22,6 +23,12 @@ describe('exit codes', () => {
     expect(reportError(new UsageError('--reps: bad'), false)).toBe(EXIT_BAD_INPUT);
     expect(written.join('')).toContain('a.yaml:3: seed: expected a number, found "x"');
     expect(written.join('')).not.toMatch(/^\s+at /m);
+  });
+
+  it('a results file that cannot be written is named as the user gave it, in the words of its problem', () => {
+    capture();
+    expect(reportError(new WriteError('/x/out.csv', 'EACCES'), false)).toBe(EXIT_BAD_INPUT);
+    expect(written.join('')).toBe('callsim: cannot write /x/out.csv: permission denied\n');
   });
 
   it('an unexpected failure is 1: a message, and the stack only with --debug', () => {

@@ -4,7 +4,7 @@
  * the user did not ask to change is touched, and that no temporary file is left behind.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -88,16 +88,40 @@ describe('3. bounded work', () => {
     expect(lifted.stdout).toMatch(/work: about 2\.4e14 calls per replication/);
   });
 
-  it('a run that still exhausts memory ends with exit 1 and one line', () => {
+  it('--precision may add replications up to --max-reps: the work is checked at that many before any simulation', () => {
+    badInput(cli(['run', TINY, '--precision', 'queues.999.serviceLevel=0.0000001', '--max-reps', '1000000000000', '--quiet']),
+      /channels\.999: expected work of at most 1\.0e9 events .*over 1000000000000 replications/);
+  });
+
+  it('a sweep grid of a million points, or whose points add up past the limit, is refused before any simulation', () => {
+    const hundred = Array.from({ length: 100 }, (_, i) => i + 1).join(',');
+    const out = join(tempDir(), 's.csv');
+    badInput(cli(['sweep', TINY, '--vary', `handlers.pools[0].staff=${hundred}`, '--vary', `seed=${hundred}`, '--vary', `queues.999.targetSeconds=${hundred}`, '--out', out, '--quiet']),
+      /--vary: expected a grid of at most 10,000 points \(--allow-large lifts the limit\), found 1,000,000 points \(100 values of handlers\.pools\[0\]\.staff x 100 values of seed x 100 values of queues\.999\.targetSeconds\)/);
+    badInput(cli(['sweep', TINY, '--vary', `seed=${hundred}`, '--reps', '100000', '--out', out, '--quiet']), /--vary: expected a sweep of at most 1\.0e9 events in all/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  // In worker threads, in one thread, tracing replication 0, and drawing a call log: each holds a whole replication.
+  it.each([
+    ['run on two threads', ['run', '--threads', '2', '--reps', '2']],
+    ['run in one thread', ['run', '--threads', '1', '--reps', '1']],
+    ['run --trace-out', ['run', '--threads', '1', '--reps', '1', '--trace-out', 'OUT']],
+    ['generate', ['generate', '--out', 'OUT']],
+  ])('a %s that still exhausts memory ends with exit 1 and one line, writing nothing', (_, args) => {
     const { dir } = tinyCopy();
     const file = join(dir, 'flood.yaml');
     // No one answers and no one hangs up: every call stays in the queue.
     writeFileSync(file, readFileSync(join(ROOT, TINY), 'utf8').replace('perHour: 200', 'perHour: 2000000').replace('staff: 11', 'staff: 0')
       .replace(', patienceSeconds: { exponential: { mean: 300 } }', '').replace('hours: 6', 'hours: 24'));
+    const out = join(dir, 'calls.csv');
+    const [command, ...options] = args.map((a) => (a === 'OUT' ? out : a));
     // A small heap (inherited by the worker threads) makes the failure quick.
-    const r = spawnSync(process.execPath, ['--max-old-space-size=128', MAIN, 'run', file, '--allow-large', '--threads', '2', '--reps', '2', '--quiet'], { cwd: ROOT, encoding: 'utf8' });
-    expect(r.status).toBe(1);
+    const r = spawnSync(process.execPath, ['--max-old-space-size=128', MAIN, command, file, ...options, '--allow-large', '--quiet'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stderr.slice(0, 2000)).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^callsim: out of memory while simulating/)]);
+    // Neither the output nor a temporary file beside it.
+    expect(readdirSync(dir).sort()).toEqual(['flood.yaml', 'tiny.yaml']);
   });
 });
 
@@ -107,6 +131,35 @@ describe('4. scenario file size', () => {
     writeFileSync(file, `${readFileSync(file, 'utf8')}# ${'x'.repeat(5 * 1024 * 1024)}\n`);
     badInput(cli(['validate', file]), /tiny\.yaml: expected a scenario file of at most 4 MB \(--allow-large lifts the limit\), found 5\.0 MB/);
     expect(cli(['validate', file, '--allow-large']).code).toBe(0);
+  });
+
+  it('check refuses it the same way, and --allow-large lifts the limit there too', () => {
+    const { dir, file } = tinyCopy();
+    writeFileSync(file, `${readFileSync(file, 'utf8')}# ${'x'.repeat(5 * 1024 * 1024)}\n`);
+    const targets = join(dir, 'targets.yaml');
+    writeFileSync(targets, 'targets:\n  - { label: 999 in 10 s, metric: queues.999.answeredWithinTarget, range: [0, 1] }\n');
+    badInput(cli(['check', file, '--targets', targets]), /tiny\.yaml: expected a scenario file of at most 4 MB \(--allow-large lifts the limit\), found 5\.0 MB/);
+    const lifted = cli(['check', file, '--targets', targets, '--allow-large', '--reps', '2', '--threads', '1']);
+    expect(lifted.code, lifted.stderr).toBe(0);
+    expect(lifted.stdout).toMatch(/1 of 1 required targets met/);
+  });
+});
+
+describe('4b. endless files', () => {
+  // A device or a pipe has no size to check first: each reader stops past its limit instead of reading forever.
+  it.skipIf(!existsSync('/dev/zero'))('/dev/zero as scenario, trace, targets, part file and results: exit 2 naming it, quickly', () => {
+    const { dir } = tinyCopy();
+    const targets = join(dir, 'targets.yaml');
+    writeFileSync(targets, 'targets:\n  - { label: 999 in 10 s, metric: queues.999.answeredWithinTarget, range: [0, 1] }\n');
+    const cases: [string[], RegExp][] = [
+      [['validate', '/dev/zero'], /\/dev\/zero: expected a scenario file of at most 4 MB \(--allow-large lifts the limit\), found more than 4 MB/],
+      [['run', TINY, '--trace', '/dev/zero', '--quiet'], /--trace: expected a trace file of at most 512 MB .*\/dev\/zero/],
+      [['check', TINY, '--targets', '/dev/zero'], /\/dev\/zero: expected a targets file of at most 4 MB/],
+      [['merge', '/dev/zero'], /cannot read \/dev\/zero: more than 512 MB/],
+      [['verify', '/dev/zero'], /cannot read \/dev\/zero: more than 512 MB/],
+      [['report', '/dev/zero', '--out', join(dir, 'r.html')], /\/dev\/zero: cannot read the results file \(larger than the limit\)/],
+    ];
+    for (const [args, message] of cases) badInput(cli(args), message);
   });
 });
 
@@ -188,6 +241,14 @@ describe('7. --out problems are found before any work', () => {
     badInput(cli(['run', file, '--out', join(locked, 'r.json')]), /no permission to write in the folder/);
     expect(readdirSync(locked)).toEqual([]);
     expect(statSync(locked).isDirectory()).toBe(true);
+  });
+
+  // Root passes every permission check; /sys refuses new files even to root, as a read-only place would.
+  it.skipIf(!existsSync('/sys/kernel'))('a folder where no file can be created, even by root: exit 2 before any work, naming the path', () => {
+    const { file } = tinyCopy();
+    const r = cli(['run', file, '--out', '/sys/r.json', '--quiet']);
+    badInput(r, /--out \/sys\/r\.json: (no permission to write in the folder|the folder is on a read-only file system) \/sys/);
+    expect(existsSync('/sys/r.json')).toBe(false);
   });
 });
 

@@ -36,4 +36,17 @@ describe('absent values (0/0) in results', () => {
     expect(absentReason('incidents.immediate.urban.withinTarget')).toBe('no incident of this grade and area was attended');
     expect(absentReason('something.new')).toMatch(/0\/0/);
   });
+
+  it('a series key with no value in some replication carries the reason and, per key, the replications its mean is over', () => {
+    const withSeries = (replication: number, values: number[]): ReplicationResult => ({
+      ...rep(replication, {}), series: { 'queues.primary.abandonedRatio.byMonth': { by: 'month', keys: ['2022-01', '2022-02'], values } },
+    });
+    const s = summarise([withSeries(0, [0.1, NaN]), withSeries(1, [0.3, NaN]), withSeries(2, [0.2, 0.4])], meta).series['queues.primary.abandonedRatio.byMonth'];
+    expect(s.mean[0]).toBeCloseTo(0.2, 12);
+    expect(s.mean[1]).toBe(0.4);
+    expect(s['n/a']).toBe('no calls reached the queue');
+    expect(s.replicationsWithValue).toEqual([3, 1]);
+    const complete = summarise([withSeries(0, [0.1, 0.2]), withSeries(1, [0.3, 0.4])], meta).series['queues.primary.abandonedRatio.byMonth'];
+    expect(Object.keys(JSON.parse(resultsJson({ ...results, series: { x: complete } })).series.x)).toEqual(['by', 'keys', 'mean', 'ci95']);
+  });
 });

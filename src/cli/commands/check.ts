@@ -8,7 +8,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import type { TargetOutcome } from '../../experiment/targets.js';
 import type { Results } from '../../metrics/results.js';
 import { isBadInput } from '../errors.js';
-import { seedFrom, threadsFrom, wholeNumber } from '../options.js';
+import { allowLargeOption, seedFrom, threadsFrom, wholeNumber } from '../options.js';
 
 interface CheckArgs {
   file: string;
@@ -17,6 +17,7 @@ interface CheckArgs {
   threads?: number;
   seed?: number;
   format: 'table' | 'json';
+  allowLarge: boolean;
 }
 
 const percent = (x: number): string => `${(100 * x).toFixed(1)}%`;
@@ -72,11 +73,11 @@ export function formatTargetsTable(outcomes: readonly TargetOutcome[], results: 
 }
 
 /** Runs a scenario file into summarised results (the experiment layer's entry point). */
-export type ScenarioFileRunner = (file: string, options: { replications?: number; threads?: number; seed?: number }) => Promise<Results>;
+export type ScenarioFileRunner = (file: string, options: { replications?: number; threads?: number; seed?: number; allowLarge?: boolean }) => Promise<Results>;
 
 /** The experiment layer's runner: replications on worker threads (same seed, same results whatever `threads`). */
 const defaultRunner: ScenarioFileRunner = async (file, options) =>
-  (await import('../../experiment/run-file.js')).runScenarioFile(file, { replications: options.replications, seed: options.seed, threads: options.threads });
+  (await import('../../experiment/run-file.js')).runScenarioFile(file, { replications: options.replications, seed: options.seed, threads: options.threads, allowLarge: options.allowLarge });
 
 /** The `check` command with an injected runner (tests pass their own). */
 export function makeCheckCommand(runScenarioFile: ScenarioFileRunner = defaultRunner): CommandModule<object, CheckArgs> {
@@ -90,7 +91,8 @@ export function makeCheckCommand(runScenarioFile: ScenarioFileRunner = defaultRu
       .option('reps', { type: 'number', describe: 'replications (default: the scenario\'s)' })
       .option('threads', { type: 'number', describe: 'worker threads' })
       .option('seed', { type: 'number', describe: 'root seed (default: the scenario\'s)' })
-      .option('format', { choices: ['table', 'json'] as const, default: 'table' as const }) as unknown as Argv<CheckArgs>,
+      .option('format', { choices: ['table', 'json'] as const, default: 'table' as const })
+      .option('allow-large', allowLargeOption) as unknown as Argv<CheckArgs>,
   handler: async (argv: ArgumentsCamelCase<CheckArgs>) => {
     // Targets and scenarios (yaml, zod) load only when this command runs.
     const { allRequiredMet, evaluateTargets, loadTargets } = await import('../../experiment/targets.js');
@@ -103,7 +105,7 @@ export function makeCheckCommand(runScenarioFile: ScenarioFileRunner = defaultRu
       return;
     }
     // Bad arguments throw UsageError (exit 2 through main's error handling).
-    const options = { replications: wholeNumber(argv.reps, 'reps', 1), threads: threadsFrom(argv.threads), seed: seedFrom(argv.seed) };
+    const options = { replications: wholeNumber(argv.reps, 'reps', 1), threads: threadsFrom(argv.threads), seed: seedFrom(argv.seed), allowLarge: argv.allowLarge };
     let results: Results;
     try {
       results = await runScenarioFile(argv.file, options);

@@ -4,10 +4,9 @@
  * it. Redials and chasing calls are left out: the model makes those itself when it replays.
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { generateCalls } from '../../experiment/call-log.js';
 import { loadInput } from '../../experiment/scenario-input.js';
-import { formatTrace } from '../../scenario/trace.js';
 import { allowLargeOption, listFrom, pluginsFrom, seedFrom, seedOption, setOption, wholeNumber } from '../options.js';
+import { generatedLog } from '../isolated-task.js';
 import { checkOutPaths, emit } from '../output.js';
 
 interface GenerateArgs {
@@ -38,7 +37,6 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
     const replication = wholeNumber(argv.replication, 'replication', 0) ?? 0;
     const { scenario, inputs } = await loadInput(argv.file, { sets: listFrom(argv.set), seed: seedFrom(argv.seed), replications: 1, allowLarge: argv.allowLarge, plugins: pluginsFrom(argv) });
     checkOutPaths([['--out', argv.out]], inputs);
-    const calls = generateCalls(scenario, replication, argv.attributes);
-    emit(formatTrace(calls, scenario.startEpochMs), argv.out, argv.quiet);
+    emit(await generatedLog(scenario, replication, argv.attributes), argv.out, argv.quiet);
   },
 };

@@ -1,25 +1,23 @@
 /**
  * `callsim run FILE`: replications of a scenario on worker threads, summarised as a table, the
- * section-6 JSON or CSV. `--trace-out` writes every call of replication 0 (run in this thread, so
- * the file is the same whatever --threads); `--precision` adds replications until intervals are
+ * section-6 JSON or CSV. `--trace-out` writes every call of replication 0 (run apart from the pool,
+ * so the file is the same whatever --threads); `--precision` adds replications until intervals are
  * narrow enough.
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { availableParallelism } from 'node:os';
 import { ReplicationPool } from '../../experiment/replication-pool.js';
 import { parsePrecision } from '../../experiment/overrides.js';
-import { runReplication } from '../../experiment/run-replication.js';
 import { DEFAULT_MAX_REPLICATIONS, runReplications } from '../../experiment/run-replications.js';
 import { loadInput } from '../../experiment/scenario-input.js';
 import { summariseRun } from '../../experiment/summarise-run.js';
-import type { ReplicationResult, Results } from '../../metrics/results.js';
-import { AtomicStream } from '../../report/atomic-write.js';
-import { callCsvRow, callsCsvHeader } from '../../report/calls-csv.js';
+import type { Results } from '../../metrics/results.js';
 import { resultsCsv } from '../../report/csv.js';
 import { resultsJson } from '../../report/json.js';
 import { resultsTable } from '../../report/table.js';
 import { erlangBeside } from '../../report/erlang-beside.js';
 import { runBreakdown, type BreakdownAxis } from '../../report/breakdown.js';
+import { traceOut } from '../isolated-task.js';
 import { checkOutPaths, emit } from '../output.js';
 import {
   allowLargeOption, type Format, byOption, changeLines, withChanges, formatOption, metricsOption, htmlOption, listFrom, outOption, pluginsFrom, quietOption, repsOption, seedFrom, seedOption, setOption, threadsFrom, threadsOption, wholeNumber,
@@ -58,20 +56,6 @@ export function formatResults(results: Results, format: Format, view: { by?: Bre
   return withChanges(table, changeLines(view.changes ?? []));
 }
 
-/** Runs replication 0 in this thread, streaming each call to `file` (renamed into place when complete). */
-function traceReplicationZero(scenario: Parameters<typeof runReplication>[0], file: string): ReplicationResult {
-  const stream = new AtomicStream(file);
-  try {
-    stream.write(callsCsvHeader());
-    const result = runReplication(scenario, 0, { callSink: (call) => stream.write(callCsvRow(call)) });
-    stream.commit();
-    return result;
-  } catch (error) {
-    stream.abort();
-    throw error;
-  }
-}
-
 async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
   const reps = wholeNumber(argv.reps, 'reps', 1);
   const maxReps = wholeNumber(argv.maxReps, 'max-reps', 1);
@@ -84,14 +68,17 @@ async function handler(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
   let input;
   let run;
   try {
-    input = await loadInput(argv.file, { sets: listFrom(argv.set), traceFile: argv.trace, seed: seedFrom(argv.seed), replications: reps, threads, allowLarge: argv.allowLarge, plugins: pluginsFrom(argv) });
+    input = await loadInput(argv.file, {
+      sets: listFrom(argv.set), traceFile: argv.trace, seed: seedFrom(argv.seed), replications: reps, threads, allowLarge: argv.allowLarge, plugins: pluginsFrom(argv),
+      workReplications: precision.length > 0 ? (maxReps ?? DEFAULT_MAX_REPLICATIONS) : undefined,
+    });
     // Every output is checked before any simulation: a typing mistake costs nothing.
     checkOutPaths([['--out', argv.out], ['--html', argv.html], ['--trace-out', argv.traceOut]], input.inputs);
     const { scenario } = input;
     if (input.work.traceRowsAfterHorizon > 0 && !argv.quiet) {
       process.stderr.write(`callsim: ${input.work.traceRowsAfterHorizon} trace rows arrive at or after the horizon and are not replayed\n`);
     }
-    const done = argv.traceOut === undefined ? [] : [traceReplicationZero(scenario, argv.traceOut)];
+    const done = argv.traceOut === undefined ? [] : [await traceOut(scenario, argv.traceOut)];
     const progress = makeProgress(scenario.replications, { quiet: argv.quiet });
     try {
       progress.tick(done.length);

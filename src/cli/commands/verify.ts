@@ -4,7 +4,8 @@
  * its published digest and values. With every replication rerun it also rebuilds the results
  * and compares them with the file byte for byte. Exit 0 all match, 1 a mismatch, 2 bad input.
  */
-import { readFileSync } from 'node:fs';
+import { readTextBounded } from '../../experiment/bounded-read.js';
+import { MAX_TEXT_BYTES } from '../../scenario/files.js';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { ReplicationPool } from '../../experiment/replication-pool.js';
 import { verificationOf } from '../../experiment/shard/assemble.js';
@@ -56,7 +57,7 @@ async function handler(argv: ArgumentsCamelCase<VerifyArgs>): Promise<void> {
     // Every replication rerun: rebuild the whole output and compare it with the file.
     const rebuilt = summarise(outcome.reruns, { callsim: run.callsim, scenario: run.scenario, seed: run.seed });
     rebuilt.verification = verificationOf(outcome.reruns, run.verification, run.verification.contentSha256);
-    const same = resultsJson(rebuilt) === readFileSync(argv.results, 'utf8');
+    const same = resultsJson(rebuilt) === readTextBounded(argv.results, MAX_TEXT_BYTES);
     ok &&= same;
     summary = same ? '; the results file matches the rerun byte for byte' : '; the results file does NOT match the rerun (a summary or field was changed)';
   }

@@ -5,8 +5,9 @@
  * (scenario content, seed, replication index), never on the number of shards, so a rerun of a
  * shard writes the same bytes and parts of different splits of one job merge alike.
  */
-import { readFileSync } from 'node:fs';
-import type { ReplicationResult, SeriesAxis, RunSetup } from '../../metrics/results.js';
+import { MAX_TEXT_BYTES } from '../../scenario/files.js';
+import { readTextBounded } from '../bounded-read.js';
+import type { ReplicationResult, RunSetup, SeriesAxis } from '../../metrics/results.js';
 import { canonicalJson, decodeNumber, digestOf } from './canonical.js';
 import { ShardInputError, type ShardSpec } from './shard-spec.js';
 
@@ -131,7 +132,7 @@ class Reader {
  */
 export function readPart(file: string): PartFile {
   const r = new Reader(file);
-  const text = readFileSync(file, 'utf8');
+  const text = readTextBounded(file, MAX_TEXT_BYTES);
   let data: unknown;
   try {
     data = JSON.parse(text);

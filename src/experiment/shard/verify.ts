@@ -5,7 +5,8 @@ import { randomInt } from 'node:crypto';
  * scenario's digest, and one digest per replication of its raw values; a rerun on any machine
  * must give the same digests, and the same value of every metric in `values`.
  */
-import { readFileSync } from 'node:fs';
+import { MAX_TEXT_BYTES } from '../../scenario/files.js';
+import { readTextBounded } from '../bounded-read.js';
 import { z } from 'zod';
 import type { ReplicationResult, Verification } from '../../metrics/results.js';
 import type { ResolvedScenario } from '../../model/resolved.js';
@@ -35,7 +36,7 @@ export type PublishedRun = z.infer<typeof published> & { verification: Verificat
 export function readPublishedRun(file: string): PublishedRun {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = JSON.parse(readTextBounded(file, MAX_TEXT_BYTES));
   } catch (error) {
     if ((error as { code?: string }).code !== undefined) throw error;
     throw new ShardInputError(`${file}: not JSON (${(error as Error).message}); verify reads the output of callsim run --format json --digests`);

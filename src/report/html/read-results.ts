@@ -3,7 +3,9 @@
  * tells a `Results` from a `ComparisonResults`. Bad input gets one clear message naming the file
  * and the field, never a stack trace.
  */
-import { readFileSync } from 'node:fs';
+import { readTextBounded } from '../../experiment/bounded-read.js';
+import { fileProblemWords } from '../../scenario/errors.js';
+import { MAX_TEXT_BYTES } from '../../scenario/files.js';
 import { z } from 'zod';
 import type { ComparisonResults, Results } from '../../metrics/results.js';
 
@@ -116,9 +118,9 @@ export function parseResults(data: unknown, file = '<results>'): ResultsFile {
 export function readResultsFile(file: string): ResultsFile {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readTextBounded(file, MAX_TEXT_BYTES);
   } catch (error) {
-    throw new ResultsFileError(`${file}: cannot read the results file (${(error as Error).message})`);
+    throw new ResultsFileError(`${file}: cannot read the results file (${fileProblemWords((error as NodeJS.ErrnoException).code)})`);
   }
   let data: unknown;
   try {
