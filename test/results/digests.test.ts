@@ -32,7 +32,7 @@ const EXPECTED: Record<string, string> = {
   'scenarios/examples/mmc-abandonment.yaml': '2d4663e4c0b543f565b440de992966c5',
   'scenarios/examples/mmc-abandonment.json': 'c220613100e3fddea81b2312776ce09c',
   'scenarios/examples/two-queue.yaml': '196c4fbc2f77fc6f37d7f0f77176a4e9',
-  'scenarios/examples/replay.yaml': 'e1a62f25c702615c2cf45df5201749a2',
+  'scenarios/examples/replay.yaml': 'd5dcfada7995d3409f0015948ae54da2',
   'scenarios/avon-somerset-2022.yaml': '3b2ea23cc5ebb9c12cf6793a420b7be6',
   'scenarios/what-if/ageing-secondary.yaml': 'c6e1e055ca8c8132f030532be4b20722',
   'scenarios/what-if/blended-call-takers.yaml': '8a789a42fe98f746d68778c51426ab1f',
