@@ -11,7 +11,8 @@ export type RunObserver = Partial<ModelMonitor>;
 
 const METHODS = [
   'begin', 'queueEntered', 'queueLeft', 'callbackAccepted', 'redialScheduled', 'callEnded', 'poolLevel', 'queueLevel',
-  'incidentCreated', 'incidentAttended', 'incidentOpen', 'unitLevel', 'dispatchQueueLevel', 'victimUpdate', 'incidentUpgraded', 'end',
+  'incidentCreated', 'incidentAttended', 'incidentOpen', 'unitLevel', 'dispatchQueueLevel', 'victimUpdate', 'incidentUpgraded',
+  'mechanismEvent', 'priorityTierAttended', 'end',
 ] as const satisfies readonly (keyof ModelMonitor)[];
 // Fails to compile when the monitor gains a record this list lacks.
 const everyRecord: Exclude<keyof ModelMonitor, (typeof METHODS)[number]> extends never ? true : never = true;

@@ -4,6 +4,7 @@ import type { CallView, ModelMonitor, MonitorLayout, QueueOutcome } from '../mod
 import { CALL_OUTCOMES, outcomeColumn } from './call-outcomes.js';
 import { DispatchStats } from './dispatch-stats.js';
 import { DEFAULT_TARGETS, type AttendanceTargets } from './incident-stats.js';
+import { MechanismStats } from './mechanism-stats.js';
 import { MetricSink } from './metric-sink.js';
 import { MonthSlots } from './month-slots.js';
 import { QueueStats } from './queue-stats.js';
@@ -30,6 +31,8 @@ export class ControlRoomCollector implements ModelMonitor {
   callsOffered = 0;
   redials = 0;
   dispatch!: DispatchStats;
+  /** The optional mechanisms' figures, when the scenario turns one on. */
+  mechanisms: MechanismStats | null = null;
   private channelNames: string[] = [];
 
   /** @param targets attendance targets in minutes (ResolvedDispatch.targets) */
@@ -48,6 +51,7 @@ export class ControlRoomCollector implements ModelMonitor {
     this.callsOffered = 0;
     this.redials = 0;
     this.dispatch = new DispatchStats(layout, this.calendar, this.targets, this.months);
+    this.mechanisms = layout.mechanisms === undefined ? null : new MechanismStats(layout.mechanisms, layout.areas);
   }
 
   queueEntered(_queue: number, _at: number, _call: CallView): void {}
@@ -113,6 +117,14 @@ export class ControlRoomCollector implements ModelMonitor {
     if (at >= this.layout.warmupSeconds) this.dispatch.upgraded++;
   }
 
+  mechanismEvent(event: number, _at: number, counted: boolean): void {
+    if (counted) this.mechanisms?.event(event);
+  }
+
+  priorityTierAttended(area: number, standard: boolean, attendanceSeconds: number, counted: boolean): void {
+    if (counted) this.mechanisms?.tierAttended(area, standard, attendanceSeconds);
+  }
+
   end(_horizonSeconds?: number): void {
     for (const level of this.pools) level.close();
     this.dispatch.close();
@@ -123,6 +135,7 @@ export class ControlRoomCollector implements ModelMonitor {
     const out = new MetricSink();
     writeCallMetrics(this, out);
     this.dispatch.write(out);
+    this.mechanisms?.write(out, this.callsOffered);
     return { replication, metrics: out.metrics, series: out.series, units: out.units, eventsRun, callsOffered: this.callsOffered };
   }
 }

@@ -26,6 +26,7 @@ export class TransferLeg {
   begin(call: Call): void {
     const journey = this.journey;
     journey.callsOffered++;
+    journey.mechanisms?.offered(call);
     const delay = call.transferSeconds + call.ivrSeconds;
     if (delay > 0) {
       this.inTransit.add(call);

@@ -31,10 +31,12 @@ export class CallQueue implements QueueView {
     readonly patience: Distribution | null,
     /** Settles a caller whose patience ran out at `call.abandonAt` (lazy mode). */
     private readonly settleExpired: (call: Call) => void,
+    /** Use patience events even without callbacks or redials (a channel shift needs the instant). */
+    eager = false,
   ) {
     this.name = spec.name;
     this.targetSeconds = spec.targetSeconds;
-    this.eagerPatience = spec.callback !== undefined || spec.redial !== undefined;
+    this.eagerPatience = eager || spec.callback !== undefined || spec.redial !== undefined;
   }
 
   headEnteredAt(now: number): number {

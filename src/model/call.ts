@@ -1,3 +1,4 @@
+import type { CallExtras } from './callers/person.js';
 import type { CallerCase } from './dispatch/caller-case.js';
 import type { Grade } from './dispatch/types.js';
 import type { CallOutcome, CallView } from './monitor.js';
@@ -60,6 +61,8 @@ export class Call implements CallView {
   redialDraw = 1;
   /** Dispatch's case for this caller (need, flags, area), when grading is modelled. */
   callerCase: CallerCase | null = null;
+  /** Draws of the optional caller mechanisms (channel shift, online reports), when modelled. */
+  extras: CallExtras | null = null;
 
   constructor(
     readonly id: number,

@@ -6,6 +6,7 @@ import type { Call } from './call.js';
 import { CallArrivals } from './call-arrivals.js';
 import type { CallQueue } from './call-queue.js';
 import { CallerFactory } from './caller-factory.js';
+import { CallerMechanisms, hasCallerMechanisms, mechanismLayout } from './callers/caller-mechanisms.js';
 import { DispatchCentre } from './dispatch/dispatch-centre.js';
 import type { DispatchPolicyFactory } from './dispatch/policy-types.js';
 import { GradingHandoff } from './grading-handoff.js';
@@ -72,7 +73,8 @@ export class ControlRoom {
     const chase = factories((name) => `${name}.chase`);
 
     // The stages, in the order a call meets them.
-    this.queueStage = new QueueStage(scenario.queues, plan.draws.patience, journey, factories((name) => `${name}.redial`), horizon, indexOf);
+    // A channel shift acts at the instant a caller abandons, so abandonment is settled by events then.
+    this.queueStage = new QueueStage(scenario.queues, plan.draws.patience, journey, factories((name) => `${name}.redial`), horizon, indexOf, scenario.channelShift !== undefined);
     this.queues = this.queueStage.queues;
     this.transferLeg = new TransferLeg(journey, this.queueStage);
     this.arrivals = new CallArrivals(scenario, streams, this.calendar, first, chase, this.transferLeg, journey);
@@ -90,6 +92,7 @@ export class ControlRoom {
       queues: scenario.queues.map((q) => ({ name: q.name, targetSeconds: q.targetSeconds })),
       pools: this.pools.map((p) => p.name),
       areas: (scenario.dispatch?.areas ?? []).map((a) => ({ name: a.name, kind: a.kind })),
+      ...(mechanismLayout(scenario) === undefined ? {} : { mechanisms: mechanismLayout(scenario) }),
     });
 
     if (scenario.grading !== undefined || scenario.dispatch !== undefined) {
@@ -108,6 +111,10 @@ export class ControlRoom {
       const grading = new GradingHandoff(this.dispatch);
       this.arrivals.handOverTo(grading);
       this.handlerPools.handOverTo(grading);
+    }
+
+    if (hasCallerMechanisms(scenario)) {
+      journey.mechanisms = new CallerMechanisms({ scenario, streams, journey, factories, begin: (call) => this.transferLeg.begin(call), centre: this.dispatch });
     }
 
     // Events at time 0 in this order: units (above), handlers' rosters, then the first arrivals.

@@ -7,6 +7,12 @@ export interface QueueEntrance {
   enter(call: Call, visit: QueueVisit): void;
 }
 
+/** The optional caller mechanisms (issue 15) as the journey sees them: a call offered, a call ended. */
+export interface JourneyHooks {
+  offered(call: Call): void;
+  ended(call: Call, outcome: CallOutcome, at: number): void;
+}
+
 /**
  * What every stage of the call journey shares: the clock, the monitor, the counter of call ids,
  * and the one way a call leaves the control room.
@@ -15,6 +21,8 @@ export class Journey {
   private nextId = 0;
   /** Calls offered to the control room so far (first calls, redials and chasing calls). */
   callsOffered = 0;
+  /** The optional caller mechanisms, when the scenario turns one on. */
+  mechanisms: JourneyHooks | null = null;
 
   constructor(
     readonly sim: Simulator,
@@ -33,5 +41,6 @@ export class Journey {
     call.endedAt = at;
     this.monitor.callEnded(call);
     this.callSink?.(call);
+    this.mechanisms?.ended(call, outcome, at);
   }
 }

@@ -46,6 +46,17 @@ export interface MonitorLayout {
   /** Handler pools, with the switchboard's operators named `switchboard` when present. */
   pools: readonly string[];
   areas: readonly { name: string; kind: AreaKind }[];
+  /**
+   * The optional mechanisms the scenario turns on (issue 15), absent when none is: collectors add
+   * their metrics only then, so results of scenarios without them are unchanged.
+   */
+  mechanisms?: {
+    callers: boolean;
+    channelShift: boolean;
+    onlineReports: boolean;
+    /** Attendance targets in minutes of Priority High and Standard, when Priority is split. */
+    prioritySplit?: { high: { urban: number; rural: number }; standard: { urban: number; rural: number } };
+  };
 }
 
 /**
@@ -99,6 +110,14 @@ export interface ModelMonitor {
   victimUpdate(area: number, at: number, made: boolean, counted: boolean): void;
   /** An incident was upgraded while waiting. */
   incidentUpgraded(area: number, at: number, from: Grade, to: Grade): void;
+
+  /** An event of an optional mechanism (`callers/events.ts`); monitors that do not count them omit it. */
+  mechanismEvent?(event: number, at: number, counted: boolean): void;
+  /**
+   * A Priority incident of Priority High (`standard` false) or Standard attended after
+   * `attendanceSeconds`, or still unattended at the horizon (NaN); only when Priority is split.
+   */
+  priorityTierAttended?(area: number, standard: boolean, attendanceSeconds: number, counted: boolean): void;
 
   end(horizonSeconds: number): void;
 }

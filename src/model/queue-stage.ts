@@ -37,11 +37,13 @@ export class QueueStage implements QueueEntrance {
     private readonly redialFactories: readonly CallerFactory[],
     private readonly horizonSeconds: number,
     private readonly queueIndexOf: (name: string) => number,
+    /** Settle every queue's abandonment by events (a mechanism acts at the instant a caller leaves). */
+    eagerPatience = false,
   ) {
     this.sim = journey.sim;
     this.monitor = journey.monitor;
     const settle = (call: Call): void => this.abandon(call, call.abandonAt);
-    this.queues = specs.map((q, i) => new CallQueue(i, q, patience[i], settle));
+    this.queues = specs.map((q, i) => new CallQueue(i, q, patience[i], settle, eagerPatience));
   }
 
   /** The pools that take calls from these queues, and the way in that redials take. */

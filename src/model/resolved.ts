@@ -1,5 +1,6 @@
 import type { DistributionSpec } from '../engine/distributions.js';
 import type { RateProfileSpec, RosterSpec } from '../engine/profile-types.js';
+import type { ResolvedCallers, ResolvedChannelShift, ResolvedOnlineReports } from './callers/types.js';
 import type { Grade, ResolvedDispatch, ResolvedGrading } from './dispatch/types.js';
 
 /**
@@ -26,6 +27,10 @@ export interface ResolvedScenario {
   policy: { queueSelection: QueueSelectionSpec };
   grading?: ResolvedGrading;
   dispatch?: ResolvedDispatch;
+  /** Optional caller mechanisms (model/callers/types.ts): repeat callers from history, channel shift, online reports. */
+  callers?: ResolvedCallers;
+  channelShift?: Readonly<Record<string, ResolvedChannelShift>>;
+  onlineReports?: Readonly<Record<string, ResolvedOnlineReports>>;
   /** Replayed calls; when present, channels take their arrivals from here, not their profiles. */
   trace?: readonly TraceCall[];
 }

@@ -10,6 +10,7 @@ import { formatPath } from './paths.js';
 import { Problems } from './problems.js';
 import { resolveCalls, resolveSelection } from './resolve-calls.js';
 import { resolveDispatch, resolveGrading } from './resolve-dispatch.js';
+import { resolveMechanisms, resolvePrioritySplit } from './resolve-mechanisms.js';
 import { scenarioSchema, type WrittenScenario } from './schema.js';
 import { parseTrace } from './trace.js';
 import { zodProblems, type RawProblem } from './zod-issues.js';
@@ -173,6 +174,9 @@ function build(w: WrittenScenario, ctx: ResolveContext, problems: Problems): Res
   const dispatchCtx = { problems, startEpochMs, horizonSeconds, queueNames, channelNames };
   const grading = w.grading === undefined ? undefined : resolveGrading(w.grading, dispatchCtx);
   const dispatch = w.dispatch === undefined ? undefined : resolveDispatch(w.dispatch, dispatchCtx);
+  const split = w.dispatch === undefined ? undefined : resolvePrioritySplit(w.dispatch.prioritySplit, problems);
+  if (dispatch !== undefined && split !== undefined) dispatch.prioritySplit = split;
+  const mechanisms = resolveMechanisms(w, { problems, channelNames, hasGrading: grading !== undefined });
   if (dispatch !== undefined && horizonSeconds > 0) {
     dispatch.areas.forEach((a, i) => problems.engine(['dispatch', 'areas', i, 'units'], () => rosterPieces(a.units, calendar, checkSeconds)));
   }
@@ -191,6 +195,10 @@ function build(w: WrittenScenario, ctx: ResolveContext, problems: Problems): Res
   if (resolved.switchboard === undefined) delete resolved.switchboard;
   if (grading !== undefined) resolved.grading = grading;
   if (dispatch !== undefined) resolved.dispatch = dispatch;
+  // Only when written: a scenario without them resolves exactly as before.
+  if (mechanisms.callers !== undefined) resolved.callers = mechanisms.callers;
+  if (mechanisms.channelShift !== undefined) resolved.channelShift = mechanisms.channelShift;
+  if (mechanisms.onlineReports !== undefined) resolved.onlineReports = mechanisms.onlineReports;
   return resolved;
 }
 

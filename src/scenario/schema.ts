@@ -155,6 +155,15 @@ const dispatchSchema = z
     upgradePerHour: nonNegative('Re-grading rate per hour per unattended incident. Default 0.').optional(),
     chasePerHour: nonNegative('Chasing-call rate per hour per unattended incident. Default 0.').optional(),
     chaseChannel: z.string().describe('Channel of chasing calls. Default: the first call\'s channel.').optional(),
+    prioritySplit: z
+      .strictObject({
+        high: probability('Share of Priority incidents that are Priority High (decided by a draw at the call\'s arrival); the rest are Priority Standard.'),
+        targetMinutes: z
+          .strictObject({ high: targetPair.describe('Priority High attendance target in minutes.'), standard: targetPair.describe('Priority Standard attendance target in minutes.') })
+          .describe('Attendance targets of the two Priority grades.'),
+      })
+      .describe('Split Priority into Priority High and Priority Standard, each with its own target; units take Immediate, then High, then Standard. Default: none.')
+      .optional(),
     victimUpdates: z
       .strictObject({
         handleSeconds: distribution('Handler time per update, in seconds. Default: the queue\'s handle time.').optional(),
@@ -165,6 +174,42 @@ const dispatchSchema = z
       .optional(),
   })
   .describe('Response units by area. Default: none (incidents are counted, not attended).');
+
+const callersSchema = z
+  .strictObject({
+    repeatWindowDays: positive('A call is a repeat when its caller called within this many days (the report\'s reviews: 28). Redials, chasing calls, channel shifts and online reports calling back are the same caller.'),
+    callAgain: z
+      .strictObject({
+        probability: probability('Share of callers who call again about a new matter after a handled call (decided by a draw at the call\'s arrival).'),
+        delayHours: distribution('Delay from the end of the handled call to the next call, in hours.'),
+      })
+      .describe('Callers who call again. Default: none.')
+      .optional(),
+  })
+  .describe('Repeat callers from history (needs grading): replaces the repeat flag\'s coin (grading.flags.repeat is then not used); recognition applies to real repeats. Default: none.');
+
+const channelShiftSchema = z
+  .record(
+    z.string(),
+    z.strictObject({
+      to: z.string().min(1).describe('The channel the caller calls instead (999).'),
+      probability: probability('Share of abandoning callers of this channel who call the other channel (callers who redial do not).'),
+      delaySeconds: distribution('Delay from abandoning to the new call, in seconds.'),
+    }),
+  )
+  .describe('Channel shift by source channel: a caller abandoning any queue of this channel (101) may call another (999) instead. Default: none.');
+
+const onlineReportsSchema = z
+  .record(
+    z.string(),
+    z.strictObject({
+      callBack: probability('Share of online reports (the IVR\'s deflected calls) that come back as a call.'),
+      incident: probability('Share of online reports that become an incident (graded from the caller\'s case, without handler time; needs grading). callBack + incident <= 1.'),
+      delayHours: distribution('Delay from the report to the call back or the incident, in hours.'),
+      channel: z.string().min(1).describe('Channel of the call back. Default: the report\'s own channel.').optional(),
+    }),
+  )
+  .describe('Online reporting as a deflection with later work, by the channel whose IVR deflects. Default: none (deflected calls leave for good).');
 
 const gradingSchema = z
   .strictObject({
@@ -211,6 +256,9 @@ const gradingSchema = z
     policy: z.strictObject({ queueSelection: selectionSchema().optional() }).describe('Default: strict priority in the order queues are declared.').optional(),
     grading: gradingSchema.optional(),
     dispatch: dispatchSchema.optional(),
+    callers: callersSchema.optional(),
+    channelShift: channelShiftSchema.optional(),
+    onlineReports: onlineReportsSchema.optional(),
     assumptions: assumptionsSchema.optional(),
   })
   .describe('A callsim scenario (DESIGN.md section 5).');

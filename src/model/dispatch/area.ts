@@ -1,6 +1,7 @@
 import { INCIDENT_GRADES } from './grades.js';
 import { IncidentLine } from './incident-line.js';
-import { Unit } from './incident.js';
+import { PRIORITY } from './grades.js';
+import { type Incident, Unit } from './incident.js';
 import type { AreaKind } from './types.js';
 
 /**
@@ -30,6 +31,8 @@ export class Area {
   helps: Area[] = [];
   /** Neighbours whose free units may help this area's incidents. */
   neighbours: Area[] = [];
+  /** Attendance target of Priority Standard in seconds, when Priority is split (High takes the Priority target). */
+  standardPrioritySeconds = Infinity;
 
   constructor(
     readonly index: number,
@@ -42,6 +45,11 @@ export class Area {
     /** Shared counter giving units ids unique across areas. */
     private readonly unitIds: { next: number },
   ) {}
+
+  /** The attendance target of an incident of this area, in seconds, for its given grade (and Priority tier). */
+  targetOf(incident: Incident): number {
+    return incident.standard && incident.given === PRIORITY ? this.standardPrioritySeconds : this.targetSeconds[incident.given];
+  }
 
   /** Units on duty that are not leaving. */
   get staffed(): number {

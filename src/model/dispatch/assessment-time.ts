@@ -26,13 +26,18 @@ export class AssessmentTime {
 
   /** The handler time the assessment of case `c` adds, in seconds (draws both times from `stream`). */
   draw(c: CallerCase, stream: RandomStream): number {
-    const thrive = this.thriveTime?.sample(stream) ?? 0;
-    const identify = this.identifyTime?.sample(stream) ?? 0;
+    c.thriveDrawSeconds = this.thriveTime?.sample(stream) ?? 0;
+    c.identifyDrawSeconds = this.identifyTime?.sample(stream) ?? 0;
+    return this.seconds(c);
+  }
+
+  /** The handler time of case `c` from its arrival draws and its current flags. */
+  seconds(c: CallerCase): number {
     const g = this.grading;
     if (g === undefined) return 0;
     let seconds = 0;
-    if (c.uThrive < g.thrive) seconds += thrive;
-    if ((c.repeat && c.uRepeat < g.recogniseRepeat) || (c.vulnerable && c.uVulnerable < g.recogniseVulnerable)) seconds += identify;
+    if (c.uThrive < g.thrive) seconds += c.thriveDrawSeconds;
+    if ((c.repeat && c.uRepeat < g.recogniseRepeat) || (c.vulnerable && c.uVulnerable < g.recogniseVulnerable)) seconds += c.identifyDrawSeconds;
     return seconds;
   }
 }

@@ -1,3 +1,4 @@
+import type { CallerPerson } from '../callers/person.js';
 import { gradeName, NO_INCIDENT } from './grades.js';
 import type { Incident } from './incident.js';
 import type { Grade } from './types.js';
@@ -23,6 +24,13 @@ export class CallerCase {
   uUndergrade = 1;
   /** Handler time the assessment adds (THRIVE done, a flag recognised), drawn at arrival; 0 when not modelled. */
   assessmentSeconds = 0;
+  /** The THRIVE and identification times drawn at arrival, done or not (so a flag set later can be costed). */
+  thriveDrawSeconds = 0;
+  identifyDrawSeconds = 0;
+  /** The person behind the call, when repeat callers come from history (`callers`); null otherwise. */
+  person: CallerPerson | null = null;
+  /** Decides Priority High (below the split's share) when Priority is split; drawn at arrival only then. */
+  uPriorityHigh = 0;
   /** Decides whether an owed victim update is made (below the compliance probability); drawn at arrival only when modelled. */
   uVictimUpdate = 0;
   /** Travel time to the scene (seconds) and time on scene (seconds), drawn for the needed grade. */
@@ -44,7 +52,8 @@ export class CallerCase {
     readonly areaIndex: number,
     /** Name of the area, or '' when there are no areas. */
     readonly area: string,
-    readonly repeat: boolean,
+    /** Set again at each call of the person when repeat callers come from history. */
+    public repeat: boolean,
     readonly vulnerable: boolean,
   ) {}
 

@@ -52,6 +52,8 @@ export class CallerSampler {
   private readonly assessmentStreams: { first: RandomStream; chase: RandomStream }[] | null;
   /** Per channel, the stream deciding victim-update compliance (null when not modelled: none created). */
   private readonly victimStreams: RandomStream[] | null;
+  /** Per channel, the stream deciding Priority High or Standard (null when Priority is not split: none created). */
+  private readonly splitStreams: RandomStream[] | null;
 
   constructor(scenario: ResolvedScenario, streams: StreamFactory) {
     const grading = scenario.grading;
@@ -98,6 +100,7 @@ export class CallerSampler {
       ? scenario.channels.map((c) => ({ first: streams.stream(`${c.name}.assessment`), chase: streams.stream(`${c.name}.chaseAssessment`) }))
       : null;
     this.victimStreams = dispatch?.victimUpdates?.compliance === undefined ? null : scenario.channels.map((c) => streams.stream(`${c.name}.victimUpdate`));
+    this.splitStreams = dispatch?.prioritySplit === undefined ? null : scenario.channels.map((c) => streams.stream(`${c.name}.prioritySplit`));
   }
 
   /**
@@ -131,6 +134,7 @@ export class CallerSampler {
     c.uUndergrade = g.decision();
     if (this.assessmentStreams !== null) c.assessmentSeconds = this.assessment.draw(c, this.assessmentStreams[channelIndex].first);
     if (this.victimStreams !== null) c.uVictimUpdate = this.victimStreams[channelIndex].decision();
+    if (this.splitStreams !== null) c.uPriorityHigh = this.splitStreams[channelIndex].decision();
     if (area >= 0 && needed < INCIDENT_GRADES && this.dispatched[needed]) {
       c.travelSeconds = 60 * this.travel[area].sample(s.travel);
       c.onSceneSeconds = 60 * (this.onScene[needed]?.sample(s.onScene) ?? 0);

@@ -8,6 +8,7 @@ import { Area } from './area.js';
 import type { CallerCase } from './caller-case.js';
 import { CallerSampler, type TraceOverrides } from './caller-sampler.js';
 import { gradeIndex, gradeName, IMMEDIATE, INCIDENT_GRADES, NO_INCIDENT, PRIORITY } from './grades.js';
+import { MechanismEvent } from '../callers/events.js';
 import { Grader } from './grading.js';
 import { Incident, WAITING } from './incident.js';
 import { IncidentEvents, type DispatchHooks } from './incident-events.js';
@@ -71,6 +72,8 @@ export class DispatchCentre {
   /** Unattended incidents (waiting or a unit travelling); `Incident.openSlot` indexes it. */
   private readonly open: Incident[] = [];
   private nextIncidentId = 0;
+  /** Priority High's share when Priority is split; null otherwise. */
+  private readonly highShare: number | null;
   /** Incidents created per given grade index (dispatched and counted alike). */
   readonly createdByGrade = new Float64Array(INCIDENT_GRADES);
 
@@ -82,6 +85,8 @@ export class DispatchCentre {
     this.sampler = new CallerSampler(scenario, streams);
     this.grader = new Grader(scenario.grading);
     this.clockStart = dispatch.attendanceFrom;
+    const split = dispatch.prioritySplit;
+    this.highShare = split === undefined ? null : split.high;
     this.lateStream = streams.stream('dispatch.late');
     const grades = dispatch.dispatchedGrades.map((g) => gradeIndex(g)).sort((a, b) => a - b);
     this.dispatched = Array.from({ length: NO_INCIDENT + 1 }, (_, g) => grades.includes(g));
@@ -93,7 +98,11 @@ export class DispatchCentre {
       targets[IMMEDIATE] = 60 * dispatch.targets.immediate[a.kind];
       targets[PRIORITY] = 60 * dispatch.targets.priority[a.kind];
       const helpAfter = a.helpAfterMinutes === undefined || a.neighbours.length === 0 ? Infinity : 60 * a.helpAfterMinutes;
-      return new Area(i, a.name, a.kind, targets, helpAfter, unitIds);
+      // Priority split: Priority High takes the Priority target, Standard its own.
+      if (split !== undefined) targets[PRIORITY] = 60 * split.targets.high[a.kind];
+      const area = new Area(i, a.name, a.kind, targets, helpAfter, unitIds);
+      if (split !== undefined) area.standardPrioritySeconds = 60 * split.targets.standard[a.kind];
+      return area;
     });
     dispatch.areas.forEach((a, i) => {
       for (const name of a.neighbours) {
@@ -154,6 +163,10 @@ export class DispatchCentre {
     // Receipt: the answered call's arrival at the room (a redial's own arrival, not its first attempt's).
     const clockFrom = start === 'callConnected' ? Math.min(connectedAt, now) : start === 'callReceived' ? Math.min(callArrivedAt, now) : now;
     const incident = new Incident(this.nextIncidentId++, areaIndex, caller.neededIndex, given, now, clockFrom, counted, caller);
+    if (this.highShare !== null) {
+      incident.standard = !(caller.uPriorityHigh < this.highShare);
+      if (given === PRIORITY) this.monitor.mechanismEvent?.(incident.standard ? MechanismEvent.priorityStandardCreated : MechanismEvent.priorityHighCreated, now, counted);
+    }
     incident.openSlot = this.open.length;
     this.open.push(incident);
     this.dispatcher.enqueue(incident);
@@ -179,6 +192,7 @@ export class DispatchCentre {
   finish(horizonSeconds: number): void {
     for (const incident of this.open) {
       this.monitor.incidentOpen(incident.areaIndex, gradeName(incident.neededIndex), gradeName(incident.given), horizonSeconds - incident.clockFrom, incident.counted);
+      if (this.highShare !== null && incident.given === PRIORITY) this.monitor.priorityTierAttended?.(incident.areaIndex, incident.standard, NaN, incident.counted);
     }
   }
 
@@ -192,6 +206,7 @@ export class DispatchCentre {
     }
     incident.openSlot = -1;
     this.monitor.incidentAttended(incident.areaIndex, at, gradeName(incident.neededIndex), gradeName(incident.given), at - incident.clockFrom, incident.counted);
+    if (this.highShare !== null && incident.given === PRIORITY) this.monitor.priorityTierAttended?.(incident.areaIndex, incident.standard, at - incident.clockFrom, incident.counted);
   };
 
   private readonly onRequeued = (incident: Incident): void => {

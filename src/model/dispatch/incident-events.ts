@@ -125,7 +125,7 @@ export class IncidentEvents {
   }
 
   private scheduleVictimUpdate(incident: Incident): void {
-    const target = this.areas[incident.areaIndex].targetSeconds[incident.given];
+    const target = this.areas[incident.areaIndex].targetOf(incident);
     if (target === Infinity) return;
     const due = incident.clockFrom + target;
     // A unit already on its way that arrives by the due time makes the update unnecessary; this

@@ -1,7 +1,8 @@
 import type { Incident } from './incident.js';
 
 /**
- * Incidents of one grade waiting for a unit, in order of creation (incident id). New incidents
+ * Incidents of one grade waiting for a unit, in order of creation (incident id; Priority Standard
+ * after Priority High when Priority is split: `Incident.orderKey`). New incidents
  * join at the tail; an upgraded or diverted incident is inserted at its place by id, which puts a
  * diverted one back at the front of its grade. A growable ring buffer: steady traffic allocates
  * nothing; removal from the middle (an upgrade) shifts entries, which is rare and short.
@@ -49,7 +50,7 @@ export class IncidentLine {
     while (moved < this.count) {
       const before = (slot - 1) & mask;
       const other = items[before] as Incident;
-      if (other.id < incident.id) break;
+      if (other.orderKey < incident.orderKey) break;
       items[slot] = other;
       slot = before;
       moved++;

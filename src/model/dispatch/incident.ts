@@ -26,6 +26,10 @@ export class Incident {
   victimEvent: EventHandle | null = null;
   /** True once a victim update fell due and was not made yet. */
   victimOwed = false;
+  /** Priority Standard rather than High when Priority is split (its caller's arrival draw decides). */
+  standard = false;
+  /** Place in its grade's line: the id, or after every Priority High incident when Priority Standard. */
+  orderKey: number;
 
   constructor(
     readonly id: number,
@@ -41,6 +45,7 @@ export class Incident {
     readonly caller: CallerCase,
   ) {
     this.given = given;
+    this.orderKey = id;
   }
 
   /** Still waiting for, or waiting on a travelling, unit. */

@@ -105,4 +105,10 @@ export interface ResolvedDispatch {
    * counted and all missed.
    */
   victimUpdates?: { handleSeconds?: DistributionSpec; queue?: string; compliance?: number };
+  /**
+   * Priority split (absent: one Priority grade): a Priority incident is Priority High with
+   * probability `high` (decided by a draw at the call's arrival), else Priority Standard; each has
+   * its own attendance target in minutes, and units take High before Standard.
+   */
+  prioritySplit?: { high: number; targets: { high: { urban: number; rural: number }; standard: { urban: number; rural: number } } };
 }

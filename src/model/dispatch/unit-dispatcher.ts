@@ -2,9 +2,13 @@ import { SameInstant } from '../../engine/priorities.js';
 import type { Simulator } from '../../engine/simulator.js';
 import type { ModelMonitor } from '../monitor.js';
 import type { Area } from './area.js';
-import { IMMEDIATE, INCIDENT_GRADES } from './grades.js';
+import { IMMEDIATE, INCIDENT_GRADES, PRIORITY } from './grades.js';
 import { CLEARED, Incident, ON_SCENE, TRAVELLING, type Unit, WAITING } from './incident.js';
 import type { DispatchPolicy } from './policy-types.js';
+
+/** Priority Standard waits behind every Priority High incident of its line; in any other grade, by id. */
+const STANDARD_BEHIND = 2 ** 40;
+const standardOrder = (incident: Incident): number => (incident.given === PRIORITY ? incident.id + STANDARD_BEHIND : incident.id);
 
 /** Optional per-event trace of units (tests, `--trace-out`); times in simulated seconds. */
 export interface DispatchTrace {
@@ -51,6 +55,7 @@ export class UnitDispatcher {
   enqueue(incident: Incident): void {
     const area = this.areas[incident.areaIndex];
     incident.state = WAITING;
+    if (incident.standard) incident.orderKey = standardOrder(incident);
     area.lines[incident.given].insert(incident);
     area.waitingByGrade[incident.given]++;
     area.waiting++;
@@ -63,6 +68,7 @@ export class UnitDispatcher {
       area.lines[incident.given].remove(incident);
       area.waitingByGrade[incident.given]--;
       incident.given = to;
+      if (incident.standard) incident.orderKey = standardOrder(incident);
       area.lines[to].insert(incident);
       area.waitingByGrade[to]++;
     } else {
@@ -131,7 +137,7 @@ export class UnitDispatcher {
         if (target === null || target.state !== TRAVELLING || target.given === IMMEDIATE || target.areaIndex !== area.index) continue;
         // The least urgent, then the youngest incident loses its unit.
         const current = best?.incident as Incident | undefined;
-        if (current === undefined || target.given > current.given || (target.given === current.given && target.id > current.id)) best = units[i];
+        if (current === undefined || target.given > current.given || (target.given === current.given && target.orderKey > current.orderKey)) best = units[i];
       }
       if (best === null) return;
       const unit = best;
@@ -163,7 +169,7 @@ export class UnitDispatcher {
     // When nothing can change while the unit travels (no divert, re-grading or chasing call, no
     // victim update falling due, arrival by the horizon), the arrival is settled now: one event
     // per incident instead of two. The attendance record then carries the future instant `at`.
-    if (!this.watchTravel && arriveAt <= this.horizonSeconds && arriveAt <= incident.clockFrom + this.areas[incident.areaIndex].targetSeconds[incident.given]) {
+    if (!this.watchTravel && arriveAt <= this.horizonSeconds && arriveAt <= incident.clockFrom + this.areas[incident.areaIndex].targetOf(incident)) {
       this.arrive(unit, incident, arriveAt);
       return;
     }

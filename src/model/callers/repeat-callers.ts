@@ -1,0 +1,124 @@
+import { makeDistribution, type Distribution } from '../../engine/distributions.js';
+import { SameInstant } from '../../engine/priorities.js';
+import type { RandomStream, StreamFactory } from '../../engine/random.js';
+import type { Simulator } from '../../engine/simulator.js';
+import type { Call } from '../call.js';
+import type { CallerFactory } from '../caller-factory.js';
+import { AssessmentTime } from '../dispatch/assessment-time.js';
+import { CallerSampler } from '../dispatch/caller-sampler.js';
+import type { Journey } from '../journey.js';
+import type { CallOutcome, ModelMonitor } from '../monitor.js';
+import type { ResolvedScenario } from '../resolved.js';
+import { MechanismEvent } from './events.js';
+import { CALLED_AGAIN, CallExtras, CallerPerson } from './person.js';
+import { PrefixedStreams } from './prefixed-streams.js';
+import type { ResolvedCallers } from './types.js';
+
+/**
+ * Repeat callers from history, not a coin (issue 15). Every call belongs to a person: a first call
+ * brings a new one; redials, channel shifts and online reports calling back keep the case and so
+ * the person; a chasing call is the chased incident's first caller. A call is a repeat when its
+ * person's previous call arrived within the window, and the handler's recognition (the case's
+ * `uRepeat` against `grading.recogniseRepeat`) applies to those calls only. A person may call
+ * again about a new matter after a handled call. Only each person's last contact is kept, on the
+ * person itself, so memory follows the callers in the system, not the horizon.
+ */
+export class RepeatCallers {
+  private readonly windowSeconds: number;
+  private readonly recognise: number;
+  private readonly assessment: AssessmentTime;
+  private readonly callAgainProbability: number;
+  private readonly callAgainDelay: Distribution | null;
+  /** Per channel: draws for first calls (in arrival order) and for new matters. */
+  private readonly firstStreams: RandomStream[];
+  private readonly laterStreams: RandomStream[];
+  /** New matters' cases and calls, from streams of their own (null without `callAgain`). */
+  private readonly sampler: CallerSampler | null;
+  private readonly factories: readonly CallerFactory[] | null;
+  private readonly sim: Simulator;
+  private readonly monitor: ModelMonitor;
+
+  constructor(
+    spec: ResolvedCallers,
+    private readonly scenario: ResolvedScenario,
+    streams: StreamFactory,
+    private readonly journey: Journey,
+    factories: (prefix: (name: string) => string) => CallerFactory[],
+    private readonly begin: (call: Call) => void,
+  ) {
+    this.sim = journey.sim;
+    this.monitor = journey.monitor;
+    this.windowSeconds = spec.repeatWindowSeconds;
+    this.recognise = scenario.grading?.recogniseRepeat ?? 1;
+    this.assessment = new AssessmentTime(scenario.grading);
+    this.callAgainProbability = spec.callAgain?.probability ?? 0;
+    this.callAgainDelay = spec.callAgain === undefined ? null : makeDistribution(spec.callAgain.delayHours);
+    this.firstStreams = scenario.channels.map((c) => streams.stream(`${c.name}.callers`));
+    this.laterStreams = scenario.channels.map((c) => streams.stream(`${c.name}.callers.later`));
+    this.sampler = spec.callAgain === undefined ? null : new CallerSampler(scenario, new PrefixedStreams(streams, 'callAgain.'));
+    this.factories = spec.callAgain === undefined ? null : factories((name) => `${name}.callAgain`);
+  }
+
+  /** A call offered now: it gets its person, and is a repeat when that person called within the window. */
+  offered(call: Call, now: number): void {
+    const c = call.callerCase;
+    if (c === null) return;
+    let person = c.person;
+    if (person === null) {
+      // A chasing caller is the chased incident's first caller; a first call is a new person.
+      person = c.chasing?.caller.person ?? null;
+      if (person === null) {
+        person = new CallerPerson();
+        if (c.chasing === null) this.drawCallAgain(person, this.firstStreams[call.channelIndex]);
+      }
+      c.person = person;
+    }
+    const repeat = now - person.lastContactAt <= this.windowSeconds;
+    person.lastContactAt = now;
+    if (c.repeat !== repeat) {
+      c.repeat = repeat;
+      // The identification time drawn at arrival is spent only when a repeat is recognised.
+      if (this.assessment.modelled) c.assessmentSeconds = this.assessment.seconds(c);
+    }
+    if (repeat) this.monitor.mechanismEvent?.(MechanismEvent.repeatOffered, now, call.counted);
+  }
+
+  /** A call ended: a handled repeat is recognised or not; a handled call may bring the person's next matter. */
+  ended(call: Call, outcome: CallOutcome, at: number): void {
+    const c = call.callerCase;
+    if (c === null) return;
+    if (outcome === 'answered' && c.repeat) {
+      this.monitor.mechanismEvent?.(c.uRepeat < this.recognise ? MechanismEvent.repeatRecognised : MechanismEvent.repeatMissed, at, call.counted);
+    }
+    const person = c.person;
+    if ((outcome === 'answered' || outcome === 'resolved') && person !== null && person.callAgainDelaySeconds >= 0) this.callAgain(call, person, at);
+  }
+
+  /** Whether the person will call again about a new matter, and after how long (two draws, always). */
+  private drawCallAgain(person: CallerPerson, stream: RandomStream): void {
+    const delay = this.callAgainDelay;
+    if (delay === null) return;
+    const u = stream.decision();
+    const hours = delay.sample(stream);
+    person.callAgainDelaySeconds = u < this.callAgainProbability ? 3600 * hours : -1;
+  }
+
+  /** The person's next matter: a new call on the same channel, with a case of its own. */
+  private callAgain(call: Call, person: CallerPerson, at: number): void {
+    const t = at + person.callAgainDelaySeconds;
+    person.callAgainDelaySeconds = -1;
+    if (!(t < this.scenario.horizonSeconds) || this.factories === null || this.sampler === null) return;
+    const channel = call.channelIndex;
+    const again = this.factories[channel].create(this.journey.newId(), t, -1, -1);
+    again.extras = new CallExtras(CALLED_AGAIN);
+    const c = this.sampler.draw(channel, again.plannedLastQueue);
+    c.person = person;
+    again.callerCase = c;
+    this.drawCallAgain(person, this.laterStreams[channel]);
+    this.sim.schedule(t, this.onArrive, again, SameInstant.arrival);
+  }
+
+  private readonly onArrive = (call: Call): void => {
+    this.begin(call);
+  };
+}
