@@ -95,7 +95,7 @@ export async function shardRun(
   const sets = listFrom(argv.set);
   const input = await loadInput(argv.file, { sets, traceFile: argv.trace, seed, replications: reps, threads: threadsFrom(argv.threads), allowLarge: argv.allowLarge === true });
   prepareOut(target.out, input.inputs);
-  const planned = planJob('run', [{ scenario: input.scenario, name: input.scenario.name, file: input.file, sha256: input.sha256 }], {
+  const planned = planJob('run', [{ scenario: input.scenario, name: input.scenario.name, file: input.file, sha256: input.sha256, changes: input.changes }], {
     format: argv.format,
     seed: input.scenario.seed,
     digests: argv.digests === true,
@@ -115,7 +115,7 @@ export async function shardCompare(
   const target = shardTarget(argv, ['html', 'by']);
   prepareOut(target.out, inputs);
   const common = seed ?? scenarios[0].scenario.seed;
-  const groups = scenarios.map((s) => ({ scenario: { ...s.scenario, seed: common, replications: count }, name: s.scenario.name, file: s.file, sha256: s.sha256 }));
+  const groups = scenarios.map((s) => ({ scenario: { ...s.scenario, seed: common, replications: count }, name: s.scenario.name, file: s.file, sha256: s.sha256, changes: s.changes }));
   await runAndWrite(planJob('compare', groups, { format: argv.format, seed: common }), target, argv);
 }
 

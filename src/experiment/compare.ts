@@ -3,11 +3,12 @@
  * same root seed and the same replication indices, so replication i of each sees the same callers
  * (DESIGN.md section 4) and the paired differences have narrow intervals.
  */
-import type { ComparisonResults, ReplicationResult, Results, SeriesAxis } from '../metrics/results.js';
+import type { ComparisonResults, ReplicationResult, Results, RunSetup, SeriesAxis } from '../metrics/results.js';
 import { DEFAULT_SERIES_AXES } from '../metrics/summary.js';
 import type { ResolvedScenario } from '../model/resolved.js';
 import type { ReplicationDone, ReplicationPool } from './replication-pool.js';
 import { pairedComparison } from './paired-comparison.js';
+import { runSetup } from './run-setup.js';
 import { summariseNamed, type ScenarioSource } from './summarise-run.js';
 import { callsimVersion } from './version.js';
 
@@ -31,7 +32,7 @@ export async function compareScenarios(
   const indices = Array.from({ length: count }, (_, i) => i);
   const runs: ReplicationResult[][] = [];
   for (const s of scenarios) runs.push(await pool.run({ ...s.scenario, seed, replications: count }, indices, onDone));
-  return comparisonOf(runs, scenarios.map((s) => ({ name: s.scenario.name, file: s.file, sha256: s.sha256 })), seed, options.axes);
+  return comparisonOf(runs, scenarios.map((s) => ({ name: s.scenario.name, file: s.file, sha256: s.sha256, setup: runSetup(s.scenario, s.changes) })), seed, options.axes);
 }
 
 /**
@@ -41,10 +42,10 @@ export async function compareScenarios(
  */
 export function comparisonOf(
   runs: readonly (readonly ReplicationResult[])[],
-  metas: readonly { name: string; file: string | null; sha256: string | null }[],
+  metas: readonly { name: string; file: string | null; sha256: string | null; setup?: RunSetup }[],
   seed: number,
   axes: readonly SeriesAxis[] = DEFAULT_SERIES_AXES,
 ): ComparisonResults {
-  const summaries: Results[] = runs.map((reps, i) => summariseNamed(reps, metas[i], seed, axes));
+  const summaries: Results[] = runs.map((reps, i) => summariseNamed(reps, { name: metas[i].name, file: metas[i].file, sha256: metas[i].sha256 }, seed, axes, metas[i].setup));
   return pairedComparison(runs, summaries, { callsim: callsimVersion(), seed, replications: runs[0].length });
 }

@@ -29,6 +29,7 @@ export function absentReason(name: string): string {
     case 'incident':
       return parsed.measure === 'breachShare' ? 'no incident was attended' : 'no incident of this grade and area was attended';
     case 'area':
+    case 'channel':
       return ZERO_OVER_ZERO;
     case 'other': {
       const [family, , measure] = name.split('.');

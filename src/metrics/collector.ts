@@ -51,7 +51,7 @@ export class ControlRoomCollector implements ModelMonitor {
     this.channelOutcomes = new Float64Array(layout.channels.length * CALL_OUTCOMES.length);
     this.callsOffered = 0;
     this.redials = 0;
-    this.dispatch = new DispatchStats(layout, this.calendar, this.targets);
+    this.dispatch = new DispatchStats(layout, this.calendar, this.targets, this.months);
     this.mechanisms = layout.mechanisms === undefined ? null : new MechanismStats(layout.mechanisms, layout.areas);
   }
 
@@ -91,8 +91,8 @@ export class ControlRoomCollector implements ModelMonitor {
     if (counted) this.dispatch.created1(needed, given);
   }
 
-  incidentAttended(area: number, _at: number, needed: Grade, given: Grade, attendanceSeconds: number, counted: boolean): void {
-    if (counted) this.dispatch.attended(area, needed, given, attendanceSeconds);
+  incidentAttended(area: number, at: number, needed: Grade, given: Grade, attendanceSeconds: number, counted: boolean): void {
+    if (counted) this.dispatch.attended(area, needed, given, attendanceSeconds, at);
   }
 
   incidentOpen(area: number, needed: Grade, given: Grade, _waitedSeconds: number, counted: boolean): void {

@@ -1,9 +1,11 @@
 import type { Calendar } from '../engine/calendar.js';
 import type { Grade } from '../model/dispatch/types.js';
 import type { MonitorLayout } from '../model/monitor.js';
-import { AttendanceTable, type AttendanceTargets } from './incident-stats.js';
+import { AttendanceTable, DISPATCHED, dispatchedRow, type AttendanceTargets } from './incident-stats.js';
+import type { MonthSlots } from './month-slots.js';
 import { HOUR_KEYS, WEEKDAY_KEYS, ratio, type MetricSink } from './metric-sink.js';
 import { TimeWeightedLevel } from './time-weighted.js';
+import { incidentMetric, seriesName } from './metric-names.js';
 
 /** Position of a grade in the order of urgency (immediate 0 ... none 4). */
 function gradeRank(grade: Grade): number {
@@ -39,11 +41,15 @@ export class DispatchStats {
   victimMade = 0;
   readonly units: TimeWeightedLevel[];
   readonly waiting: TimeWeightedLevel[];
+  /** [grade row * months + month]: attended, and attended within the time frame, by GIVEN grade, all areas. */
+  private readonly monthAttended: Float64Array;
+  private readonly monthWithin: Float64Array;
 
   constructor(
     private readonly layout: MonitorLayout,
     calendar: Calendar,
     targets: AttendanceTargets,
+    private readonly months?: MonthSlots,
   ) {
     const from = layout.warmupSeconds;
     const to = Math.max(from, layout.horizonSeconds);
@@ -51,6 +57,8 @@ export class DispatchStats {
     this.byNeed = new AttendanceTable(layout.areas, targets);
     this.units = layout.areas.map(() => new TimeWeightedLevel(from, to, null, 0, 0));
     this.waiting = layout.areas.map(() => new TimeWeightedLevel(from, to, calendar, 0, 1));
+    this.monthAttended = new Float64Array(DISPATCHED.length * (months?.count ?? 0));
+    this.monthWithin = new Float64Array(DISPATCHED.length * (months?.count ?? 0));
   }
 
   created1(needed: Grade, given: Grade): void {
@@ -60,10 +68,15 @@ export class DispatchStats {
     if (g > gradeRank(needed)) this.undergraded++;
   }
 
-  attended(area: number, needed: Grade, given: Grade, attendanceSeconds: number): void {
+  /** Attended at `at`: the month is the one its attendance clock started in (`at` minus the attendance time). */
+  attended(area: number, needed: Grade, given: Grade, attendanceSeconds: number, at = NaN): void {
     const minutes = attendanceSeconds / 60;
-    this.byGiven.attend(given, area, minutes);
+    const within = this.byGiven.attend(given, area, minutes);
     this.byNeed.attend(needed, area, minutes);
+    if (within === undefined || this.months === undefined || !(at === at)) return;
+    const i = dispatchedRow(given) * this.months.count + this.months.slot(at - attendanceSeconds);
+    this.monthAttended[i]++;
+    if (within) this.monthWithin[i]++;
   }
 
   open(area: number, needed: Grade, given: Grade): void {
@@ -85,6 +98,13 @@ export class DispatchStats {
       put('incidentsByNeed.breachShare', this.byNeed.breachShare(), 'ratio');
       // The report's "victims not told of delays in 2 of 8" is this share (NaN when no update fell due).
       put('victimUpdates.missedRatio', ratio(Math.max(0, this.victimOwed - this.victimMade), this.victimOwed), 'ratio');
+      const months = this.months;
+      if (months !== undefined) {
+        DISPATCHED.forEach((grade, g) => {
+          const shares = months.keys.map((_, m) => ratio(this.monthWithin[g * months.count + m], this.monthAttended[g * months.count + m]));
+          out.putSeries(seriesName(incidentMetric(grade, 'all', 'withinTarget'), 'month'), 'month', months.keys, shares);
+        });
+      }
       this.layout.areas.forEach((area, i) => {
         put(`units.${area.name}.occupancy`, this.units[i].ratio(), 'ratio');
         put(`dispatch.${area.name}.waiting`, this.waiting[i].mean(), 'incidents');

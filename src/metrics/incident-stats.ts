@@ -60,16 +60,17 @@ export class AttendanceTable {
     return [...this.areas.map((a) => a.name), 'urban', 'rural', 'all'];
   }
 
-  /** An incident of `grade` in `area` attended after `minutes` (other grades are ignored). */
-  attend(grade: Grade, area: number, minutes: number): void {
+  /** An incident of `grade` in `area` attended after `minutes` (other grades are ignored); true when within its time frame. */
+  attend(grade: Grade, area: number, minutes: number): boolean | undefined {
     const g = dispatchedRow(grade);
-    if (g < 0 || !(minutes >= 0)) return;
+    if (g < 0 || !(minutes >= 0)) return undefined;
     const target = this.targetOf[g][area];
     const bucket = bucketOf(minutes);
     const row = this.stats[g];
     row[area].attend(minutes, bucket, target);
     row[this.kindGroup[area]].attend(minutes, bucket, target);
     row[this.areas.length + 2].attend(minutes, bucket, target);
+    return minutes <= target;
   }
 
   /** An incident of `grade` in `area` still unattended at the horizon. */

@@ -1,7 +1,7 @@
 /**
  * The one place metric names are built and read (DESIGN.md section 6): `queues.Q.measure`,
  * `handlers.P.measure`, `switchboard.measure`, `incidents[ByNeed].GRADE.GROUP.measure`,
- * `dispatch.AREA.measure`, and a series as its metric plus an axis suffix
+ * `dispatch.AREA.measure`, `channels.C.measure`, and a series as its metric plus an axis suffix
  * (`queues.secondary.abandonedRatio.byMonth`). Other code builds names with these functions and
  * reads them with `parseMetricName` / `parseSeriesName`, never with its own patterns. Queue, pool
  * and area names are single segments (no dots).
@@ -21,6 +21,7 @@ export const poolMetric = (pool: string, measure: string): string => `handlers.$
 export const switchboardMetric = (measure: string): string => `switchboard.${measure}`;
 export const areaMetric = (area: string, measure: string): string => `dispatch.${area}.${measure}`;
 export const incidentMetric = (grade: string, group: string, measure: string, byNeed = false): string => `${byNeed ? 'incidentsByNeed' : 'incidents'}.${grade}.${group}.${measure}`;
+export const channelMetric = (channel: string, measure: string): string => `channels.${channel}.${measure}`;
 export const seriesName = (metric: string, axis: SeriesAxis): string => `${metric}.${SERIES_SUFFIX[axis]}`;
 
 export type ParsedMetric =
@@ -29,7 +30,9 @@ export type ParsedMetric =
   | { kind: 'switchboard'; measure: string }
   | { kind: 'area'; area: string; measure: string }
   | { kind: 'incident'; byNeed: boolean; grade: string; group: string; measure: string }
-  | { kind: 'other'; name: string };
+  | { kind: 'channel'; channel: string; measure: string }
+  /** `family` is the first segment (`victimUpdates`, `grading`, `units`, `calls`...). */
+  | { kind: 'other'; name: string; family: string };
 
 const GRADES = ['immediate', 'priority'];
 
@@ -41,10 +44,17 @@ export function parseMetricName(name: string): ParsedMetric {
   if (parts[0] === 'handlers' && parts.length >= 3) return { kind: 'pool', pool: parts[1], measure: rest(2) };
   if (parts[0] === 'switchboard' && parts.length >= 2) return { kind: 'switchboard', measure: rest(1) };
   if (parts[0] === 'dispatch' && parts.length >= 3) return { kind: 'area', area: parts[1], measure: rest(2) };
+  if (parts[0] === 'channels' && parts.length >= 3) return { kind: 'channel', channel: parts[1], measure: rest(2) };
   if ((parts[0] === 'incidents' || parts[0] === 'incidentsByNeed') && parts.length >= 4 && GRADES.includes(parts[1])) {
     return { kind: 'incident', byNeed: parts[0] === 'incidentsByNeed', grade: parts[1], group: parts[2], measure: rest(3) };
   }
-  return { kind: 'other', name };
+  return { kind: 'other', name, family: parts[0] };
+}
+
+/** The first segment of a name (`queues`, `handlers`, `incidents`...): the group a table files it under. */
+export function metricFamily(name: string): string {
+  const dot = name.indexOf('.');
+  return dot < 0 ? name : name.slice(0, dot);
 }
 
 /** A series name split into its metric and axis, or null when the name has no axis suffix. */

@@ -52,6 +52,68 @@ export interface Results {
   series: Record<string, SeriesSummary>;
   /** With `run --digests`: what `callsim verify` needs to rerun replications and check them. */
   verification?: Verification;
+  /**
+   * What was run, in a planner's terms (the briefing at the top of the HTML report): period and
+   * clock, changes applied, rosters by shift and which features the scenario uses. Absent from
+   * results merged from shards and from files written before it existed.
+   */
+  setup?: RunSetup;
+}
+
+/** What was run: the period on the room's clock, the changes applied, rosters and features used. */
+export interface RunSetup {
+  /** ISO-8601 UTC instants of the start and of the horizon. */
+  start: string;
+  end: string;
+  /** The room's clock (IANA time zone); shift times are local to it. */
+  timeZone: string;
+  horizonDays: number;
+  warmupHours: number;
+  /** One line in plain words per change applied (`--set`, `--variant`), as the command prints them. */
+  changes: string[];
+  /** Each handler pool's roster (and the switchboard's, as pool `switchboard`). */
+  rosters: PoolRoster[];
+  uses: ScenarioFeatures;
+}
+
+/** A roster as a planner reads it: shifts with local start times, or a note for other forms. */
+export interface PoolRoster {
+  pool: string;
+  serves: string[];
+  shifts: RosterShift[];
+  /** A roster not written as shifts (constant, hourly headcounts), in words; null for shifts. */
+  note: string | null;
+}
+
+export interface RosterShift {
+  /** First day of the roster period (ISO-8601) the shift belongs to; null: from the start. */
+  from: string | null;
+  name: string | null;
+  /** Local clock time "HH:MM". */
+  start: string;
+  hours: number;
+  /** Days the shift starts on; null: every day. */
+  days: string[] | null;
+  staff: number;
+}
+
+/**
+ * Features of the resolved scenario, so a report leaves out the measures of those it does not
+ * use (no victim-update lines without victim updates) whatever their values.
+ */
+export interface ScenarioFeatures {
+  switchboard: boolean;
+  dispatch: boolean;
+  grading: boolean;
+  victimUpdates: boolean;
+  /** Incidents re-graded upwards while waiting (`dispatch.upgradePerHour` > 0). */
+  upgrades: boolean;
+  ivrChannels: string[];
+  callbackQueues: string[];
+  redialQueues: string[];
+  /** Queues whose callers may abandon (a patience is given). */
+  patienceQueues: string[];
+  trace: boolean;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { ComparisonResults, Results, SeriesAxis } from '../metrics/results.
 import { judge, standardFor, withResultTargets } from '../metrics/standards.js';
 import { alignRows, meanPlusMinus, unitLabel } from './format-number.js';
 import { metricLabel } from './html/metric-labels.js';
+import { measureUsed } from './used-measures.js';
 
 export type BreakdownAxis = Extract<SeriesAxis, 'month' | 'hourOfDay' | 'dayOfWeek'>;
 export const BREAKDOWN_AXES: readonly BreakdownAxis[] = ['month', 'hourOfDay', 'dayOfWeek'];
@@ -29,7 +30,7 @@ export function breakdownMetrics(results: Results, axis: BreakdownAxis, globs: r
     const wanted = globs.length > 0
       ? globs.some((g) => g === 'all' || matchesGlob(metric, g))
       : (standardFor(metric, options)?.informational === false);
-    if (wanted) names.push(name);
+    if (wanted && measureUsed(name, results.setup?.uses)) names.push(name);
   }
   return names.sort();
 }

@@ -10,6 +10,7 @@ import { ANSWER_999, is101Queue } from '../metrics/standards.js';
 import { alignRows, meanPlusMinus, unitLabel } from './format-number.js';
 import { metricLabel } from './html/metric-labels.js';
 import { tableStandard, verdict } from './standards.js';
+import { usedMeasures } from './used-measures.js';
 
 /** The headline metric names present in these results, standards first. */
 export function headlineNames(results: Results): string[] {
@@ -35,7 +36,7 @@ export function headlineNames(results: Results): string[] {
     switchboardMetric('occupancy'),
     'calls.offered',
   ];
-  return names.filter(has);
+  return usedMeasures(results, names.filter(has));
 }
 
 /** The headline table (a trailing newline included). */
@@ -46,7 +47,8 @@ export function headlineTable(results: Results, heading: string): string {
     const m = results.metrics[name];
     rows.push([metricLabel(name), meanPlusMinus(m.mean, m.ci95, m.unit), unitLabel(m.unit), tableStandard(name, results.metrics)?.text ?? '', verdict(name, m, results.metrics), name]);
   }
-  const more = Object.keys(results.metrics).length - names.length;
+  // Measures of features the scenario does not use are left out of the count as of every table.
+  const more = usedMeasures(results, Object.keys(results.metrics)).length - names.length;
   return [
     heading,
     '',

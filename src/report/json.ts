@@ -3,7 +3,7 @@
  * in a fixed order (metric and series names sorted), NaN and infinities as null, two-space indent.
  * The same results always give the same bytes.
  */
-import type { ComparisonResults, MetricSummary, PairedDifference, Results, SeriesAxis, SeriesDifferences, SeriesSummary } from '../metrics/results.js';
+import type { ComparisonResults, MetricSummary, PairedDifference, Results, RunSetup, SeriesAxis, SeriesDifferences, SeriesSummary } from '../metrics/results.js';
 
 const num = (x: number | null | undefined): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 
@@ -24,6 +24,29 @@ function series(s: SeriesSummary): SeriesSummary {
   return out;
 }
 
+/** The setup block in a fixed key order, whatever order it arrives in (shard parts sort their keys). */
+function setup(s: RunSetup): RunSetup {
+  const u = s.uses;
+  return {
+    start: s.start,
+    end: s.end,
+    timeZone: s.timeZone,
+    horizonDays: s.horizonDays,
+    warmupHours: s.warmupHours,
+    changes: [...s.changes],
+    rosters: s.rosters.map((r) => ({
+      pool: r.pool,
+      serves: [...r.serves],
+      shifts: r.shifts.map((x) => ({ from: x.from, name: x.name, start: x.start, hours: x.hours, days: x.days === null ? null : [...x.days], staff: x.staff })),
+      note: r.note,
+    })),
+    uses: {
+      switchboard: u.switchboard, dispatch: u.dispatch, grading: u.grading, victimUpdates: u.victimUpdates, upgrades: u.upgrades,
+      ivrChannels: [...u.ivrChannels], callbackQueues: [...u.callbackQueues], redialQueues: [...u.redialQueues], patienceQueues: [...u.patienceQueues], trace: u.trace,
+    },
+  };
+}
+
 /** A copy of `results` with the contract's key order and nulls for non-finite numbers. */
 export function canonicalResults(results: Results): Results {
   const metrics: Record<string, MetricSummary> = {};
@@ -39,6 +62,7 @@ export function canonicalResults(results: Results): Results {
     series: s,
     // Only `run --digests` adds this block; without it the output is as before.
     ...(results.verification === undefined ? {} : { verification: { ...results.verification } }),
+    ...(results.setup === undefined ? {} : { setup: setup(results.setup) }),
   };
 }
 

@@ -8,6 +8,7 @@ import { matchesGlob } from '../metrics/metric-names.js';
 import { headlineNames, headlineTable } from './headline.js';
 import { alignRows, meanPlusMinus, unitLabel } from './format-number.js';
 import { tableStandard, verdict } from './standards.js';
+import { usedInAny, usedMeasures } from './used-measures.js';
 
 const NOTE =
   'Judged on the mean across replications. answeredWithinTarget and serviceLevel count answers within the queue\'s targetSeconds ' +
@@ -27,7 +28,7 @@ function heading(r: Results): string {
 /** The run table (a trailing newline included): the headline view, or the measures `globs` name (`all` for every one). */
 export function resultsTable(results: Results, globs: readonly string[] = []): string {
   if (globs.length === 0) return headlineTable(results, heading(results));
-  const names = selected(Object.keys(results.metrics), globs);
+  const names = selected(usedMeasures(results, Object.keys(results.metrics)), globs);
   const rows: string[][] = [['metric', 'unit', 'mean ± 95% half-width', 'standard', 'verdict']];
   for (const name of names) {
     const m = results.metrics[name];
@@ -51,7 +52,7 @@ export function comparisonTable(c: ComparisonResults, globs: readonly string[] =
   const header = ['metric', 'unit', ...c.scenarios.map((_, i) => label(i)), ...others.map((_, i) => `${label(i + 1)} − A`), 'standard'];
   const rows: string[][] = [header];
   // Without --metrics, the headline measures (standards first); --metrics all for every one.
-  const names = globs.length === 0 ? headlineNames(base) : selected(Object.keys(base.metrics), globs);
+  const names = globs.length === 0 ? headlineNames(base) : selected(usedInAny(c.scenarios, Object.keys(base.metrics)), globs);
   for (const name of names) {
     const unit = base.metrics[name].unit;
     const cells = c.scenarios.map((s) => {
@@ -76,7 +77,7 @@ export function comparisonTable(c: ComparisonResults, globs: readonly string[] =
     ...alignRows(rows, right),
     '',
     'Differences are paired (same seeds, same replication index); * marks a 95% interval that excludes 0.',
-    ...(globs.length === 0 ? [`${Object.keys(base.metrics).length - names.length} more measures: --metrics all, or a name or glob such as --metrics 'queues.secondary.*'; --by month for months.`] : []),
+    ...(globs.length === 0 ? [`${usedInAny(c.scenarios, Object.keys(base.metrics)).length - names.length} more measures: --metrics all, or a name or glob such as --metrics 'queues.secondary.*'; --by month for months.`] : []),
     '',
   ].join('\n');
 }

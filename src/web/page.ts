@@ -6,6 +6,7 @@
  * under common random numbers. The edited text is kept in localStorage, so a reload loses nothing.
  */
 import { pairedComparison } from '../experiment/paired-comparison.js';
+import { runSetup } from '../experiment/run-setup.js';
 import type { ComparisonResults, Results } from '../metrics/results.js';
 import { summarise } from '../metrics/summary.js';
 import { comparisonJson, resultsJson } from '../report/json.js';
@@ -214,8 +215,10 @@ async function run(): Promise<void> {
     // For benches/web-page.ts: each replication's time inside its worker.
     results.dataset.replicationMs = runMillis.map((ms) => ms.toFixed(0)).join(' ');
     const meta = (l: LoadedScenario) => ({ callsim: site.callsim, scenario: { name: l.resolved.name, file: name, sha256: l.sha256 }, seed });
-    const edited = summarise(runs[0], meta(loaded));
-    const comparison = written === undefined ? undefined : pairedComparison([runs[1], runs[0]], [summarise(runs[1], meta(written)), edited], { callsim: site.callsim, seed, replications: count });
+    // With what was run (setup), as `callsim run` writes it: the page's JSON is the command line's.
+    const summary = (reps: (typeof runs)[number], l: LoadedScenario): Results => ({ ...summarise(reps, meta(l)), setup: runSetup(l.resolved, l.changes) });
+    const edited = summary(runs[0], loaded);
+    const comparison = written === undefined ? undefined : pairedComparison([runs[1], runs[0]], [summary(runs[1], written), edited], { callsim: site.callsim, seed, replications: count });
     running = false;
     renderControls();
     await showResults(edited, comparison, seconds);

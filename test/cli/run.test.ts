@@ -26,7 +26,7 @@ describe('callsim run', () => {
     const r = cli(['run', TINY, '--format', 'json', '--threads', '1', '--reps', '3']);
     expect(r.code).toBe(0);
     const results = JSON.parse(r.stdout) as Results;
-    expect(Object.keys(results)).toEqual(['callsim', 'scenario', 'seed', 'replications', 'metrics', 'series']);
+    expect(Object.keys(results)).toEqual(['callsim', 'scenario', 'seed', 'replications', 'metrics', 'series', 'setup']);
     expect(results.scenario.file).toBe(TINY);
     expect(results.scenario.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(results.seed).toBe(11);

@@ -45,7 +45,7 @@ async function loadScenarios(argv: ArgumentsCamelCase<CompareArgs>, threads: num
     changes += changeLines(loaded.changes, ` ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[n] ?? n + 1}`);
     // A variant keeps its file's name; say which label or overrides made it.
     const scenario = i.name === undefined ? loaded.scenario : { ...loaded.scenario, name: `${loaded.scenario.name} [${i.name}]` };
-    scenarios.push({ scenario, file: loaded.file, sha256: loaded.sha256 });
+    scenarios.push({ scenario, file: loaded.file, sha256: loaded.sha256, changes: loaded.changes });
   }
   return { scenarios, inputs: read, changes };
 }

@@ -13,8 +13,10 @@ export type MergedOutput =
   | { command: 'compare'; format: string; comparison: ComparisonResults }
   | { command: 'sweep'; axes: string[]; points: { values: string[]; results: Results }[] };
 
-const summaryOf = (g: JobGroup, reps: readonly ReplicationResult[], callsim: string): Results =>
-  summarise(reps, { callsim, scenario: { name: g.name, file: g.file, sha256: g.sha256 }, seed: g.seed });
+function summaryOf(g: JobGroup, reps: readonly ReplicationResult[], callsim: string): Results {
+  const results = summarise(reps, { callsim, scenario: { name: g.name, file: g.file, sha256: g.sha256 }, seed: g.seed });
+  return g.setup === undefined ? results : { ...results, setup: g.setup };
+}
 
 /** The verification block of `run --digests` for these replications (in index order). */
 export function verificationOf(reps: readonly ReplicationResult[], inputs: { sets: readonly string[]; trace: string | null }, contentSha256: string): Verification {
@@ -30,7 +32,7 @@ export function assemble(merged: MergedJob): MergedOutput {
     return { command: 'run', format: job.format, results };
   }
   if (job.command === 'compare') {
-    return { command: 'compare', format: job.format, comparison: comparisonOf(groups, job.groups.map((g) => ({ name: g.name, file: g.file, sha256: g.sha256 })), job.seed) };
+    return { command: 'compare', format: job.format, comparison: comparisonOf(groups, job.groups.map((g) => ({ name: g.name, file: g.file, sha256: g.sha256, setup: g.setup })), job.seed) };
   }
   return {
     command: 'sweep',

@@ -7,7 +7,7 @@
  */
 import { MAX_TEXT_BYTES } from '../../scenario/files.js';
 import { readTextBounded } from '../bounded-read.js';
-import type { ReplicationResult, SeriesAxis } from '../../metrics/results.js';
+import type { ReplicationResult, RunSetup, SeriesAxis } from '../../metrics/results.js';
 import { canonicalJson, decodeNumber, digestOf } from './canonical.js';
 import { ShardInputError, type ShardSpec } from './shard-spec.js';
 
@@ -27,6 +27,8 @@ export interface JobGroup {
   replications: number;
   /** A sweep point's axis values. */
   values?: string[];
+  /** What was run, for the merged results' `setup` (as a single machine prints it). */
+  setup?: RunSetup;
 }
 
 /** What every part of one job shares. */

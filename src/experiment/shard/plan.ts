@@ -7,6 +7,7 @@
 import type { ReplicationResult } from '../../metrics/results.js';
 import type { ResolvedScenario } from '../../model/resolved.js';
 import type { ReplicationDone, ReplicationPool } from '../replication-pool.js';
+import { runSetup } from '../run-setup.js';
 import { callsimVersion } from '../version.js';
 import { digestOf } from './canonical.js';
 import { PART_FORMAT, type JobGroup, type PartFile, type ShardCommand, type ShardJob, replicationData, replicationDigest } from './part-file.js';
@@ -19,6 +20,8 @@ export interface PlannedGroup {
   file: string | null;
   sha256: string | null;
   values?: string[];
+  /** One line in words per change applied, for the results' `setup`. */
+  changes?: readonly string[];
 }
 
 export interface PlannedJob {
@@ -54,6 +57,7 @@ export function planJob(command: ShardCommand, groups: readonly PlannedGroup[], 
     seed: g.scenario.seed,
     replications: g.scenario.replications,
     ...(g.values === undefined ? {} : { values: [...g.values] }),
+    setup: runSetup(g.scenario, g.changes),
   }));
   const job: ShardJob = {
     command,

@@ -33,7 +33,7 @@ export interface Rule {
 
 export interface BandedLinesArgs {
   title: string;
-  subtitle?: string;
+  subtitle?: string | string[];
   description: string;
   rows: BandRow[];
   /** Group order (legend and palette order). */
@@ -48,6 +48,11 @@ export interface BandedLinesArgs {
   /** Bounds the quantity cannot cross (0 for counts, [0, 1] for ratios): interval ends are clamped to them. */
   bounds?: [number, number];
   rules?: Rule[];
+  /** d3 format of a label over each point (the briefing's charts): values readable without the axis. */
+  valueLabels?: string;
+  /** Plot size in pixels (default CHART_WIDTH x CHART_HEIGHT); the briefing sets two charts side by side. */
+  width?: number;
+  height?: number;
 }
 
 /**
@@ -71,17 +76,19 @@ export function clampRows<T extends { lo: number | null; hi: number | null }>(ro
 }
 
 /** Scales shared by colour, dash and shape so they merge into one legend. */
-export function groupEncodings(groups: string[], title: string, legend: boolean): Record<string, unknown> {
+export function groupEncodings(groups: string[], title: string, legend: boolean, slots?: readonly number[]): Record<string, unknown> {
   const field = { field: 'group', type: 'nominal', title, ...(legend ? {} : { legend: null }) };
+  // `slots`: each group's place in the palette (default: its own index).
+  const pick = <T>(list: readonly T[]): T[] => groups.map((_, i) => list[(slots?.[i] ?? i) % list.length]);
   return {
-    color: { ...field, scale: { domain: groups, range: PALETTE } },
-    strokeDash: { ...field, scale: { domain: groups, range: DASHES } },
-    shape: { ...field, scale: { domain: groups, range: SHAPES } },
+    color: { ...field, scale: { domain: groups, range: pick(PALETTE) } },
+    strokeDash: { ...field, scale: { domain: groups, range: pick(DASHES) } },
+    shape: { ...field, scale: { domain: groups, range: pick(SHAPES) } },
   };
 }
 
 /** Rule layers: a dashed near-black line with its label just right of the plot. */
-export function ruleLayers(rules: Rule[], format?: string): Record<string, unknown>[] {
+export function ruleLayers(rules: Rule[], format?: string, width = CHART_WIDTH): Record<string, unknown>[] {
   if (rules.length === 0) return [];
   return [
     {
@@ -93,7 +100,7 @@ export function ruleLayers(rules: Rule[], format?: string): Record<string, unkno
       data: { values: rules },
       // Right of the plot, level with its line: the label never sits on the data.
       mark: { type: 'text', align: 'left', baseline: 'middle', dx: 6, fontSize: 11, color: STANDARD_COLOUR },
-      encoding: { y: { field: 'y', type: 'quantitative' }, x: { value: CHART_WIDTH }, text: { field: 'label' } },
+      encoding: { y: { field: 'y', type: 'quantitative' }, x: { value: width }, text: { field: 'label' } },
     },
   ];
 }
@@ -110,8 +117,8 @@ export function bandedLines(a: BandedLinesArgs): TopLevelSpec {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: a.title, ...(a.subtitle ? { subtitle: a.subtitle } : {}) },
     description: a.description,
-    width: CHART_WIDTH,
-    height: CHART_HEIGHT,
+    width: a.width ?? CHART_WIDTH,
+    height: a.height ?? CHART_HEIGHT,
     config: CONFIG,
     layer: [
       {
@@ -136,9 +143,22 @@ export function bandedLines(a: BandedLinesArgs): TopLevelSpec {
         mark: { type: 'point', filled: true, size: 36, clip: true },
         encoding: { x, y, color: enc.color, shape: enc.shape },
       },
-      ...ruleLayers(a.rules ?? [], a.yFormat),
+      ...ruleLayers(a.rules ?? [], a.yFormat, a.width),
+      ...(a.valueLabels === undefined ? [] : valueLabelLayers(rows, a.groups, x, y, a.valueLabels)),
     ],
     resolve: { scale: { y: 'shared' } },
   };
   return spec as unknown as TopLevelSpec;
+}
+
+/**
+ * One text layer per group: each point's value, above the point for the first group and below it
+ * for the second (alternating), so two lines' labels do not sit on each other.
+ */
+export function valueLabelLayers(rows: readonly { group: string }[], groups: readonly string[], x: Record<string, unknown>, y: Record<string, unknown>, format: string): Record<string, unknown>[] {
+  return groups.map((group, i) => ({
+    data: { values: rows.filter((r) => r.group === group) },
+    mark: { type: 'text', dy: i % 2 === 0 ? -10 : 14, fontSize: 10, color: i < PALETTE.length ? PALETTE[i] : '#222222' },
+    encoding: { x, y, text: { field: 'mean', type: 'quantitative', format } },
+  }));
 }

@@ -2,6 +2,8 @@
  * Charts of a comparison: headline ratios side by side per scenario, the paired differences with
  * their 95% intervals against zero, and the 999 answer rate by hour of day per scenario.
  */
+import { queueMetric } from '../../metrics/metric-names.js';
+import { ANSWER_999 } from '../../metrics/standards.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ComparisonResults } from '../../metrics/results.js';
 import { answeredWithinTargetAxis, bandedLines, groupEncodings, type BandRow, type ChartPlan } from './chart-specs.js';
@@ -111,7 +113,7 @@ export function answered999ByHourPerScenario(c: ComparisonResults): ChartPlan {
   const rows: BandRow[] = [];
   let keys: string[] = [];
   c.scenarios.forEach((s, i) => {
-    const series = findSeries(s, 'queues.999.answeredWithinTarget', 'hourOfDay');
+    const series = findSeries(s, queueMetric(ANSWER_999.queue, 'answeredWithinTarget'), 'hourOfDay');
     if (series === undefined) return;
     if (series.keys.length > keys.length) keys = series.keys;
     rows.push(...seriesPoints(series).map((p) => ({ group: labels[i], ...p })));

@@ -3,6 +3,7 @@
  * metric with 95% intervals and the standard's verdict, the paired differences from the baseline
  * with their intervals and significance, and charts of both.
  */
+import { incidentMetric, queueMetric } from '../../metrics/metric-names.js';
 import type { ComparisonResults, Results } from '../../metrics/results.js';
 import { answered999ByHourPerScenario, pairedDifferences, scenarioLabels, sideBySide } from './comparison-charts.js';
 import { escapeHtml, formatDifference, formatHalfWidth, formatValue } from './format.js';
@@ -10,6 +11,9 @@ import { chartFigures, footer, htmlDocument } from './page.js';
 import { occupancyBases, queueNames } from './results-index.js';
 import { judge, withResultTargets, type StandardOptions } from '../../metrics/standards.js';
 import { metricCell } from './summary-table.js';
+import { usedMeasures } from '../used-measures.js';
+import { comparisonBriefing } from './briefing.js';
+import { comparisonBreakdownTables } from './breakdown-tables.js';
 
 export interface ComparisonReportOptions extends StandardOptions {
   title?: string;
@@ -19,16 +23,16 @@ export interface ComparisonReportOptions extends StandardOptions {
 export function headlineMetrics(baseline: Results): string[] {
   const names: string[] = [];
   for (const q of queueNames(baseline)) {
-    for (const m of ['answeredWithinTarget', 'serviceLevel', 'abandonedRatio', 'waitSeconds.mean', 'waitSeconds.p90']) names.push(`queues.${q}.${m}`);
+    for (const m of ['answeredWithinTarget', 'serviceLevel', 'abandonedRatio', 'waitSeconds.mean', 'waitSeconds.p90']) names.push(queueMetric(q, m));
   }
   names.push(...occupancyBases(baseline).map((o) => o.base));
   for (const grade of ['immediate', 'priority']) {
     for (const kind of ['urban', 'rural']) {
-      for (const m of ['withinTarget', 'attendanceMinutes.mean', 'attendanceMinutes.p90']) names.push(`incidents.${grade}.${kind}.${m}`);
+      for (const m of ['withinTarget', 'attendanceMinutes.mean', 'attendanceMinutes.p90']) names.push(incidentMetric(grade, kind, m));
     }
   }
   names.push('grading.undergraded', 'victimUpdates.missed');
-  return names.filter((n) => baseline.metrics[n] !== undefined);
+  return usedMeasures(baseline, names.filter((n) => baseline.metrics[n] !== undefined));
 }
 
 function cell(s: Results, name: string, options: StandardOptions): string {
@@ -77,12 +81,16 @@ export async function renderComparisonReport(c: ComparisonResults, given: Compar
   const title = options.title ?? `callsim comparison: ${labels.join(' vs ')}`;
   const names = headlineMetrics(c.scenarios[0]);
   const plans = [sideBySide(c, names), pairedDifferences(c, names), answered999ByHourPerScenario(c)];
+  const breakdowns = comparisonBreakdownTables(c, labels, options);
   const body =
     `<header><h1>${escapeHtml(title)}</h1>` +
     `<p class="lede">${c.scenarios.length} scenarios, ${c.replications} replications each with the same seeds (seed ${c.seed}); the first is the baseline. ` +
-    'A difference is significant when its paired 95% interval excludes zero.</p></header>' +
-    `<main><section aria-labelledby="h-table"><h2 id="h-table">Side by side</h2>${comparisonTable(c, names, options)}</section>` +
-    `<section aria-labelledby="h-charts"><h2 id="h-charts">Charts</h2>${await chartFigures(plans)}</section></main>` +
+    'A difference is real when its paired 95% interval excludes zero.</p></header>' +
+    `<main>${await comparisonBriefing(c, labels, options)}` +
+    `<section aria-labelledby="h-table"><h2 id="h-table">Side by side</h2>${comparisonTable(c, names, options)}</section>` +
+    `<section aria-labelledby="h-charts"><h2 id="h-charts">More charts</h2>${await chartFigures(plans)}</section>` +
+    (breakdowns === '' ? '' : `<section aria-labelledby="h-by"><h2 id="h-by">Breakdowns</h2>${breakdowns}</section>`) +
+    '</main>' +
     footer({ scenarios: c.scenarios.map((s) => s.scenario), seed: c.seed, replications: c.replications, callsim: c.callsim });
   return htmlDocument(title, body);
 }

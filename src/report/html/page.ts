@@ -37,6 +37,25 @@ footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid #999; fo
 footer dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0; }
 footer dt { font-weight: 600; }
 footer dd { margin: 0; }
+section.briefing h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0 0 .75rem; }
+dl.facts dt { font-weight: 600; }
+dl.facts dd { margin: 0; }
+dl.facts ul.changes { margin: 0; padding-left: 1.1rem; }
+.facts-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(24rem, 1fr)); gap: 0 2rem; }
+.facts-grid h4 { margin: .4rem 0 .2rem; font-size: 1rem; }
+table.roster, table.shown { width: auto; min-width: 40rem; }
+td.changed { background: #fff4d6; }
+ul.standards { list-style: none; padding: 0; margin: .25rem 0 1rem; }
+ul.standards li { padding: .35rem .6rem; margin: .25rem 0; border-left: 5px solid #999; background: #f6f6f6; }
+ul.standards li.met { border-left-color: #0b5d1e; }
+ul.standards li.met strong { color: #0b5d1e; }
+ul.standards li.missed { border-left-color: #a00000; }
+ul.standards li.missed strong { color: #a00000; }
+td.missed { color: #a00000; font-weight: 600; }
+details.breakdown { margin: .5rem 0; }
+section.briefing .charts { grid-template-columns: repeat(auto-fill, minmax(30rem, 1fr)); gap: 1rem; }
+section.briefing figcaption { font-size: .8rem; }
 @media print { body { max-width: none; } h2 { break-after: avoid; } }
 `;
 

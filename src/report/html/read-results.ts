@@ -17,6 +17,36 @@ const seriesSchema = z.object({
   mean: z.array(num),
   ci95: z.array(num),
 });
+const shiftSchema = z.object({
+  from: z.string().nullable(),
+  name: z.string().nullable(),
+  start: z.string(),
+  hours: z.number(),
+  days: z.array(z.string()).nullable(),
+  staff: z.number(),
+});
+const setupSchema = z.object({
+  start: z.string(),
+  end: z.string(),
+  timeZone: z.string(),
+  horizonDays: z.number(),
+  warmupHours: z.number(),
+  changes: z.array(z.string()),
+  rosters: z.array(z.object({ pool: z.string(), serves: z.array(z.string()), shifts: z.array(shiftSchema), note: z.string().nullable() })),
+  uses: z.object({
+    switchboard: z.boolean(),
+    dispatch: z.boolean(),
+    grading: z.boolean(),
+    victimUpdates: z.boolean(),
+    upgrades: z.boolean(),
+    ivrChannels: z.array(z.string()),
+    callbackQueues: z.array(z.string()),
+    redialQueues: z.array(z.string()),
+    patienceQueues: z.array(z.string()),
+    trace: z.boolean(),
+  }),
+});
+const differenceSchema = z.object({ mean: num, ci95: num, significant: z.boolean() });
 const resultsSchema = z.object({
   callsim: z.string(),
   scenario: z.object({ name: z.string(), file: z.string().nullable(), sha256: z.string().nullable() }),
@@ -24,13 +54,15 @@ const resultsSchema = z.object({
   replications: z.number().int().nonnegative(),
   metrics: z.record(z.string(), metricSchema),
   series: z.record(z.string(), seriesSchema),
+  setup: setupSchema.optional(),
 });
 const comparisonSchema = z.object({
   callsim: z.string(),
   seed: z.number(),
   replications: z.number().int().nonnegative(),
   scenarios: z.array(resultsSchema).min(1),
-  differences: z.record(z.string(), z.array(z.object({ mean: num, ci95: num, significant: z.boolean() }))),
+  differences: z.record(z.string(), z.array(differenceSchema)),
+  seriesDifferences: z.record(z.string(), z.object({ keys: z.array(z.string()), differences: z.array(z.array(differenceSchema)) })).optional(),
 });
 
 export type ResultsFile = { kind: 'run'; results: Results } | { kind: 'comparison'; comparison: ComparisonResults };

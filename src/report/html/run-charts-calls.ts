@@ -2,6 +2,8 @@
  * Charts of the calls side of a run: 999 answered within target by hour of day, abandonment by
  * month per queue, and the answer-time distribution per queue (statistics and answer bands).
  */
+import { queueMetric } from '../../metrics/metric-names.js';
+import { ANSWER_999 } from '../../metrics/standards.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../../metrics/results.js';
 import { answeredWithinTargetAxis, bandedLines, type BandRow, type ChartPlan } from './chart-specs.js';
@@ -16,7 +18,7 @@ export function answered999ByHour(results: Results): ChartPlan {
   const id = 'answered-999-by-hour';
   const title = '999 calls answered within 10 seconds, by hour of day';
   const description = 'Share of answered 999 calls answered within the queue target, by hour of day of arrival: mean across replications with its 95% interval band, against the 90% standard.';
-  const s = findSeries(results, 'queues.999.answeredWithinTarget', 'hourOfDay');
+  const s = findSeries(results, queueMetric(ANSWER_999.queue, 'answeredWithinTarget'), 'hourOfDay');
   if (s === undefined || seriesPoints(s).length === 0) {
     return { id, title, description, note: 'No 999 answer series by hour of day in these results (no queue named "999", or no answered call).' };
   }
@@ -48,7 +50,7 @@ export function abandonmentByMonth(results: Results): ChartPlan {
   const groups: string[] = [];
   let keys: string[] = [];
   for (const q of queueNames(results)) {
-    const s = findSeries(results, `queues.${q}.abandonedRatio`, 'month');
+    const s = findSeries(results, queueMetric(q, 'abandonedRatio'), 'month');
     if (s === undefined || seriesPoints(s).length === 0) continue;
     groups.push(q);
     if (s.keys.length > keys.length) keys = s.keys;
@@ -92,7 +94,7 @@ export function waitStatistics(results: Results): ChartPlan {
   const rows: { queue: string; stat: string; mean: number; lo: number; hi: number }[] = [];
   for (const q of queueNames(results)) {
     for (const { key, label } of WAIT_STATS) {
-      const m = metricWithMean(results, `queues.${q}.waitSeconds.${key}`);
+      const m = metricWithMean(results, queueMetric(q, `waitSeconds.${key}`));
       if (m === undefined || m.mean <= 0) continue;
       const half = m.ci95 ?? 0;
       rows.push({ queue: q, stat: label, mean: m.mean, lo: Math.max(m.mean - half, m.mean / 10), hi: m.mean + half });
@@ -143,7 +145,7 @@ export function answerBands(results: Results): ChartPlan {
   const rows: { queue: string; band: string; order: number; share: number }[] = [];
   for (const q of queueNames(results)) {
     BANDS.forEach((b, order) => {
-      const m = metricWithMean(results, `queues.${q}.answerBands.${b.key}`);
+      const m = metricWithMean(results, queueMetric(q, `answerBands.${b.key}`));
       if (m !== undefined) rows.push({ queue: q, band: b.label, order, share: m.mean });
     });
   }

@@ -2,6 +2,7 @@
  * Charts of the resources side of a run: handler occupancy by hour of day, attendance per grade
  * and area kind against the time frames, and incidents waiting for dispatch by hour of day.
  */
+import { areaMetric, incidentMetric } from '../../metrics/metric-names.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../../metrics/results.js';
 import { bandedLines, type BandRow, type ChartPlan } from './chart-specs.js';
@@ -58,7 +59,7 @@ export function dispatchWaitingByHour(results: Results): ChartPlan {
   const id = 'dispatch-waiting-by-hour';
   const title = 'Incidents waiting for a unit, by hour of day';
   const description = 'Time-average number of Immediate and Priority incidents waiting for a response unit, by hour of day, one line per dispatch area, with 95% interval bands.';
-  const bases = dispatchAreas(results).map((a) => ({ label: a, base: `dispatch.${a}.waiting` }));
+  const bases = dispatchAreas(results).map((a) => ({ label: a, base: areaMetric(a, 'waiting') }));
   const { rows, groups, keys } = seriesRows(results, bases);
   if (rows.length === 0) return { id, title, description, note: 'No dispatch in these results (no dispatch.AREA.waiting series).' };
   return {
@@ -95,7 +96,7 @@ export function attendanceByGrade(results: Results, options: StandardOptions = {
       const row = `${grade === 'immediate' ? 'Immediate' : 'Priority'}, ${kind}`;
       let any = false;
       for (const [stat, measure] of [['mean', 'mean'], ['p90', '90th percentile']] as const) {
-        const m = metricWithMean(results, `incidents.${grade}.${kind}.attendanceMinutes.${stat}`);
+        const m = metricWithMean(results, incidentMetric(grade, kind, `attendanceMinutes.${stat}`));
         if (m === undefined) continue;
         any = true;
         const half = m.ci95;

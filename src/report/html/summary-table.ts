@@ -5,7 +5,9 @@
 import type { MetricSummary, Results } from '../../metrics/results.js';
 import { escapeHtml, formatHalfWidth, formatValue, unitLabel } from './format.js';
 import { metricLabel } from './metric-labels.js';
-import { judge, type Judgement, type StandardOptions } from '../../metrics/standards.js';
+import { is101Queue, judge, type Judgement, type StandardOptions } from '../../metrics/standards.js';
+import { metricFamily, parseMetricName } from '../../metrics/metric-names.js';
+import { usedMeasures } from '../used-measures.js';
 
 /** One row of the summary: a metric, its figures and the judgement of its standard, if any. */
 export interface SummaryRow {
@@ -14,9 +16,9 @@ export interface SummaryRow {
   judgement?: Judgement;
 }
 
-/** Every metric in name order, each judged where a standard applies. */
+/** Every metric in name order (of the features the scenario uses), each judged where a standard applies. */
 export function summaryRows(results: Results, options: StandardOptions = {}): SummaryRow[] {
-  return Object.keys(results.metrics)
+  return usedMeasures(results, Object.keys(results.metrics))
     .sort()
     .map((name) => ({ name, metric: results.metrics[name], judgement: judge(name, results.metrics[name], options) }));
 }
@@ -62,9 +64,15 @@ const HEAD =
 /** The standards table: the metrics a standard judges (met, missed or no data), attendance by area kind. */
 export function standardsTable(rows: SummaryRow[]): string {
   // Calls first (999, then 101 queues), then attendance: the order the report reads them.
-  const rank = (r: SummaryRow): number => (r.name.startsWith('queues.999') ? 0 : r.name.startsWith('queues.') ? 1 : 2);
+  const rank = (r: SummaryRow): number => {
+    const m = parseMetricName(r.name);
+    return m.kind === 'queue' ? (is101Queue(m.queue) ? 1 : 0) : 2;
+  };
   // Attendance by area kind here; each named area's verdict is in the table of every metric.
-  const byKind = (r: SummaryRow): boolean => !r.name.startsWith('incidents.') || /^incidents\.\w+\.(urban|rural|all)\./.test(r.name);
+  const byKind = (r: SummaryRow): boolean => {
+    const m = parseMetricName(r.name);
+    return m.kind !== 'incident' || m.byNeed || ['urban', 'rural', 'all'].includes(m.group);
+  };
   const judged = rows
     .filter((r) => r.judgement !== undefined && r.judgement.status !== 'shown' && byKind(r))
     .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
@@ -78,7 +86,7 @@ export function standardsTable(rows: SummaryRow[]): string {
 export function allMetricsTable(rows: SummaryRow[]): string {
   const groups = new Map<string, SummaryRow[]>();
   for (const r of rows) {
-    const head = r.name.split('.')[0];
+    const head = metricFamily(r.name);
     groups.set(head, [...(groups.get(head) ?? []), r]);
   }
   const bodies = [...groups.entries()].map(

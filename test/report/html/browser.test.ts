@@ -18,6 +18,7 @@ import { comparisonFixture, realComparisonFixture, realRunFixture, runFixture } 
 
 const CHROMIUM = findChromium();
 const ARTIFACTS = resolve(__dirname, '..', '..', '..', 'artifacts');
+const DOCS = resolve(__dirname, '..', '..', '..', 'docs');
 if (CHROMIUM === undefined) {
   console.warn('browser test skipped: chromium not found (/usr/bin/chromium); install Debian\'s chromium to run it (.ci/run does when it can).');
 }
@@ -44,6 +45,9 @@ interface PageVisit {
   topPng: Buffer;
   /** One screenshot per chart figure, by chart id. */
   chartPngs: Map<string, Buffer>;
+  /** The briefing section: its text as a reader sees it, and its screenshot (empty without one). */
+  briefingText: string;
+  briefingPng: Buffer;
 }
 
 const PROBE = `JSON.stringify({
@@ -87,6 +91,14 @@ async function visit(browser: ChromiumPipe, file: string): Promise<PageVisit> {
     const one = (await browser.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip }, sessionId)) as { data: string };
     chartPngs.set(chart.id, Buffer.from(one.data, 'base64'));
   }
+  const probeBriefing = `JSON.stringify((() => { const b = document.querySelector('section.briefing'); if (!b) return null;
+    const r = b.getBoundingClientRect(); return { text: b.innerText, box: { x: 0, y: r.y + window.scrollY - 8, width: document.documentElement.scrollWidth, height: r.height + 16 } }; })())`;
+  const briefing = JSON.parse(((await browser.send('Runtime.evaluate', { expression: probeBriefing, returnByValue: true }, sessionId)) as { result: { value: string } }).result.value) as { text: string; box: ChartState['box'] } | null;
+  let briefingPng = Buffer.alloc(0);
+  if (briefing !== null) {
+    const shotB = (await browser.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip: { ...briefing.box, scale: 1 } }, sessionId)) as { data: string };
+    briefingPng = Buffer.from(shotB.data, 'base64');
+  }
   const events = browser.events.filter(mine);
   await browser.send('Target.closeTarget', { targetId });
   return {
@@ -96,6 +108,8 @@ async function visit(browser: ChromiumPipe, file: string): Promise<PageVisit> {
     png: Buffer.from(shot.data, 'base64'),
     topPng: Buffer.from(top.data, 'base64'),
     chartPngs,
+    briefingText: briefing?.text ?? '',
+    briefingPng,
   };
 }
 
@@ -112,8 +126,14 @@ describe.skipIf(CHROMIUM === undefined)('HTML reports in headless chromium', () 
   });
 
   const check = (page: PageVisit, file: string, expectedCharts: number): void => {
-    expect(page.charts).toHaveLength(expectedCharts);
-    for (const chart of page.charts) {
+    // The briefing's monthly charts (month-...) are drawn where the results have the months, or
+    // say why not (a comparison's measure the change does not reach); the others are always drawn.
+    const monthly = page.charts.filter((c) => c.id.startsWith('month-'));
+    const others = page.charts.filter((c) => !c.id.startsWith('month-'));
+    expect(others).toHaveLength(expectedCharts);
+    expect(monthly.filter((c) => !c.absent).length).toBeGreaterThan(0);
+    for (const chart of monthly.filter((c) => !c.absent)) expect(chart.marks, chart.id).toBeGreaterThan(0);
+    for (const chart of others) {
       expect(chart.absent, chart.id).toBe(false);
       expect(chart.hasSvg, chart.id).toBe(true);
       expect(chart.marks, chart.id).toBeGreaterThan(0);
@@ -149,6 +169,46 @@ describe.skipIf(CHROMIUM === undefined)('HTML reports in headless chromium', () 
     writeFileSync(join(ARTIFACTS, `report-comparison-${name}.png`), page.png);
     for (const [id, png] of page.chartPngs) writeFileSync(join(ARTIFACTS, `chart-${name}-${id}.png`), png);
     check(page, file, 3);
+  });
+
+  // The README's pictures: UPDATE_SCREENSHOTS=1 writes them to docs/ (from the committed real
+  // output, see fixtures/README.md); otherwise the briefing is checked and its picture goes to artifacts/.
+  const update = process.env.UPDATE_SCREENSHOTS === '1';
+  it('briefing of the baseline: what was run, the standards in sentences, monthly charts; no unused feature', async () => {
+    const file = join(dir, 'briefing-baseline.html');
+    writeFileSync(file, await renderRunReport(realRunFixture()));
+    const page = await visit(browser, file);
+    writeFileSync(update ? join(DOCS, 'briefing-baseline.png') : join(ARTIFACTS, 'briefing-baseline.png'), page.briefingPng);
+    for (const [id, png] of page.chartPngs) writeFileSync(join(ARTIFACTS, `chart-briefing-baseline-${id}.png`), png);
+    expect(page.errors).toEqual([]);
+    expect(page.requests).toEqual([pathToFileURL(file).href]);
+    const text = page.briefingText;
+    expect(text).toMatch(/What was run/);
+    expect(text).toMatch(/1 Jan 2022 to 31 Aug 2022/);
+    expect(text).toMatch(/Europe\/London/);
+    expect(text).toMatch(/late\s+15:00–23:00\s+every day\s+5/);
+    expect(text).toMatch(/999: \d+\.\d% answered within 10 seconds .*; the standard is 90%\./);
+    expect(text).toMatch(/101 secondary queue: \d+\.\d% of calls abandoned .*; the standard is under 5%\./);
+    expect(text).not.toMatch(/victim update/i);
+    expect(page.charts.filter((c) => c.id.startsWith('month-')).every((c) => !c.absent && c.marks > 0)).toBe(true);
+    expect(page.briefingPng.subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('briefing of a comparison: both scenarios per monthly chart, the paired difference per month, the changed shift marked', async () => {
+    const file = join(dir, 'briefing-comparison.html');
+    writeFileSync(file, await renderComparisonReport(realComparisonFixture()));
+    const page = await visit(browser, file);
+    writeFileSync(update ? join(DOCS, 'briefing-comparison.png') : join(ARTIFACTS, 'briefing-comparison.png'), page.briefingPng);
+    for (const [id, png] of page.chartPngs) writeFileSync(join(ARTIFACTS, `chart-briefing-comparison-${id}.png`), png);
+    expect(page.errors).toEqual([]);
+    const text = page.briefingText;
+    expect(text).toMatch(/7 \(was 5\)/);
+    expect(text).toMatch(/101 secondary queue, of calls abandoned: .*; the standard is under 5%\. Difference \(two more handlers on the late shift − baseline\): −\d+\.\d pp, 95% interval .*, a real difference/);
+    // 999 calls go to the emergency pool, which the change leaves alone: identical in every replication.
+    expect(text).toMatch(/999, answered within 10 seconds: .* no difference in any replication/);
+    const drawn = page.charts.filter((c) => !c.absent && c.marks > 0).map((c) => c.id);
+    expect(drawn).toEqual(expect.arrayContaining(['month-999-answered', 'month-abandoned-secondary', 'month-abandoned-secondary-difference', 'month-attendance-immediate-difference']));
+    expect(page.charts.find((c) => c.id === 'month-999-answered-difference')?.absent).toBe(true);
   });
 
   // Any report or results file, e.g. real output: CALLSIM_REPORT=report.html (as `callsim report`
