@@ -7,6 +7,7 @@ import { verificationOf } from '../../experiment/shard/assemble.js';
 import { readPublishedRun, replicationsToVerify, verifyRun } from '../../experiment/shard/verify.js';
 import { callsimVersion } from '../../experiment/version.js';
 import { DEFAULT_SERIES_AXES, summarise } from '../../metrics/summary.js';
+import { runSetup } from '../../experiment/run-setup.js';
 import { resultsJson } from '../../report/json.js';
 import { EXIT_FAILURE } from '../errors.js';
 import { threadsFrom, wholeNumber } from '../options.js';
@@ -48,6 +49,8 @@ export async function verifyAction(argv: ArgumentsCamelCase<VerifyArgs>): Promis
     const axes = [...new Set([...DEFAULT_SERIES_AXES, ...Object.values(run.series ?? {}).map((s) => s.by)])];
     const rebuilt = summarise(outcome.reruns, { callsim: run.callsim, scenario: run.scenario, seed: run.seed }, axes);
     rebuilt.verification = verificationOf(outcome.reruns, run.verification, run.verification.contentSha256);
+    // What was run, rebuilt from the reloaded scenario and its overrides as `run` wrote it.
+    rebuilt.setup = runSetup(outcome.scenario, outcome.changes);
     const same = resultsJson(rebuilt) === readTextBounded(argv.results, MAX_TEXT_BYTES);
     ok &&= same;
     summary = same ? '; the results file matches the rerun byte for byte' : '; the results file does NOT match the rerun (a summary or field was changed)';

@@ -67,6 +67,8 @@ export interface ReplicationCheck {
 
 export interface VerifyOutcome {
   scenario: ResolvedScenario;
+  /** One line in words per override applied (for the rebuilt results' `setup`). */
+  changes: readonly string[];
   fileSha256: string;
   contentMatches: boolean;
   checks: ReplicationCheck[];
@@ -85,7 +87,7 @@ export async function verifyRun(pool: ReplicationPool, run: PublishedRun, indice
     digestMatches: replicationDigest(r) === run.verification.replicationSha256[r.replication],
     differing: Object.keys(run.metrics).filter((m) => printed(r.metrics[m] ?? NaN) !== (run.metrics[m].values[r.replication] ?? null)),
   }));
-  return { scenario: input.scenario, fileSha256: input.sha256, contentMatches: scenarioDigest(input.scenario) === run.verification.contentSha256, checks, reruns };
+  return { scenario: input.scenario, changes: input.changes, fileSha256: input.sha256, contentMatches: scenarioDigest(input.scenario) === run.verification.contentSha256, checks, reruns };
 }
 
 /** The replications a verification reruns: all of them, or `sample` drawn at random (sorted). */
