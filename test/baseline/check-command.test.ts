@@ -64,6 +64,6 @@ describe('callsim check exit codes', () => {
   it('passes --reps, --seed and --threads to the runner', async () => {
     let seen: unknown;
     await exitCode(async (_file, options) => { seen = options; return resultsWith(0.895); }, ['check', 'f.yaml', '--targets', targetsFile, '--reps', '3', '--seed', '9', '--threads', '1']);
-    expect(seen).toEqual({ replications: 3, seed: 9, threads: 1, allowLarge: false });
+    expect(seen).toEqual({ replications: 3, seed: 9, threads: 1, allowLarge: false, axes: ['hourOfDay', 'month'] });
   });
 });

@@ -17,11 +17,11 @@ describe('run setup', () => {
     expect(s.end).toBe('2022-08-31T23:00:00.000Z');
     expect(s.timeZone).toBe('Europe/London');
     expect(s.changes).toEqual(['101 late shift: 5 -> 7 handlers']);
-    expect(s.rosters.map((r) => r.pool)).toEqual(['emergency', 'non-emergency', 'switchboard']);
+    expect(s.rosters.map((r) => r.pool)).toEqual(['emergency', 'non-emergency', 'non-emergency-cover', 'switchboard']);
     const late = s.rosters[1].shifts.find((x) => x.name === 'late');
-    expect(late).toEqual({ from: null, name: 'late', start: '15:00', hours: 8, days: null, staff: 5 });
+    expect(late).toEqual({ from: null, name: 'late', start: '15:00', hours: 8, days: null, staff: 3 });
     expect(s.rosters[1].shifts.find((x) => x.name === 'office')?.days).toEqual(['Mon', 'Tue', 'Wed', 'Thu']);
-    expect(s.uses).toMatchObject({ switchboard: true, dispatch: true, victimUpdates: false, callbackQueues: [], ivrChannels: ['101'] });
+    expect(s.uses).toMatchObject({ switchboard: true, dispatch: true, victimUpdates: true, callbackQueues: [], ivrChannels: ['101'] });
   });
 
   it('the callback what-if uses callbacks on the secondary queue only', () => {
@@ -34,7 +34,7 @@ describe('run setup', () => {
     const s = runSetup(loaded.resolved, loaded.changes);
     expect(s.changes).toEqual(loaded.changes);
     expect(s.changes).toHaveLength(1);
-    expect(s.rosters[1].shifts.find((x) => x.name === 'late')?.staff).toBe(7);
+    expect(s.rosters[1].shifts.find((x) => x.name === 'late')?.staff).toBe(5);
   });
 
   it('monthly attendance within the time frame: each month a share, the whole period between the best and worst month', () => {
