@@ -8,7 +8,8 @@ type Mechanisms = NonNullable<MonitorLayout['mechanisms']>;
 
 /**
  * The optional mechanisms' figures (issue 15), written only for the mechanisms a scenario turns
- * on: repeat callers (`callers.*`), channel shift (`channelShift.*`), online reports
+ * on: repeat callers (`callers.*`), THRIVE and vulnerability recognition (`grading.thriveMissing*`,
+ * `callers.vulnerable*`), channel shift (`channelShift.*`), online reports
  * (`onlineReports.*`), and attendance of Priority High and Standard (`incidents.priorityHigh.*`,
  * `incidents.priorityStandard.*`, judged against their own targets). Counts cover counted calls.
  */
@@ -63,6 +64,18 @@ export class MechanismStats {
       put('callers.repeatsNotIdentified', c[MechanismEvent.repeatMissed], 'calls');
       put('callers.repeatNotIdentifiedShare', ratio(c[MechanismEvent.repeatMissed], handled), 'ratio');
       put('callers.calledAgain', c[MechanismEvent.calledAgain], 'calls');
+    }
+    if (m.recognition === true) {
+      // Over handled calls that opened an incident (the cases a review reads), chasing calls aside.
+      const incidents = c[MechanismEvent.thriveDone] + c[MechanismEvent.thriveMissing];
+      const vulnerable = c[MechanismEvent.vulnerableRecognised] + c[MechanismEvent.vulnerableMissed];
+      put('grading.incidentCalls', incidents, 'calls');
+      put('grading.thriveMissing', c[MechanismEvent.thriveMissing], 'calls');
+      put('grading.thriveMissingShare', ratio(c[MechanismEvent.thriveMissing], incidents), 'ratio');
+      put('callers.vulnerableHandled', vulnerable, 'calls');
+      put('callers.vulnerableNotIdentified', c[MechanismEvent.vulnerableMissed], 'calls');
+      put('callers.vulnerableNotIdentifiedShare', ratio(c[MechanismEvent.vulnerableMissed], vulnerable), 'ratio');
+      put('callers.vulnerableFromHistory', c[MechanismEvent.vulnerableFromHistory], 'calls');
     }
     if (m.channelShift) put('channelShift.calls', c[MechanismEvent.shifted], 'calls');
     if (m.onlineReports) {

@@ -107,7 +107,7 @@ export class ControlRoom {
         policy: options.dispatchPolicy,
         hooks: { offerChasingCall: this.arrivals.offerChasingCall, victimUpdateWork: victimUpdates.work },
       });
-      const grading = new GradingHandoff(this.dispatch);
+      const grading = new GradingHandoff(this.dispatch, scenario.grading, journey);
       this.arrivals.handOverTo(grading);
       this.handlerPools.handOverTo(grading);
     }

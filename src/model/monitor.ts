@@ -54,6 +54,8 @@ export interface MonitorLayout {
     callers: boolean;
     channelShift: boolean;
     onlineReports: boolean;
+    /** THRIVE under load or recognition from the assessment (`grading.thriveLossPerMinuteWaited`, `grading.withoutThrive`). */
+    recognition?: boolean;
     /** Attendance targets in minutes of Priority High and Standard, when Priority is split. */
     prioritySplit?: { high: { urban: number; rural: number }; standard: { urban: number; rural: number } };
   };

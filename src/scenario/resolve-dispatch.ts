@@ -56,6 +56,8 @@ export function resolveGrading(g: NonNullable<WrittenScenario['grading']>, ctx: 
   };
   // Only when given: a scenario without them resolves exactly as before.
   if (g.thriveSeconds !== undefined) out.thriveSeconds = dist(g.thriveSeconds);
+  if (g.thriveLossPerMinuteWaited !== undefined) out.thriveLossPerMinuteWaited = g.thriveLossPerMinuteWaited;
+  if (g.withoutThrive !== undefined) out.withoutThrive = { recogniseRepeat: g.withoutThrive.recogniseRepeat, recogniseVulnerable: g.withoutThrive.recogniseVulnerable };
   if (g.identifySeconds !== undefined) out.identifySeconds = dist(g.identifySeconds);
   if (g.undergradeMatrix !== undefined) {
     for (const [key, mix] of Object.entries(g.undergradeMatrix)) if (mix) checkMix(mix, ['grading', 'undergradeMatrix', key], problems);

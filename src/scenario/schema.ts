@@ -227,6 +227,18 @@ const gradingSchema = z
     thrive: probability('Share of calls given a structured THRIVE assessment. Default 1.').optional(),
     recogniseRepeat: probability('Share of repeat callers recognised. Default 1.').optional(),
     recogniseVulnerable: probability('Share of vulnerable callers recognised. Default 1.').optional(),
+    thriveLossPerMinuteWaited: probability(
+      'THRIVE under load: the chance THRIVE is done is `thrive` times (1 - this) for each minute the answered caller waited in the handler\'s queue (the pressure on the floor at answer). Default: none (THRIVE does not depend on load).',
+    ).optional(),
+    withoutThrive: z
+      .strictObject({
+        recogniseRepeat: probability('Share of repeat callers recognised on a call without THRIVE.'),
+        recogniseVulnerable: probability('Share of vulnerable callers recognised on a call without THRIVE.'),
+      })
+      .describe(
+        'Recognition from the assessment: when given, recogniseRepeat and recogniseVulnerable apply to calls given THRIVE (its structured questions surface repeat and vulnerable callers) and these to the others; a vulnerable caller recognised as a repeat whose earlier call was recognised vulnerable is recognised from that history (with `callers`), and a caller\'s new matters keep their vulnerability. Metrics grading.thriveMissingShare and callers.vulnerableNotIdentifiedShare. Default: none (recognition independent of THRIVE).',
+      )
+      .optional(),
     undergradeIfMissed: probability('Share of misses that under-grade the incident. Default 0.').optional(),
     thriveSeconds: distribution('Handler time added to a call when THRIVE is done, in seconds (drawn at arrival). Default: none (THRIVE inside the handle time).').optional(),
     identifySeconds: distribution('Handler time added when a repeat or vulnerable caller is recognised and checked, in seconds (drawn at arrival). Default: none.').optional(),

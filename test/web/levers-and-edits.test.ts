@@ -32,8 +32,8 @@ describe('levers and edits', () => {
 
   it('finds the baseline\'s headcounts, demand, surges, callbacks, policies and response units with their values', () => {
     expect(byId('handlers.pools[1].roster.shifts[1].staff')).toMatchObject({ label: 'non-emergency, 15:00 for 8 h', unit: 'handlers', value: 3 });
-    expect(byId('channels.999.perDay')?.value).toBe(781);
-    expect(byId('channels.999.surges[1].factor')?.value).toBe(1.26);
+    expect(byId('channels.999.perDay')?.value).toBe(550);
+    expect(byId('channels.999.surges[1].factor')?.value).toBe(1.37);
     expect(byId('dispatch.areas[2].units.shifts[1].staff')).toMatchObject({ label: 'somerset (rural), 15:00 for 8 h', value: 7 });
     expect(levers.find((l) => l.id === 'handlers.pools[1].queueSelection')).toMatchObject({ kind: 'choice', value: 'strictPriority' });
     expect(levers.some((l) => l.id === 'add-callback:secondary')).toBe(true);

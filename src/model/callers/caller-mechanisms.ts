@@ -18,12 +18,15 @@ export function hasCallerMechanisms(scenario: ResolvedScenario): boolean {
 /** The monitor layout's `mechanisms` entry, or undefined when the scenario turns none on. */
 export function mechanismLayout(scenario: ResolvedScenario): MonitorLayout['mechanisms'] {
   const split = scenario.dispatch?.prioritySplit;
-  if (!hasCallerMechanisms(scenario) && split === undefined) return undefined;
+  const g = scenario.grading;
+  const recognition = g !== undefined && (g.thriveLossPerMinuteWaited !== undefined || g.withoutThrive !== undefined);
+  if (!hasCallerMechanisms(scenario) && split === undefined && !recognition) return undefined;
   const out: NonNullable<MonitorLayout['mechanisms']> = {
     callers: scenario.callers !== undefined,
     channelShift: scenario.channelShift !== undefined,
     onlineReports: scenario.onlineReports !== undefined,
   };
+  if (recognition) out.recognition = true;
   if (split !== undefined) out.prioritySplit = split.targets;
   return out;
 }

@@ -22,7 +22,15 @@ export const MechanismEvent = {
   /** A Priority incident created as Priority High, or as Priority Standard (priority split). */
   priorityHighCreated: 8,
   priorityStandardCreated: 9,
+  /** A handled call that opened an incident, with THRIVE done or missing (recognition modelled). */
+  thriveDone: 10,
+  thriveMissing: 11,
+  /** A handled call of a vulnerable caller that opened an incident: recognised, or not. */
+  vulnerableRecognised: 12,
+  vulnerableMissed: 13,
+  /** Of the recognised: recognised only from the record of a recognised repeat caller. */
+  vulnerableFromHistory: 14,
 } as const;
 
 /** Number of mechanism events (the size of a table of counts). */
-export const MECHANISM_EVENTS = 10;
+export const MECHANISM_EVENTS = 15;

@@ -6,6 +6,7 @@ import type { Call } from '../call.js';
 import type { CallerFactory } from '../caller-factory.js';
 import { AssessmentTime } from '../dispatch/assessment-time.js';
 import { CallerSampler } from '../dispatch/caller-sampler.js';
+import { Recognition } from '../dispatch/recognition.js';
 import type { Journey } from '../journey.js';
 import type { CallOutcome, ModelMonitor } from '../monitor.js';
 import type { ResolvedScenario } from '../resolved.js';
@@ -19,13 +20,13 @@ import type { ResolvedCallers } from './types.js';
  * brings a new one; redials, channel shifts and online reports calling back keep the case and so
  * the person; a chasing call is the chased incident's first caller. A call is a repeat when its
  * person's previous call arrived within the window, and the handler's recognition (the case's
- * `uRepeat` against `grading.recogniseRepeat`) applies to those calls only. A person may call
+ * `uRepeat`, `recognition.ts`) applies to those calls only. A person may call
  * again about a new matter after a handled call. Only each person's last contact is kept, on the
  * person itself, so memory follows the callers in the system, not the horizon.
  */
 export class RepeatCallers {
   private readonly windowSeconds: number;
-  private readonly recognise: number;
+  private readonly recognition: Recognition;
   private readonly assessment: AssessmentTime;
   private readonly callAgainProbability: number;
   private readonly callAgainDelay: Distribution | null;
@@ -49,7 +50,7 @@ export class RepeatCallers {
     this.sim = journey.sim;
     this.monitor = journey.monitor;
     this.windowSeconds = spec.repeatWindowSeconds;
-    this.recognise = scenario.grading?.recogniseRepeat ?? 1;
+    this.recognition = new Recognition(scenario.grading);
     this.assessment = new AssessmentTime(scenario.grading);
     this.callAgainProbability = spec.callAgain?.probability ?? 0;
     this.callAgainDelay = spec.callAgain === undefined ? null : makeDistribution(spec.callAgain.delayHours);
@@ -69,6 +70,7 @@ export class RepeatCallers {
       person = c.chasing?.caller.person ?? null;
       if (person === null) {
         person = new CallerPerson();
+        person.vulnerable = c.vulnerable;
         if (c.chasing === null) this.drawCallAgain(person, this.firstStreams[call.channelIndex]);
       }
       c.person = person;
@@ -87,10 +89,13 @@ export class RepeatCallers {
   ended(call: Call, outcome: CallOutcome, at: number): void {
     const c = call.callerCase;
     if (c === null) return;
-    if (outcome === 'answered' && c.repeat) {
-      this.monitor.mechanismEvent?.(c.uRepeat < this.recognise ? MechanismEvent.repeatRecognised : MechanismEvent.repeatMissed, at, call.counted);
-    }
     const person = c.person;
+    if (outcome === 'answered') {
+      const r = this.recognition;
+      if (c.repeat) this.monitor.mechanismEvent?.(r.repeatRecognised(c) ? MechanismEvent.repeatRecognised : MechanismEvent.repeatMissed, at, call.counted);
+      // The record now flags a vulnerability recognised on this call (read on a later recognised repeat).
+      if (r.fromThrive && person !== null && r.vulnerableRecognised(c)) person.recognisedVulnerable = true;
+    }
     if ((outcome === 'answered' || outcome === 'resolved') && person !== null && person.callAgainDelaySeconds >= 0) this.callAgain(call, person, at);
   }
 
@@ -113,6 +118,11 @@ export class RepeatCallers {
     again.extras = new CallExtras(CALLED_AGAIN);
     const c = this.sampler.draw(channel, again.plannedLastQueue);
     c.person = person;
+    // With recognition from the assessment, vulnerability is the person's, not the matter's.
+    if (this.recognition.fromThrive && c.vulnerable !== person.vulnerable) {
+      c.vulnerable = person.vulnerable;
+      if (this.assessment.modelled) c.assessmentSeconds = this.assessment.seconds(c);
+    }
     again.callerCase = c;
     this.drawCallAgain(person, this.laterStreams[channel]);
     this.sim.schedule(t, this.onArrive, again, SameInstant.arrival);

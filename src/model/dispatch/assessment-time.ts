@@ -1,6 +1,7 @@
 import { makeDistribution, type Distribution } from '../../engine/distributions.js';
 import type { RandomStream } from '../../engine/random.js';
 import type { CallerCase } from './caller-case.js';
+import { Recognition } from './recognition.js';
 import type { ResolvedGrading } from './types.js';
 
 /**
@@ -13,8 +14,10 @@ import type { ResolvedGrading } from './types.js';
 export class AssessmentTime {
   private readonly thriveTime: Distribution | null;
   private readonly identifyTime: Distribution | null;
+  private readonly recognition: Recognition;
 
-  constructor(private readonly grading: ResolvedGrading | undefined) {
+  constructor(grading: ResolvedGrading | undefined) {
+    this.recognition = new Recognition(grading);
     this.thriveTime = grading?.thriveSeconds === undefined ? null : makeDistribution(grading.thriveSeconds);
     this.identifyTime = grading?.identifySeconds === undefined ? null : makeDistribution(grading.identifySeconds);
   }
@@ -33,11 +36,10 @@ export class AssessmentTime {
 
   /** The handler time of case `c` from its arrival draws and its current flags. */
   seconds(c: CallerCase): number {
-    const g = this.grading;
-    if (g === undefined) return 0;
+    const r = this.recognition;
     let seconds = 0;
-    if (c.uThrive < g.thrive) seconds += c.thriveDrawSeconds;
-    if ((c.repeat && c.uRepeat < g.recogniseRepeat) || (c.vulnerable && c.uVulnerable < g.recogniseVulnerable)) seconds += c.identifyDrawSeconds;
+    if (r.thriveDone(c)) seconds += c.thriveDrawSeconds;
+    if (r.repeatRecognised(c) || r.vulnerableRecognised(c)) seconds += c.identifyDrawSeconds;
     return seconds;
   }
 }

@@ -22,6 +22,8 @@ export class CallerCase {
   uRepeat = 0;
   uVulnerable = 0;
   uUndergrade = 1;
+  /** The chance THRIVE is done, fixed at answer when THRIVE depends on load (`recognition.ts`); NaN: `grading.thrive`. */
+  thriveChance = NaN;
   /** Handler time the assessment adds (THRIVE done, a flag recognised), drawn at arrival; 0 when not modelled. */
   assessmentSeconds = 0;
   /** The THRIVE and identification times drawn at arrival, done or not (so a flag set later can be costed). */
@@ -54,7 +56,8 @@ export class CallerCase {
     readonly area: string,
     /** Set again at each call of the person when repeat callers come from history. */
     public repeat: boolean,
-    readonly vulnerable: boolean,
+    /** Set again for a person's new matter when recognition comes from the assessment (vulnerability is the person's). */
+    public vulnerable: boolean,
   ) {}
 
   /** The grade the call needs. */

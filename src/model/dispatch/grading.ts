@@ -1,11 +1,13 @@
 import type { CallerCase } from './caller-case.js';
 import { cumulativeMix, INCIDENT_GRADES, NO_INCIDENT, pick, RESOLVED_WITHOUT_DEPLOYMENT } from './grades.js';
+import { Recognition } from './recognition.js';
 import { GRADES, type ResolvedGrading } from './types.js';
 
 /**
  * The handler's grading of a call: the given grade from the needed grade and the caller's case.
  *
- * A miss is a THRIVE assessment not done, or a repeat or vulnerable caller not recognised. A call
+ * A miss is a THRIVE assessment not done, or a repeat or vulnerable caller not recognised
+ * (`recognition.ts` decides each). A call
  * with a miss is under-graded with probability `undergradeIfMissed`: to the next grade down
  * (never below resolved without deployment), or by `undergradeMatrix[needed]` when given. A call
  * without a miss is given the grade it needs, so when THRIVE and recognition are certain (all 1)
@@ -13,17 +15,13 @@ import { GRADES, type ResolvedGrading } from './types.js';
  * draws nothing here.
  */
 export class Grader {
-  private readonly thrive: number;
-  private readonly recogniseRepeat: number;
-  private readonly recogniseVulnerable: number;
+  readonly recognition: Recognition;
   private readonly undergrade: number;
   /** Cumulative given-grade tables per needed grade index, or null for "one grade down". */
   private readonly matrix: (Float64Array | null)[];
 
   constructor(grading: ResolvedGrading | undefined) {
-    this.thrive = grading?.thrive ?? 1;
-    this.recogniseRepeat = grading?.recogniseRepeat ?? 1;
-    this.recogniseVulnerable = grading?.recogniseVulnerable ?? 1;
+    this.recognition = new Recognition(grading);
     this.undergrade = grading?.undergradeIfMissed ?? 0;
     const matrix = grading?.undergradeMatrix ?? {};
     this.matrix = GRADES.map((grade) => {
@@ -34,11 +32,7 @@ export class Grader {
 
   /** True when the handler missed something on this call (THRIVE, or a flag not recognised). */
   missed(c: CallerCase): boolean {
-    return (
-      !(c.uThrive < this.thrive) ||
-      (c.repeat && !(c.uRepeat < this.recogniseRepeat)) ||
-      (c.vulnerable && !(c.uVulnerable < this.recogniseVulnerable))
-    );
+    return this.recognition.missed(c);
   }
 
   /** The given grade index for a case (also stored in `c.givenIndex`). */
@@ -57,8 +51,8 @@ export class Grader {
     return given;
   }
 
-  /** Probability that a chasing caller is recognised as a repeat caller. */
+  /** True when a chasing caller is recognised as a repeat caller. */
   recognisesRepeat(c: CallerCase): boolean {
-    return c.uRepeat < this.recogniseRepeat;
+    return this.recognition.repeatRecognised(c);
   }
 }

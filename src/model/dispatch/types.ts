@@ -33,10 +33,22 @@ export interface ResolvedGrading {
   needByChannel: readonly (NeedMix | null)[];
   needByQueue: readonly (NeedMix | null)[];
   flags: CallerFlagProbabilities;
-  /** Probability the handler performs a structured THRIVE assessment. */
+  /** Probability the handler performs a structured THRIVE assessment (when no caller waited, under load). */
   thrive: number;
+  /** Recognition of repeat and vulnerable callers (when THRIVE is done, with `withoutThrive`). */
   recogniseRepeat: number;
   recogniseVulnerable: number;
+  /**
+   * THRIVE under load (absent: THRIVE does not depend on load): the chance is `thrive` times
+   * (1 - this) for each minute the answered caller waited in the handler's queue.
+   */
+  thriveLossPerMinuteWaited?: number;
+  /**
+   * Recognition from the assessment (absent: recognition is independent of THRIVE): the
+   * recognition probabilities when THRIVE is not done; a vulnerable caller recognised as a repeat
+   * whose earlier call was recognised vulnerable is recognised from that history.
+   */
+  withoutThrive?: { recogniseRepeat: number; recogniseVulnerable: number };
   /** Probability that a miss (THRIVE not done, or a flagged caller not recognised) under-grades. */
   undergradeIfMissed: number;
   /** Handler time added when THRIVE is done (absent: none; THRIVE is inside the handle time). */
