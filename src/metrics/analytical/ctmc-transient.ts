@@ -45,7 +45,7 @@ export interface PeriodicFigures {
   periods: number;
 }
 
-/** The changes of a 24-hour roster given by hour of day (a change only where the headcount differs). */
+/** The changes of a 24-hour roster given by hour of day: hour 0, then each hour whose headcount differs from the hour before. */
 export function hourlyChanges(hourlyHeadcount: readonly number[]): RosterChange[] {
   return hourlyHeadcount
     .map((headcount, hour) => ({ atSeconds: hour * 3600, headcount }))
