@@ -79,13 +79,13 @@ describe('3. bounded work', () => {
   });
 
   it('perDay 1e12 is refused by validate and run naming the channel and the estimate; --allow-large lifts it for validate', () => {
-    const refused = /channels\.999: expected work of at most 1\.0e9 events \(--allow-large lifts the limit.*found about 2\.4e14 calls per replication/;
+    const refused = /channels\.999: expected work of at most 1\.0e9 events \(--allow-large lifts the limit.*found about 2\.5e14 calls per replication/;
     badInput(cli(['validate', TINY, '--set', 'channels.999.perHour=1e10']), /channels\.999: expected work of at most 1\.0e9 events/);
     badInput(cli(['validate', BASELINE, '--set', 'channels.999.perDay=1e12']), refused);
     badInput(cli(['run', BASELINE, '--set', 'channels.999.perDay=1e12', '--quiet']), refused);
     const lifted = cli(['validate', BASELINE, '--set', 'channels.999.perDay=1e12', '--allow-large']);
     expect(lifted.code, lifted.stderr).toBe(0);
-    expect(lifted.stdout).toMatch(/work: about 2\.4e14 calls per replication/);
+    expect(lifted.stdout).toMatch(/work: about 2\.5e14 calls per replication/);
   });
 
   it('--precision may add replications up to --max-reps: the work is checked at that many before any simulation', () => {
