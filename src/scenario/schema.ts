@@ -224,9 +224,9 @@ const gradingSchema = z
       .strictObject({ repeat: probability('Share of callers who are repeat callers. Default 0.').optional(), vulnerable: probability('Share of callers who are vulnerable. Default 0.').optional() })
       .describe('Caller flags drawn at arrival. Default: none.')
       .optional(),
-    thrive: probability('Share of calls given a structured THRIVE assessment. Default 1.').optional(),
-    recogniseRepeat: probability('Share of repeat callers recognised. Default 1.').optional(),
-    recogniseVulnerable: probability('Share of vulnerable callers recognised. Default 1.').optional(),
+    thrive: probability('Share of calls given a structured THRIVE assessment (with thriveLossPerMinuteWaited: of calls answered without a wait). Default 1.').optional(),
+    recogniseRepeat: probability('Share of repeat callers recognised (with withoutThrive: on calls given THRIVE). Default 1.').optional(),
+    recogniseVulnerable: probability('Share of vulnerable callers recognised (with withoutThrive: on calls given THRIVE). Default 1.').optional(),
     thriveLossPerMinuteWaited: probability(
       'THRIVE under load: the chance THRIVE is done is `thrive` times (1 - this) for each minute the answered caller waited in the handler\'s queue (the pressure on the floor at answer). Default: none (THRIVE does not depend on load).',
     ).optional(),
