@@ -32,7 +32,7 @@ const WARMUP_HOURS = 100;
 /** The shadow areas' times on scene, as multiples of the drawn ones (cutOffReserve's controls). */
 const SHADOW_SCALES = [0.98, 1.02];
 
-/** The oracle for one area of `units` units, times on scene `scale` × 60 min. */
+/** The oracle for the area of 5 units, times on scene `scale` × 60 min. */
 function oracle(policy: { kind: 'strictPriority' } | { kind: 'reserve'; protectedClass: 0; keep: number }, scale = 1) {
   const exact = ctmcFigures({
     handlers: 5,
