@@ -132,9 +132,12 @@ export function reserveWaits(arrivalSeconds: ArrayLike<number>, classOf: ArrayLi
     classes = Math.max(classes, k + 1);
   }
   const out = new Float64Array(n);
-  // One FIFO per class, each an array of item indices with a head pointer.
-  const queues = Array.from({ length: classes }, () => [] as number[]);
+  // One FIFO per class: item indices in arrival order, read from `heads`, written at `tails`.
+  const counts = new Int32Array(classes);
+  for (let i = 0; i < n; i++) counts[classOf[i]]++;
+  const queues = Array.from(counts, (c) => new Int32Array(c));
   const heads = new Int32Array(classes);
+  const tails = new Int32Array(classes);
   const ends = new Float64Array(servers); // end times of busy servers, ascending, in ends[0..busy)
   let busy = 0;
   const start = (now: number): void => {
@@ -142,7 +145,7 @@ export function reserveWaits(arrivalSeconds: ArrayLike<number>, classOf: ArrayLi
       const free = servers - busy;
       if (free <= 0) return;
       let k = 0;
-      for (; k < classes; k++) if ((k === 0 || free > keep) && heads[k] < queues[k].length) break;
+      for (; k < classes; k++) if ((k === 0 || free > keep) && heads[k] < tails[k]) break;
       if (k === classes) return;
       const i = queues[k][heads[k]++];
       out[i] = now - arrivalSeconds[i];
@@ -155,8 +158,8 @@ export function reserveWaits(arrivalSeconds: ArrayLike<number>, classOf: ArrayLi
   const finishUpTo = (t: number): void => {
     while (busy > 0 && ends[0] <= t) {
       const now = ends[0];
-      ends.copyWithin(0, 1, busy);
       busy--;
+      for (let s = 0; s < busy; s++) ends[s] = ends[s + 1];
       start(now);
     }
   };
@@ -164,7 +167,8 @@ export function reserveWaits(arrivalSeconds: ArrayLike<number>, classOf: ArrayLi
     const t = arrivalSeconds[i];
     if (i > 0 && t < arrivalSeconds[i - 1]) throw new RangeError(`arrivals must be in time order (item ${i})`);
     finishUpTo(t);
-    queues[classOf[i]].push(i);
+    const k = classOf[i];
+    queues[k][tails[k]++] = i;
     start(t);
   }
   finishUpTo(Infinity);

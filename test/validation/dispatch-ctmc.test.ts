@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Exponential } from '../../src/engine/distributions.js';
 import { StreamFactory } from '../../src/engine/random.js';
-import { ctmcFigures } from '../../src/metrics/analytical/ctmc.js';
+import type { CtmcPolicy, CtmcSystem } from '../../src/metrics/analytical/ctmc.js';
+import { ctmcMeanWaits } from '../../src/metrics/analytical/ctmc-mean-waits.js';
 import { mmc } from '../../src/metrics/analytical/erlang-c.js';
 import { ratioBatches } from '../../src/metrics/batch-means.js';
 import { controlledBatchMeansInterval, fcfsWaits, reserveWaits, type ControlledInterval } from '../../src/metrics/control-variates.js';
@@ -32,9 +33,9 @@ const WARMUP_HOURS = 100;
 /** The shadow areas' times on scene, as multiples of the drawn ones (cutOffReserve's controls). */
 const SHADOW_SCALES = [0.98, 1.02];
 
-/** The oracle for the area of 5 units, times on scene `scale` × 60 min. */
-function oracle(policy: { kind: 'strictPriority' } | { kind: 'reserve'; protectedClass: 0; keep: number }, scale = 1) {
-  const exact = ctmcFigures({
+/** The area of 5 units as the oracle sees it, times on scene `scale` × 60 min, in minutes. */
+function area5(policy: CtmcPolicy, scale = 1): CtmcSystem {
+  return {
     handlers: 5,
     classes: [
       { arrivalRate: RATES.immediate / 60, serviceRate: 1 / (60 * scale), abandonRate: 0, targetSeconds: 15 },
@@ -42,10 +43,14 @@ function oracle(policy: { kind: 'strictPriority' } | { kind: 'reserve'; protecte
     ],
     policy,
     maxQueue: 60,
-  });
-  // Truncation at 60 waiting per grade loses under 1e-6 of arrivals: a bias far below the interval.
-  exact.classes.forEach((c) => expect(c.lossProbability).toBeLessThan(1e-6));
-  return exact;
+  };
+}
+
+/** Mean waits per grade (minutes) in that area. Truncation at 60 waiting per grade must lose under 1e-6 of arrivals: a bias far below the interval. */
+function oracleWaits(policy: CtmcPolicy, scale = 1): number[] {
+  const exact = ctmcMeanWaits(area5(policy, scale));
+  exact.lossProbability.forEach((p) => expect(p).toBeLessThan(1e-6));
+  return exact.meanWaitAll;
 }
 
 function simulate(policy: DispatchPolicySpec, seed: number, hours: number): { immediate: ControlledInterval; priority: ControlledInterval } {
@@ -88,7 +93,7 @@ function simulate(policy: DispatchPolicySpec, seed: number, hours: number): { im
   const shadows = keep < 0 ? [] : SHADOW_SCALES.map((scale) => ({
     scale,
     waits: reserveWaits(allArrivedAt, allGrade, allOnScene.map((x) => x * scale), 5, keep).subarray(firstCounted),
-    exact: oracle({ kind: 'reserve', protectedClass: 0, keep }, scale),
+    exact: oracleWaits({ kind: 'reserve', protectedClass: 0, keep }, scale),
   }));
   const interval = (name: 'immediate' | 'priority', g: number): ControlledInterval => {
     // Waits for a unit in minutes, in order of attendance: within a grade that is arrival order
@@ -105,7 +110,7 @@ function simulate(policy: DispatchPolicySpec, seed: number, hours: number): { im
     const ones = new Float64Array(waits.length).fill(1);
     const control = (value: (i: number) => number, mean: number): number[] => ratioBatches(mine.slice(0, waits.length).map(value), ones, 30).map((x) => x - mean);
     if (keep >= 0) {
-      const controls = shadows.map((sh) => control((i) => sh.waits[i] / 60, sh.exact.classes[g].meanWaitAll));
+      const controls = shadows.map((sh) => control((i) => sh.waits[i] / 60, sh.exact[g]));
       checkControls(name, controls, shadows.map((sh) => `wait, shadow area with times on scene × ${sh.scale}`));
       return controlledBatchMeansInterval(ratioBatches(waits, ones, 30), controls);
     }
@@ -128,9 +133,9 @@ describe('dispatch policies against the exact CTMC oracle (batch means with cont
     // (2.9% and 4.0% without controls; the first-come-first-served controls gave only 2.3% and 1.4%).
     ['cutOffReserve, 1 unit kept for Immediate', { kind: 'cutOffReserve', reserveUnits: 1 } as DispatchPolicySpec, { kind: 'reserve', protectedClass: 0, keep: 1 } as const, 82, 600_000, [0.01, 0.01]],
   ] as const)('%s: mean wait for a unit per grade', (_, policy, oraclePolicy, seed, hours, guard) => {
-    const exact = oracle(oraclePolicy);
+    const exact = oracleWaits(oraclePolicy);
     const sim = simulate(policy, seed, hours);
-    checkControlled('Immediate mean wait (min)', sim.immediate, exact.classes[0].meanWaitAll, guard[0]);
-    checkControlled('Priority mean wait (min)', sim.priority, exact.classes[1].meanWaitAll, guard[1]);
+    checkControlled('Immediate mean wait (min)', sim.immediate, exact[0], guard[0]);
+    checkControlled('Priority mean wait (min)', sim.priority, exact[1], guard[1]);
   });
 });
