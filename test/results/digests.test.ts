@@ -35,7 +35,7 @@ const EXPECTED: Record<string, string> = {
   'scenarios/examples/mmc-abandonment.json': '0343f475712166cae2ec9efa2ebdc61c',
   'scenarios/examples/two-queue.yaml': '1f38ca714b01a197cedd45263fb67447',
   'scenarios/examples/replay.yaml': '9f0f6424f37e40b0acae724a2ac82cdb',
-  'scenarios/avon-somerset-2022.yaml': 'e8e033758d108f419478a8a0f96082dd',
+  'scenarios/avon-somerset-2022.yaml': '84d73c0cddb896f9fae0e7694fd00061',
   'scenarios/what-if/ageing-secondary.yaml': '55e767c80b58caa82ae99a95c8206800',
   'scenarios/what-if/blended-call-takers.yaml': '6374a78b514622164634d4fe42b54e63',
   'scenarios/what-if/callback-channel-shift.yaml': '4a1d8f012442bf6918a1117d001dd0f8',
