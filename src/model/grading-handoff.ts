@@ -34,14 +34,20 @@ export class GradingHandoff {
     call.callerCase = this.centre.drawCaller(channelIndex, call.plannedLastQueue, row);
   }
 
-  /** A handler answered the case's caller after `waitSeconds` in the queue: under load, THRIVE's chance (and its time) is fixed now. */
-  answered(c: CallerCase, waitSeconds: number): void {
+  /** A handler answered the case's caller after `waitSeconds` in the queue: under load, THRIVE's chance (and its time) is fixed now, before the talk's length and any grading. */
+  assessAtAnswer(c: CallerCase, waitSeconds: number): void {
     if (!this.recognition.underLoad) return;
     this.recognition.answered(c, waitSeconds);
     if (this.assessment !== null) c.assessmentSeconds = this.assessment.seconds(c);
   }
 
-  /** The handler has finished talking: dispatch grades the call and creates its incident. */
+  /** A handler answered the call and will talk for `talkSeconds`: its incident may be created before the talk ends. */
+  answered(call: Call, talkSeconds: number): void {
+    const caller = call.callerCase;
+    if (caller !== null) this.centre.callAnswered(caller, call.arrivedAt, talkSeconds, call.counted);
+  }
+
+  /** The handler has finished talking: dispatch grades the call and creates its incident (unless created during the call). */
   handOver(call: Call): void {
     const caller = call.callerCase;
     if (caller === null) return;

@@ -147,9 +147,11 @@ export class HandlerPools implements FreeHandlers {
     }
     // THRIVE and identification time (zero unless the scenario models it); the switchboard does neither.
     if (call.callerCase !== null && call.outcome !== 'callbackFailed' && !this.switchboard.answered(call)) {
-      // Under load, THRIVE's chance is fixed by the caller's wait in this queue.
-      this.grading?.answered(call.callerCase, now - call.enteredQueueAt);
+      // Under load, THRIVE's chance is fixed by the caller's wait in this queue (before the talk's length and any grading).
+      this.grading?.assessAtAnswer(call.callerCase, now - call.enteredQueueAt);
       talkSeconds += call.callerCase.assessmentSeconds;
+      // The incident may be created while the caller is on the line (dispatch.createIncidentAfterSeconds).
+      this.grading?.answered(call, talkSeconds);
     }
     call.answeredAt = now;
     handler.work = call;
