@@ -185,7 +185,9 @@ export class UnitDispatcher {
     incident.state = ON_SCENE;
     this.trace?.unitArrived(unit.id, incident.id, at);
     this.attended(incident, at);
-    unit.event = this.sim.schedule(at + incident.caller.onSceneSeconds, this.onClear, unit, SameInstant.release);
+    // Nothing cancels a clear-up, so it is posted without a handle (no allocation per incident).
+    unit.event = null;
+    this.sim.post(at + incident.caller.onSceneSeconds, this.onClear, unit, SameInstant.release);
   }
 
   private readonly onClear = (unit: Unit): void => {
