@@ -68,8 +68,7 @@ describe('policy plug-ins', () => {
       params: z.strictObject({}),
       create: (_p: object, grades: readonly number[]) => (waiting: Int32Array) => [...grades].reverse().find((g) => waiting[g] > 0) ?? -1,
     });
-    // Without diverting: the baseline's divertFromPriority lets an Immediate incident take a unit travelling to a
-    // Priority one whatever order the policy gives, which hides the order this test compares (it failed on main).
+    // Without diverts: an Immediate incident taking a unit from a Priority one would hide the order of service.
     const short = ['horizon={days: 2}', 'channels.999.surges=[]', 'channels.101.surges=[]', 'dispatch.divertFromPriority=false'];
     const base = await loadScenario('scenarios/avon-somerset-2022.yaml', { sets: short });
     const reversed = await loadScenario('scenarios/avon-somerset-2022.yaml', { sets: [...short, 'dispatch.policy=leastUrgentFirst'] });
