@@ -1,5 +1,11 @@
+import { StreamFactory } from '../src/engine/random.js';
 import { runReplication } from '../src/experiment/run-replication.js';
+import { ControlRoomCollector } from '../src/metrics/collector.js';
+import { REPORT_ATTENDANCE_TARGETS } from '../src/metrics/standards.js';
+import { ControlRoom } from '../src/model/control-room.js';
 import type { ResolvedScenario } from '../src/model/resolved.js';
+import { makeDispatchPolicy } from '../src/policies/dispatch/dispatch-policies.js';
+import { makeQueueSelector } from '../src/policies/queue-selection.js';
 
 /**
  * "cc2": two Poisson classes sharing 12 handlers, non-preemptive, FIFO within a class. "999" at
@@ -66,13 +72,39 @@ export function cc2Scenario(arrivals: number, options: { dispatch?: boolean; reg
   };
 }
 
+/** The events of replication 0 of `scenario`: all of them, those that passed through the heap, and the calls offered. */
+export interface EventCounts {
+  events: number;
+  heapEvents: number;
+  arrivals: number;
+}
+
+/**
+ * Counts the events of replication 0: the model wired as `runReplication` wires it (collector,
+ * built-in policies), so the count equals its `eventsRun`, which the caller can check; the
+ * simulator also says how many were lane events (arrivals kept outside the heap).
+ */
+export function countEvents(scenario: ResolvedScenario): EventCounts {
+  const collector = new ControlRoomCollector(scenario.dispatch?.targets ?? REPORT_ATTENDANCE_TARGETS);
+  const room = new ControlRoom(scenario, new StreamFactory(scenario.seed, 0), collector, {
+    queueSelector: (spec, served) => makeQueueSelector(spec, served, { startEpochMs: scenario.startEpochMs }),
+    dispatchPolicy: makeDispatchPolicy,
+  });
+  room.run();
+  const sim = room.sim;
+  return { events: sim.eventsRun, heapEvents: sim.eventsRun - sim.laneEventsRun, arrivals: collector.result(0, sim.eventsRun).callsOffered };
+}
+
 function measure(label: string, scenario: ResolvedScenario): void {
   const before = performance.now();
   const result = runReplication(scenario, 0);
   const seconds = (performance.now() - before) / 1000;
   const m = result.metrics;
   const pct = (x: number): string => `${(100 * x).toFixed(2)}%`;
+  const counts = countEvents(scenario);
+  if (counts.events !== result.eventsRun) throw new Error(`countEvents saw ${counts.events} events, runReplication ${result.eventsRun}`);
   console.log(`${label}: ${result.callsOffered.toLocaleString('en-GB')} arrivals in ${seconds.toFixed(2)} s = ${Math.round(result.callsOffered / seconds).toLocaleString('en-GB')} arrivals/s, ${Math.round(result.eventsRun / seconds).toLocaleString('en-GB')} events/s`);
+  console.log(`  ${(counts.events / counts.arrivals).toFixed(2)} events per arrival, ${(counts.heapEvents / counts.arrivals).toFixed(2)} of them through the heap (the rest are arrivals on lanes)`);
   console.log(
     `  999 answered within 10 s ${pct(m['queues.999.answeredWithinTarget'])} (of offered ${pct(m['queues.999.serviceLevel'])}), abandoned ${pct(m['queues.999.abandonedRatio'])}; ` +
       `101 answered within 10 s ${pct(m['queues.101.answeredWithinTarget'])}, abandoned ${pct(m['queues.101.abandonedRatio'])}; occupancy ${pct(m['handlers.handlers.occupancy'])}`,
