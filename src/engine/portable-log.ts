@@ -1,4 +1,5 @@
 import stdlibLog from '@stdlib/math-base-special-ln';
+import { POW2, POW2_BIAS } from './powers-of-two.js';
 
 /**
  * The natural logarithm with exactly the bits of stdlib's ln (FreeBSD msun's __ieee754_log), about
@@ -15,13 +16,6 @@ const words = new Float64Array(1);
 const wordsU32 = new Uint32Array(words.buffer);
 /** Index of the high (sign and exponent) word in the Uint32 view of a double. */
 const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
-
-/** 2^(e - POW2_BIAS) for e in [0, 2 * POW2_BIAS]: built by doubling and halving, so exact. */
-const POW2_BIAS = 1100;
-const POW2 = new Float64Array(2 * POW2_BIAS + 1);
-POW2[POW2_BIAS] = 1;
-for (let e = 1; e <= 1023; e++) POW2[POW2_BIAS + e] = POW2[POW2_BIAS + e - 1] * 2;
-for (let e = 1; e <= 1074; e++) POW2[POW2_BIAS - e] = POW2[POW2_BIAS - e + 1] * 0.5;
 
 const LN2_HI = 6.93147180369123816490e-1;
 const LN2_LO = 1.90821492927058770002e-10;

@@ -1,11 +1,14 @@
 /**
- * The fast portable logarithm (src/engine/portable-log.ts) is stdlib's ln bit for bit: the
+ * The fast portable logarithm and exponential (src/engine/portable-log.ts, portable-exp.ts) are
+ * stdlib's ln and exp bit for bit: the
  * committed digests were made with stdlib's, and the what-if page must give the same numbers. Checked
  * on the simulator's inputs (53-bit uniforms and their complements), across every binary exponent,
  * at each branch threshold of the algorithm's mantissa tests, and at the special values.
  */
+import stdlibExp from '@stdlib/math-base-special-exp';
 import stdlibLog from '@stdlib/math-base-special-ln';
 import { describe, expect, it } from 'vitest';
+import { exp } from '../../src/engine/portable-exp.js';
 import { log } from '../../src/engine/portable-log.js';
 
 const view = new DataView(new ArrayBuffer(8));
@@ -30,9 +33,9 @@ function words(seed: number): () => number {
 }
 
 /** Up to five inputs where the two logarithms differ (Object.is: -0, NaN and every bit count). */
-function mismatches(xs: Iterable<number>): number[] {
+function mismatches(xs: Iterable<number>, f: (x: number) => number = log, g: (x: number) => number = stdlibLog): number[] {
   const found: number[] = [];
-  for (const x of xs) if (!Object.is(log(x), stdlibLog(x)) && found.length < 5) found.push(x);
+  for (const x of xs) if (!Object.is(f(x), g(x)) && found.length < 5) found.push(x);
   return found;
 }
 
@@ -75,5 +78,35 @@ describe('portable log equals stdlib ln bit for bit', () => {
     expect(log(1)).toBe(0);
     expect(log(0)).toBe(-Infinity);
     expect(log(-1)).toBeNaN();
+  });
+});
+
+describe('portable exp equals stdlib exp bit for bit', () => {
+  const next = words(4_096);
+  const uniform = (): number => ((next() >>> 5) * 67108864 + (next() >>> 6)) / 9007199254740992;
+  const expMismatches = (xs: Iterable<number>): number[] => mismatches(xs, exp, stdlibExp);
+
+  it("on lognormal exponents (mu + sigma * z) and across the whole range, overflow and underflow included", () => {
+    const xs: number[] = [];
+    for (let i = 0; i < 300_000; i++) xs.push((uniform() - 0.5) * 12, (uniform() - 0.5) * 1500);
+    expect(expMismatches(xs)).toEqual([]);
+  });
+
+  it('around the rounding of k (x near (n + 1/2) ln 2), the fast range ends (+-700) and 2^-28', () => {
+    const xs: number[] = [];
+    for (let n = -1080; n <= 1030; n++) {
+      const at = (n + 0.5) * Math.LN2;
+      for (let d = -3; d <= 3; d++) xs.push(at * (1 + d * Number.EPSILON), n * Math.LN2 * (1 + d * Number.EPSILON));
+    }
+    for (const edge of [700, -700, 2 ** -28, -(2 ** -28), 709.782712893384, -745.1332191019411]) {
+      for (let d = -3; d <= 3; d++) xs.push(edge * (1 + d * Number.EPSILON));
+    }
+    expect(expMismatches(xs)).toEqual([]);
+  });
+
+  it('at the special values', () => {
+    expect(expMismatches([0, -0, 1, -1, Number.MIN_VALUE, -Number.MIN_VALUE, 1e-300, Infinity, -Infinity, NaN, 1000, -1000])).toEqual([]);
+    expect(exp(0)).toBe(1);
+    expect(exp(-Infinity)).toBe(0);
   });
 });
