@@ -13,7 +13,7 @@ import type { QueueSelectorFactory } from './queue-selection-types.js';
 import type { FreeHandlers, QueueStage } from './queue-stage.js';
 import type { QueueSelectionSpec } from './resolved.js';
 import type { Switchboard } from './switchboard.js';
-import { VictimUpdateJob } from './victim-update.js';
+import { isOutbound } from './victim-update.js';
 
 /** One pool as the scenario gives it: handler pools in order, then the switchboard's operators. */
 export interface PoolSpec {
@@ -147,7 +147,7 @@ export class HandlerPools implements FreeHandlers {
   private serve(pool: HandlerPool, handler: Handler, queue: CallQueue): void {
     const now = this.sim.now;
     const work = queue.take();
-    if (work instanceof VictimUpdateJob) {
+    if (isOutbound(work)) {
       // Outbound work: no caller waited, so the queue's figures do not see it.
       handler.work = work;
       this.occupy(pool, handler, now + work.handleSeconds);
@@ -188,12 +188,12 @@ export class HandlerPools implements FreeHandlers {
     const now = this.sim.now;
     const work = handler.work;
     handler.work = null;
-    if (work instanceof VictimUpdateJob) {
+    if (work === null) return;
+    if (isOutbound(work)) {
       this.grading?.victimUpdated(work, now);
       this.release(handler);
       return;
     }
-    if (work === null) return;
     const wrapUp = work.visit.wrapUpSeconds;
     if (this.switchboard.answered(work)) {
       this.switchboard.afterOperator(work, now);
