@@ -10,12 +10,15 @@
  */
 import { gaussLegendre, servedWithinVector, taggedAtChange } from './roster-service-level.js';
 
-export interface RosterQueue {
-  /** Per second. */
+/** The rates of an M/M/c+M queue, per second. */
+export interface QueueRates {
   arrivalRate: number;
   serviceRate: number;
   /** 1 / mean patience (> 0). */
   abandonRate: number;
+}
+
+export interface RosterQueue extends QueueRates {
   /** Headcount for each hour of the day, 0-23. */
   hourlyHeadcount: readonly number[];
   maxQueue?: number;
@@ -143,7 +146,7 @@ export function rosterStep(p: Float64Array, c: number, cMax: number, W: number):
 }
 
 /** One uniformized jump: to = from·P with P = I + Q/Λ, for headcount c. */
-export function step(from: Float64Array, to: Float64Array, c: number, q: RosterQueue, cMax: number, W: number, lambda: number): void {
+export function step(from: Float64Array, to: Float64Array, c: number, q: QueueRates, cMax: number, W: number, lambda: number): void {
   to.fill(0);
   const N = W - 1;
   for (let b = 0; b <= cMax; b++) {
@@ -194,6 +197,8 @@ export function uniformize(p: Float64Array, seconds: number, lambda: number, jum
       result[i] += w * current[i];
       integral[i] += (tail * current[i]) / lambda;
     }
+    // Past the mode, stop once the Poisson mass left is negligible (the bound above is generous).
+    if (k >= lt && tail < 1e-12) break;
     jump(current, next);
     [current, next] = [next, current];
     logW += Math.log(lt) - Math.log(k + 1);
