@@ -111,3 +111,66 @@ export function fcfsWaits(arrivalSeconds: ArrayLike<number>, workSeconds: ArrayL
   }
   return out;
 }
+
+/**
+ * Waits in a room of `servers` parallel servers fed by K first-come-first-served queues, one per
+ * class, under callsim's reserve rule (class 0 first; any other class, in class order, taken only
+ * while more than `keep` servers are free, the deciding one included; with keep 0 this is
+ * non-preemptive strict priority). Starts empty; each item's wait is from its arrival to its
+ * start, and every queue is emptied after the last arrival. The raw material of a shadow-system
+ * control whose mean the exact CTMC oracle gives when arrivals are Poisson and work exponential.
+ */
+export function reserveWaits(arrivalSeconds: ArrayLike<number>, classOf: ArrayLike<number>, workSeconds: ArrayLike<number>, servers: number, keep: number): Float64Array {
+  const n = arrivalSeconds.length;
+  if (classOf.length !== n || workSeconds.length !== n) throw new RangeError('arrivals, classes and work must have the same length');
+  if (!(Number.isInteger(servers) && servers >= 1)) throw new RangeError(`servers must be a whole number >= 1, got ${servers}`);
+  if (!(Number.isInteger(keep) && keep >= 0)) throw new RangeError(`keep must be a whole number >= 0, got ${keep}`);
+  let classes = 0;
+  for (let i = 0; i < n; i++) {
+    const k = classOf[i];
+    if (!(Number.isInteger(k) && k >= 0)) throw new RangeError(`class of item ${i} must be a whole number >= 0, got ${k}`);
+    classes = Math.max(classes, k + 1);
+  }
+  const out = new Float64Array(n);
+  // One FIFO per class: item indices in arrival order, read from `heads`, written at `tails`.
+  const counts = new Int32Array(classes);
+  for (let i = 0; i < n; i++) counts[classOf[i]]++;
+  const queues = Array.from(counts, (c) => new Int32Array(c));
+  const heads = new Int32Array(classes);
+  const tails = new Int32Array(classes);
+  const ends = new Float64Array(servers); // end times of busy servers, ascending, in ends[0..busy)
+  let busy = 0;
+  const start = (now: number): void => {
+    for (;;) {
+      const free = servers - busy;
+      if (free <= 0) return;
+      let k = 0;
+      for (; k < classes; k++) if ((k === 0 || free > keep) && heads[k] < tails[k]) break;
+      if (k === classes) return;
+      const i = queues[k][heads[k]++];
+      out[i] = now - arrivalSeconds[i];
+      const end = now + workSeconds[i];
+      let s = busy++;
+      for (; s > 0 && ends[s - 1] > end; s--) ends[s] = ends[s - 1];
+      ends[s] = end;
+    }
+  };
+  const finishUpTo = (t: number): void => {
+    while (busy > 0 && ends[0] <= t) {
+      const now = ends[0];
+      busy--;
+      for (let s = 0; s < busy; s++) ends[s] = ends[s + 1];
+      start(now);
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    const t = arrivalSeconds[i];
+    if (i > 0 && t < arrivalSeconds[i - 1]) throw new RangeError(`arrivals must be in time order (item ${i})`);
+    finishUpTo(t);
+    const k = classOf[i];
+    queues[k][tails[k]++] = i;
+    start(t);
+  }
+  finishUpTo(Infinity);
+  return out;
+}

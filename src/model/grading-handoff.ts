@@ -15,7 +15,13 @@ export class GradingHandoff {
     call.callerCase = this.centre.drawCaller(channelIndex, call.plannedLastQueue, row);
   }
 
-  /** The handler has finished talking: dispatch grades the call and creates its incident. */
+  /** A handler answered the call and will talk for `talkSeconds`: its incident may be created before the talk ends. */
+  answered(call: Call, talkSeconds: number): void {
+    const caller = call.callerCase;
+    if (caller !== null) this.centre.callAnswered(caller, call.arrivedAt, talkSeconds, call.counted);
+  }
+
+  /** The handler has finished talking: dispatch grades the call and creates its incident (unless created during the call). */
   handOver(call: Call): void {
     const caller = call.callerCase;
     if (caller === null) return;

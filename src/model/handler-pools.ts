@@ -170,7 +170,11 @@ export class HandlerPools implements FreeHandlers {
       this.monitor.queueLeft(queue.index, now, 'answered', answerSeconds, call);
     }
     // THRIVE and identification time (zero unless the scenario models it); the switchboard does neither.
-    if (call.callerCase !== null && call.outcome !== 'callbackFailed' && !this.switchboard.answered(call)) talkSeconds += call.callerCase.assessmentSeconds;
+    if (call.callerCase !== null && call.outcome !== 'callbackFailed' && !this.switchboard.answered(call)) {
+      talkSeconds += call.callerCase.assessmentSeconds;
+      // The incident may be created while the caller is on the line (dispatch.createIncidentAfterSeconds).
+      this.grading?.answered(call, talkSeconds);
+    }
     call.answeredAt = now;
     handler.work = call;
     this.occupy(pool, handler, now + talkSeconds);

@@ -116,6 +116,14 @@ export function resolveDispatch(d: NonNullable<WrittenScenario['dispatch']>, ctx
     problems.name(['dispatch', 'chaseChannel'], d.chaseChannel, ctx.channelNames, 'a declared channel');
     out.chaseChannelIndex = ctx.channelNames.indexOf(d.chaseChannel);
   }
+  if (d.createIncidentAfterSeconds !== undefined) {
+    const byGrade: Partial<Record<Grade, DistributionSpec>> = {};
+    for (const [g, spec] of Object.entries(d.createIncidentAfterSeconds)) {
+      if (g === 'none') problems.add(['dispatch', 'createIncidentAfterSeconds', g], 'an incident grade (immediate, priority, scheduled or resolvedWithoutDeployment): a call needing none makes no incident', g);
+      else if (spec !== undefined) byGrade[g as Grade] = dist(spec);
+    }
+    out.createIncidentAfterSeconds = byGrade;
+  }
   if (d.victimUpdates !== undefined) {
     const v: NonNullable<ResolvedDispatch['victimUpdates']> = {};
     if (d.victimUpdates.compliance !== undefined) v.compliance = d.victimUpdates.compliance;

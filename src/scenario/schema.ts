@@ -156,6 +156,10 @@ const dispatchSchema = z
     policy: dispatchPolicySchema().optional(),
     divertFromPriority: z.boolean().describe('May an Immediate incident take a unit travelling to a Priority one? Default false.').optional(),
     attendanceFrom: z.enum(['incidentCreated', 'callConnected', 'callReceived']).describe('When the attendance clock starts: incident creation, the call\'s answer, or its receipt (arrival at the room, before any queue). Default incidentCreated.').optional(),
+    createIncidentAfterSeconds: z
+      .partialRecord(grade, distribution('Seconds after answer.'))
+      .describe('Incidents created while the caller is on the line: per given grade (not none), the seconds after the answer when the handler has enough to create the incident and dispatch, drawn at the call\'s arrival and capped at the end of the talk; grades not named are created when the talk ends. Default: none (every incident when the talk ends).')
+      .optional(),
     upgradePerHour: nonNegative('Re-grading rate per hour per unattended incident. Default 0.').optional(),
     chasePerHour: nonNegative('Chasing-call rate per hour per unattended incident. Default 0.').optional(),
     chaseChannel: z.string().describe('Channel of chasing calls. Default: the first call\'s channel.').optional(),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RandomStream } from '../../src/engine/random.js';
 import { batchMeansInterval } from '../../src/metrics/batch-means.js';
-import { controlledBatchMeansInterval, fcfsWaits } from '../../src/metrics/control-variates.js';
+import { controlledBatchMeansInterval, fcfsWaits, reserveWaits } from '../../src/metrics/control-variates.js';
 import { studentTQuantile } from '../../src/metrics/student-t.js';
 
 describe('control variates on batch means', () => {
@@ -86,5 +86,48 @@ describe('first-come-first-served waits of an approximating queue', () => {
     expect([...fcfsWaits(arrivals, work, 2)]).toEqual([0, 0, 1, 1]);
     expect([...fcfsWaits([0, 10, 10.5], [1, 1, 1], 3)]).toEqual([0, 0, 0]);
     expect(() => fcfsWaits([0, 2, 1], [1, 1, 1], 1)).toThrow(/time order/);
+  });
+});
+
+describe('waits of a shadow room under the reserve rule', () => {
+  it('two servers, keep 1, worked by hand: class 1 waits at exactly 1 free, class 0 takes the kept server, FIFO within a class', () => {
+    // t=0 class 1 starts (2 free > 1), busy to 10; t=1 class 1 waits (1 free, not > 1); t=2 class 0 takes the
+    // kept server, busy to 7; t=3 class 0 waits (none free); t=7 it starts (wait 4), busy to 9; t=9 one free:
+    // class 1 still waits; t=10 two free: it starts (wait 9).
+    expect([...reserveWaits([0, 1, 2, 3], [1, 1, 0, 0], [10, 10, 5, 2], 2, 1)]).toEqual([0, 9, 0, 4]);
+    // keep 0 is non-preemptive strict priority: both class 1 start at once, class 0 waits for them.
+    expect([...reserveWaits([0, 1, 2, 3], [1, 1, 0, 0], [10, 10, 5, 2], 2, 0)]).toEqual([0, 0, 8, 8]);
+  });
+
+  it('three classes, three servers, keep 1: classes 1 and 2 both held back, 1 before 2', () => {
+    // t=0 class 2 starts (3 free), to 100; t=1 class 1 starts (2 free), to 50; t=2 class 2 waits (1 free);
+    // t=3 class 1 waits; t=50 two free: class 1 (arrived 3) first, wait 47, to 60; then 1 free: class 2 waits;
+    // t=60 two free: class 2 (arrived 2) starts, wait 58.
+    expect([...reserveWaits([0, 1, 2, 3], [2, 1, 2, 1], [100, 49, 5, 10], 3, 1)]).toEqual([0, 0, 58, 47]);
+  });
+
+  it('one class is first come, first served: the same waits as the Kiefer-Wolfowitz recursion (random inputs)', () => {
+    const stream = new RandomStream('reserve-waits-fcfs');
+    const arrivals: number[] = [];
+    const work: number[] = [];
+    let t = 0;
+    for (let i = 0; i < 2000; i++) {
+      t += -Math.log(stream.uniform());
+      arrivals.push(t);
+      work.push(-3.5 * Math.log(stream.uniform()));
+    }
+    for (const servers of [1, 4]) {
+      const a = reserveWaits(arrivals, new Array<number>(arrivals.length).fill(0), work, servers, 2);
+      const b = fcfsWaits(arrivals, work, servers);
+      expect(Math.max(...a.map((w, i) => Math.abs(w - b[i])))).toBeLessThan(1e-9);
+    }
+  });
+
+  it('refuses mismatched lengths, bad classes, servers or keep, and arrivals out of order', () => {
+    expect(() => reserveWaits([0, 1], [0], [1, 1], 1, 0)).toThrow(/same length/);
+    expect(() => reserveWaits([0, 1], [0, -1], [1, 1], 1, 0)).toThrow(/class of item 1/);
+    expect(() => reserveWaits([0, 1], [0, 0], [1, 1], 0, 0)).toThrow(/servers/);
+    expect(() => reserveWaits([0, 1], [0, 0], [1, 1], 1, 0.5)).toThrow(/keep/);
+    expect(() => reserveWaits([1, 0], [0, 0], [1, 1], 1, 0)).toThrow(/time order/);
   });
 });

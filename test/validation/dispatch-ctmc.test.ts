@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Exponential } from '../../src/engine/distributions.js';
 import { StreamFactory } from '../../src/engine/random.js';
-import { ctmcFigures } from '../../src/metrics/analytical/ctmc.js';
+import type { CtmcPolicy, CtmcSystem } from '../../src/metrics/analytical/ctmc.js';
+import { ctmcMeanWaits } from '../../src/metrics/analytical/ctmc-mean-waits.js';
 import { mmc } from '../../src/metrics/analytical/erlang-c.js';
 import { ratioBatches } from '../../src/metrics/batch-means.js';
-import { controlledBatchMeansInterval, fcfsWaits, type ControlledInterval } from '../../src/metrics/control-variates.js';
+import { controlledBatchMeansInterval, fcfsWaits, reserveWaits, type ControlledInterval } from '../../src/metrics/control-variates.js';
 import { IMMEDIATE, PRIORITY } from '../../src/model/dispatch/grades.js';
 import type { DispatchPolicySpec, ResolvedGrading } from '../../src/model/dispatch/types.js';
 import { Harness } from '../model/dispatch/harness.js';
@@ -16,13 +17,41 @@ import { checkControlled, checkControls } from './controlled-check.js';
  * travel 0 and exponential time on scene (mean 60 min), so the area is a 5-server Markovian queue
  * with two classes (Immediate, Priority) and no abandonment. gradeFirst is strict priority;
  * cutOffReserve with k units is the oracle's reserve policy (Priority dispatched only while more
- * than k units are free). One long run, 30 batch means, 99.9%, with two approximating-system
- * control variates computed from the drawn arrivals and times on scene: the mean wait the same
- * incidents would have with the 5 units first come, first served, and the share of them that would
- * find all 5 busy there (Erlang C's mean wait and P(wait)).
+ * than k units are free). One long run, 30 batch means, 99.9%, with approximating-system control
+ * variates computed from the drawn arrivals, grades and times on scene only, never from the model's
+ * outputs. gradeFirst: the mean wait the same incidents would have with the 5 units first come,
+ * first served, and the share of them that would find all 5 busy there (Erlang C's mean wait and
+ * P(wait)). cutOffReserve: the wait each incident would have in two shadow areas run by the same
+ * reserve rule (`reserveWaits`, an independent recursion), with every time on scene 2% shorter
+ * in one and 2% longer in the other; their mean waits are the oracle's for those rates. The
+ * first-come-first-served controls remove little here (the reserve idles a unit, which that queue
+ * never does); unscaled, the shadow would be the model itself, incident by incident (seen once
+ * while writing this test), so it brackets the model instead.
  */
 const RATES = { immediate: 1.5, priority: 2 }; // per hour; load 3.5 on 5 units
 const WARMUP_HOURS = 100;
+/** The shadow areas' times on scene, as multiples of the drawn ones (cutOffReserve's controls). */
+const SHADOW_SCALES = [0.98, 1.02];
+
+/** The area of 5 units as the oracle sees it, times on scene `scale` × 60 min, in minutes. */
+function area5(policy: CtmcPolicy, scale = 1): CtmcSystem {
+  return {
+    handlers: 5,
+    classes: [
+      { arrivalRate: RATES.immediate / 60, serviceRate: 1 / (60 * scale), abandonRate: 0, targetSeconds: 15 },
+      { arrivalRate: RATES.priority / 60, serviceRate: 1 / (60 * scale), abandonRate: 0, targetSeconds: 60 },
+    ],
+    policy,
+    maxQueue: 60,
+  };
+}
+
+/** Mean waits per grade (minutes) in that area. Truncation at 60 waiting per grade must lose under 1e-6 of arrivals: a bias far below the interval. */
+function oracleWaits(policy: CtmcPolicy, scale = 1): number[] {
+  const exact = ctmcMeanWaits(area5(policy, scale));
+  exact.lossProbability.forEach((p) => expect(p).toBeLessThan(1e-6));
+  return exact.meanWaitAll;
+}
 
 function simulate(policy: DispatchPolicySpec, seed: number, hours: number): { immediate: ControlledInterval; priority: ControlledInterval } {
   const total = RATES.immediate + RATES.priority;
@@ -34,27 +63,38 @@ function simulate(policy: DispatchPolicySpec, seed: number, hours: number): { im
   const h = new Harness(scenarioWith(spec, grading, hours), { seed, attendedOnly: true, traceUnits: false });
   const gap = new Exponential(3600 / total);
   const arrivals = new StreamFactory(seed, 0).stream('test.arrivals');
-  // Counted incidents in arrival order: instant, grade given, drawn time on scene.
-  const arrivedAt: number[] = [];
-  const grade: number[] = [];
-  const onScene: number[] = [];
+  // Every incident in arrival order (warm-up included, for the shadow areas): instant, grade
+  // given, drawn time on scene; the counted ones start at `firstCounted`.
+  const allArrivedAt: number[] = [];
+  const allGrade: number[] = [];
+  const allOnScene: number[] = [];
+  let firstCounted = -1;
   const arrive = (): void => {
     const now = h.sim.now;
     const counted = now >= WARMUP_HOURS * 3600;
     const caller = h.centre.drawCaller(0, -1);
     h.centre.callHandled(caller, now, now, counted);
-    if (counted) {
-      arrivedAt.push(now);
-      grade.push(caller.givenIndex);
-      onScene.push(caller.onSceneSeconds);
-    }
+    if (counted && firstCounted < 0) firstCounted = allArrivedAt.length;
+    allArrivedAt.push(now);
+    allGrade.push(caller.givenIndex);
+    allOnScene.push(caller.onSceneSeconds);
     h.sim.schedule(now + gap.sample(arrivals), arrive, null);
   };
   h.sim.schedule(gap.sample(arrivals), arrive, null);
   h.run(hours * 3600);
+  const arrivedAt = allArrivedAt.slice(firstCounted);
+  const grade = allGrade.slice(firstCounted);
   const lambda = total / 3600;
-  const fcfs = fcfsWaits(arrivedAt, onScene, 5);
   const erlangC = mmc(lambda, 1 / 3600, 5, 0);
+  const keep = policy.kind === 'cutOffReserve' ? Number(policy.reserveUnits) : -1;
+  // gradeFirst: the same incidents with the 5 units first come, first served (counted ones only).
+  const fcfs = keep < 0 ? fcfsWaits(arrivedAt, allOnScene.slice(firstCounted), 5) : new Float64Array(0);
+  // cutOffReserve: the shadow areas, fed from the first incident like the model, and their oracle.
+  const shadows = keep < 0 ? [] : SHADOW_SCALES.map((scale) => ({
+    scale,
+    waits: reserveWaits(allArrivedAt, allGrade, allOnScene.map((x) => x * scale), 5, keep).subarray(firstCounted),
+    exact: oracleWaits({ kind: 'reserve', protectedClass: 0, keep }, scale),
+  }));
   const interval = (name: 'immediate' | 'priority', g: number): ControlledInterval => {
     // Waits for a unit in minutes, in order of attendance: within a grade that is arrival order
     // (first come, first served), which the instants confirm.
@@ -69,6 +109,11 @@ function simulate(policy: DispatchPolicySpec, seed: number, hours: number): { im
     expect(misaligned, `${name}: attendances out of arrival order`).toBe(0);
     const ones = new Float64Array(waits.length).fill(1);
     const control = (value: (i: number) => number, mean: number): number[] => ratioBatches(mine.slice(0, waits.length).map(value), ones, 30).map((x) => x - mean);
+    if (keep >= 0) {
+      const controls = shadows.map((sh) => control((i) => sh.waits[i] / 60, sh.exact[g]));
+      checkControls(name, controls, shadows.map((sh) => `wait, shadow area with times on scene × ${sh.scale}`));
+      return controlledBatchMeansInterval(ratioBatches(waits, ones, 30), controls);
+    }
     const controls = [
       control((i) => fcfs[i] / 60, erlangC.meanWait / 60),
       // Whether it found all 5 units busy in that queue: Erlang C's P(wait).
@@ -84,24 +129,13 @@ describe('dispatch policies against the exact CTMC oracle (batch means with cont
   it.each([
     // About 2.8 million incidents: relative half-widths 0.86% and 0.44% (1.96% and 3.9% without controls).
     ['gradeFirst', { kind: 'gradeFirst' } as DispatchPolicySpec, { kind: 'strictPriority' } as const, 81, 800_000, [0.01, 0.01]],
-    // The reserve keeps a unit idle while Priority waits, which the first-come-first-served queue
-    // never does, so the controls remove less (variance 1.6 and 8 times smaller). 2.1 million
-    // incidents give 2.3% and 1.4%; 1% would need about 11 million (Immediate), beyond the budget.
-    ['cutOffReserve, 1 unit kept for Immediate', { kind: 'cutOffReserve', reserveUnits: 1 } as DispatchPolicySpec, { kind: 'reserve', protectedClass: 0, keep: 1 } as const, 82, 600_000, [0.025, 0.016]],
+    // About 2.1 million incidents, shadow-area controls: relative half-widths 0.70% and 0.30%
+    // (2.9% and 4.0% without controls; the first-come-first-served controls gave only 2.3% and 1.4%).
+    ['cutOffReserve, 1 unit kept for Immediate', { kind: 'cutOffReserve', reserveUnits: 1 } as DispatchPolicySpec, { kind: 'reserve', protectedClass: 0, keep: 1 } as const, 82, 600_000, [0.01, 0.01]],
   ] as const)('%s: mean wait for a unit per grade', (_, policy, oraclePolicy, seed, hours, guard) => {
-    const exact = ctmcFigures({
-      handlers: 5,
-      classes: [
-        { arrivalRate: RATES.immediate / 60, serviceRate: 1 / 60, abandonRate: 0, targetSeconds: 15 },
-        { arrivalRate: RATES.priority / 60, serviceRate: 1 / 60, abandonRate: 0, targetSeconds: 60 },
-      ],
-      policy: oraclePolicy,
-      maxQueue: 60,
-    });
-    // Truncation at 60 waiting per grade loses under 1e-6 of arrivals: a bias far below the interval.
-    exact.classes.forEach((c) => expect(c.lossProbability).toBeLessThan(1e-6));
+    const exact = oracleWaits(oraclePolicy);
     const sim = simulate(policy, seed, hours);
-    checkControlled('Immediate mean wait (min)', sim.immediate, exact.classes[0].meanWaitAll, guard[0]);
-    checkControlled('Priority mean wait (min)', sim.priority, exact.classes[1].meanWaitAll, guard[1]);
+    checkControlled('Immediate mean wait (min)', sim.immediate, exact[0], guard[0]);
+    checkControlled('Priority mean wait (min)', sim.priority, exact[1], guard[1]);
   });
 });

@@ -33,6 +33,13 @@ export class CallerCase {
   uPriorityHigh = 0;
   /** Decides whether an owed victim update is made (below the compliance probability); drawn at arrival only when modelled. */
   uVictimUpdate = 0;
+  /**
+   * Seconds after answer when the handler creates the incident while the caller is on the line,
+   * by given grade index (NaN: when the talk ends), drawn at arrival; null when not modelled.
+   */
+  incidentAfterSeconds: Float64Array | null = null;
+  /** True once the incident was created during the call (the end of the talk then creates none). */
+  createdDuringCall = false;
   /** Travel time to the scene (seconds) and time on scene (seconds), drawn for the needed grade. */
   travelSeconds = 0;
   onSceneSeconds = 0;

@@ -53,6 +53,10 @@ export class CallerSampler {
   private readonly victimStreams: RandomStream[] | null;
   /** Per channel, the stream deciding Priority High or Standard (null when Priority is not split: none created). */
   private readonly splitStreams: RandomStream[] | null;
+  /** Per grade index, when an incident is created during the call (null: at the talk's end); null when not modelled. */
+  private readonly incidentAt: (Distribution | null)[] | null;
+  /** Per channel, the stream of those times (null when not modelled: none created). */
+  private readonly incidentAtStreams: RandomStream[] | null;
 
   constructor(scenario: ResolvedScenario, streams: StreamFactory) {
     const grading = scenario.grading;
@@ -99,6 +103,9 @@ export class CallerSampler {
       : null;
     this.victimStreams = dispatch?.victimUpdates?.compliance === undefined ? null : scenario.channels.map((c) => streams.stream(`${c.name}.victimUpdate`));
     this.splitStreams = dispatch?.prioritySplit === undefined ? null : scenario.channels.map((c) => streams.stream(`${c.name}.prioritySplit`));
+    const during = dispatch?.createIncidentAfterSeconds;
+    this.incidentAt = during === undefined ? null : GRADES.slice(0, INCIDENT_GRADES).map((g) => (during[g] === undefined ? null : makeDistribution(during[g])));
+    this.incidentAtStreams = during === undefined ? null : scenario.channels.map((c) => streams.stream(`${c.name}.incidentAt`));
   }
 
   /**
@@ -132,6 +139,7 @@ export class CallerSampler {
     if (this.assessmentStreams !== null) c.assessmentSeconds = this.assessment.draw(c, this.assessmentStreams[channelIndex].first);
     if (this.victimStreams !== null) c.uVictimUpdate = this.victimStreams[channelIndex].decision();
     if (this.splitStreams !== null) c.uPriorityHigh = this.splitStreams[channelIndex].decision();
+    if (this.incidentAt !== null) c.incidentAfterSeconds = this.drawIncidentAt(this.incidentAt, (this.incidentAtStreams as RandomStream[])[channelIndex]);
     if (area >= 0 && needed < INCIDENT_GRADES && this.dispatched[needed]) {
       c.travelSeconds = 60 * this.travel[area].sample(s.travel);
       c.onSceneSeconds = 60 * (this.onScene[needed]?.sample(s.onScene) ?? 0);
@@ -158,6 +166,15 @@ export class CallerSampler {
     c.travelSeconds = NaN;
     c.onSceneSeconds = NaN;
     return c;
+  }
+
+  /** One time per named grade, whatever the call turns out to need, so every call takes the same draws. */
+  private drawIncidentAt(byGrade: readonly (Distribution | null)[], stream: RandomStream): Float64Array {
+    const out = new Float64Array(INCIDENT_GRADES).fill(NaN);
+    byGrade.forEach((d, g) => {
+      if (d !== null) out[g] = Math.max(0, d.sample(stream));
+    });
+    return out;
   }
 
   /** Late draws for an incident dispatched without arrival draws (a matrix gave it a dispatched grade). */

@@ -38,6 +38,9 @@ interface HeadcountStep {
   headcount: number;
 }
 
+/** An incident due while its caller is on the line. */
+interface DuringCall { caller: CallerCase; callArrivedAt: number; connectedAt: number; counted: boolean }
+
 const NO_DISPATCH: ResolvedDispatch = {
   areas: [],
   onSceneMinutes: {},
@@ -52,9 +55,10 @@ const NO_DISPATCH: ResolvedDispatch = {
 
 /**
  * From answered call to attended incident: the one object the call model talks to about grading
- * and dispatch. The model draws each caller's case at arrival (`drawCaller`), and when a handler
- * finishes a call passes it to `callHandled`: the call is graded, an incident is created in its
- * area and counted, and Immediate and Priority incidents (the dispatched grades) wait for units.
+ * and dispatch. The model draws each caller's case at arrival (`drawCaller`), tells it when a
+ * handler answers (`callAnswered`) and when the talk ends (`callHandled`): the call is graded, an
+ * incident is created in its area (at the talk's end, or during the call when the scenario says)
+ * and counted, and Immediate and Priority incidents (the dispatched grades) wait for units.
  * Records go to the ModelMonitor with area indices in the order of `scenario.dispatch.areas`.
  */
 export class DispatchCentre {
@@ -148,6 +152,27 @@ export class DispatchCentre {
       }
       return;
     }
+    if (!caller.createdDuringCall) this.createIncident(caller, callArrivedAt, connectedAt, counted);
+  }
+
+  /**
+   * A handler answered a first call now and will talk for `talkSeconds`. When the scenario creates
+   * incidents of the call's given grade during the call (`dispatch.createIncidentAfterSeconds`)
+   * and the caller's drawn time falls before the talk ends, the incident is created then and the
+   * end of the talk creates none. Grading uses only arrival draws, so grading now gives the same grade.
+   */
+  callAnswered(caller: CallerCase, callArrivedAt: number, talkSeconds: number, counted: boolean): void {
+    const afterSeconds = caller.incidentAfterSeconds;
+    if (afterSeconds === null || caller.chasing !== null || caller.areaIndex < 0) return;
+    const given = this.grader.grade(caller);
+    if (given === NO_INCIDENT || !(afterSeconds[given] < talkSeconds)) return;
+    caller.createdDuringCall = true;
+    const now = this.sim.now;
+    this.sim.post(now + afterSeconds[given], this.onCreateDuringCall, { caller, callArrivedAt, connectedAt: now, counted }, SameInstant.arrival);
+  }
+
+  /** Grade the call, create its incident now and, for a dispatched grade, send units. */
+  private createIncident(caller: CallerCase, callArrivedAt: number, connectedAt: number, counted: boolean): void {
     const given = this.grader.grade(caller);
     const areaIndex = caller.areaIndex;
     if (given === NO_INCIDENT || areaIndex < 0) return;
@@ -208,6 +233,10 @@ export class DispatchCentre {
 
   private readonly onRequeued = (incident: Incident): void => {
     this.events.requeued(incident);
+  };
+
+  private readonly onCreateDuringCall = (d: DuringCall): void => {
+    this.createIncident(d.caller, d.callArrivedAt, d.connectedAt, d.counted);
   };
 
   private readonly onHelpDue = (incident: Incident): void => {

@@ -8,8 +8,9 @@ export const ON_SCENE = 2;
 export const CLEARED = 3;
 
 /**
- * One incident that gets units: created when the handler finishes the call, waiting for a unit,
- * then a unit travels to it and stays on scene. Attended once, when the first unit arrives.
+ * One incident that gets units: created when the handler finishes the call (or during it),
+ * waiting for a unit, then a unit travels to it and stays on scene. Attended once, when the first
+ * unit arrives.
  */
 export class Incident {
   /** WAITING, TRAVELLING, ON_SCENE or CLEARED. */

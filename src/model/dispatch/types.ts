@@ -92,8 +92,14 @@ export interface ResolvedDispatch {
   policy: DispatchPolicySpec;
   /** May an Immediate incident take a unit travelling to a Priority one? */
   divertFromPriority: boolean;
-  /** Attendance clock starts at incident creation (default) or at the call's connect time. */
+  /** Attendance clock starts at incident creation (default), the call's connect time, or its receipt. */
   attendanceFrom: 'incidentCreated' | 'callConnected' | 'callReceived';
+  /**
+   * Incidents created while the caller is still on the line (absent: every incident is created when
+   * the talk ends): per given grade, the seconds after answer when the handler has enough to create
+   * it, drawn at the call's arrival and capped at the end of the talk.
+   */
+  createIncidentAfterSeconds?: Readonly<Partial<Record<Grade, DistributionSpec>>>;
   /**
    * Rates per hour, per unattended incident (waiting, or its unit travelling): re-grading as new
    * information comes (to the needed grade when under-graded, else one grade up), and chasing

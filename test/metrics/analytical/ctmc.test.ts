@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cobhamWaits } from '../../../src/metrics/analytical/cobham.js';
 import { ctmcFigures } from '../../../src/metrics/analytical/ctmc.js';
+import { ctmcMeanWaits } from '../../../src/metrics/analytical/ctmc-mean-waits.js';
 import { erlangA } from '../../../src/metrics/analytical/erlang-a.js';
 import { mmc } from '../../../src/metrics/analytical/erlang-c.js';
 
@@ -70,5 +71,28 @@ describe('CTMC oracle against the closed forms it generalizes', () => {
   it('bad input names the field', () => {
     expect(() => ctmcFigures({ handlers: 0, classes: [{ arrivalRate: 1, serviceRate: 1, abandonRate: 0, targetSeconds: 0 }], policy: { kind: 'strictPriority' } })).toThrow(/handlers/);
     expect(() => ctmcFigures({ handlers: 2, classes: [{ arrivalRate: 1, serviceRate: -1, abandonRate: 0, targetSeconds: 0 }], policy: { kind: 'strictPriority' } })).toThrow(/classes\[0\]\.serviceRate/);
+  });
+});
+
+describe('CTMC mean waits alone (ctmcMeanWaits)', () => {
+  it('gives ctmcFigures\' mean waits and losses, reserve and strict priority, a queue truncated where losses show', () => {
+    for (const policy of [{ kind: 'reserve', protectedClass: 0, keep: 1 } as const, { kind: 'strictPriority' } as const]) {
+      const system = {
+        handlers: 3,
+        classes: [
+          { arrivalRate: 0.8, serviceRate: 0.5, abandonRate: 0, targetSeconds: 1 },
+          { arrivalRate: 0.6, serviceRate: 0.5, abandonRate: 0.1, targetSeconds: 1 },
+        ],
+        policy,
+        maxQueue: 12,
+      };
+      const full = ctmcFigures(system);
+      const cheap = ctmcMeanWaits(system);
+      full.classes.forEach((c, k) => {
+        close(cheap.meanWaitAll[k], c.meanWaitAll, 1e-12);
+        close(cheap.lossProbability[k], c.lossProbability, 1e-12);
+      });
+      expect(Math.max(...cheap.lossProbability)).toBeGreaterThan(1e-6);
+    }
   });
 });
