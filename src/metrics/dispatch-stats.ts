@@ -1,6 +1,7 @@
 import type { Calendar } from '../engine/calendar.js';
 import type { Grade } from '../model/dispatch/types.js';
 import type { MonitorLayout } from '../model/monitor.js';
+import { bucketOf } from './histogram.js';
 import { AttendanceTable, DISPATCHED, dispatchedRow, type AttendanceTargets } from './incident-stats.js';
 import type { MonthSlots } from './month-slots.js';
 import { HOUR_KEYS, WEEKDAY_KEYS, ratio, type MetricSink } from './metric-sink.js';
@@ -71,10 +72,17 @@ export class DispatchStats {
   /** Attended at `at`: the month is the one its attendance clock started in (`at` minus the attendance time). */
   attended(area: number, needed: Grade, given: Grade, attendanceSeconds: number, at = NaN): void {
     const minutes = attendanceSeconds / 60;
-    const within = this.byGiven.attend(given, area, minutes);
-    this.byNeed.attend(needed, area, minutes);
-    if (within === undefined || this.months === undefined || !(at === at)) return;
-    const i = dispatchedRow(given) * this.months.count + this.months.slot(at - attendanceSeconds);
+    if (!(minutes >= 0)) return;
+    const g = dispatchedRow(given);
+    const n = dispatchedRow(needed);
+    if (g < 0 && n < 0) return;
+    // One bucket lookup serves both tables.
+    const bucket = bucketOf(minutes);
+    if (n >= 0) this.byNeed.attendRow(n, area, minutes, bucket);
+    if (g < 0) return;
+    const within = this.byGiven.attendRow(g, area, minutes, bucket);
+    if (this.months === undefined || !(at === at)) return;
+    const i = g * this.months.count + this.months.slot(at - attendanceSeconds);
     this.monthAttended[i]++;
     if (within) this.monthWithin[i]++;
   }

@@ -31,6 +31,23 @@ export class AttendanceStats {
     if (minutes <= targetMinutes) this.withinTarget++;
     else this.breaches++;
   }
+
+  /**
+   * Like `attend`, but leaves the histogram's bucket counts alone: a group made of areas takes its
+   * counts from its areas' histograms when written (`AttendanceTable.settleGroups`). Count, sum,
+   * minimum and maximum are kept here, in the order the incidents came, so the mean is the same
+   * to the last bit as when every value is added.
+   */
+  tally(minutes: number, targetMinutes: number): void {
+    this.attended++;
+    const h = this.minutes;
+    h.count++;
+    h.sum += minutes;
+    if (minutes < h.min) h.min = minutes;
+    if (minutes > h.max) h.max = minutes;
+    if (minutes <= targetMinutes) this.withinTarget++;
+    else this.breaches++;
+  }
 }
 
 /**
@@ -64,12 +81,20 @@ export class AttendanceTable {
   attend(grade: Grade, area: number, minutes: number): boolean | undefined {
     const g = dispatchedRow(grade);
     if (g < 0 || !(minutes >= 0)) return undefined;
+    return this.attendRow(g, area, minutes, bucketOf(minutes));
+  }
+
+  /**
+   * `attend` for grade row `g` (0 immediate, 1 priority) and `minutes` >= 0 whose histogram bucket
+   * is `bucket`. Only the area's histogram gets the bucket count: its kind's and the all-areas
+   * group's counts are the sums of their areas' (exact: whole numbers), filled in when written.
+   */
+  attendRow(g: number, area: number, minutes: number, bucket: number): boolean {
     const target = this.targetOf[g][area];
-    const bucket = bucketOf(minutes);
     const row = this.stats[g];
     row[area].attend(minutes, bucket, target);
-    row[this.kindGroup[area]].attend(minutes, bucket, target);
-    row[this.areas.length + 2].attend(minutes, bucket, target);
+    row[this.kindGroup[area]].tally(minutes, target);
+    row[this.areas.length + 2].tally(minutes, target);
     return minutes <= target;
   }
 
@@ -83,8 +108,24 @@ export class AttendanceTable {
     row[this.areas.length + 2].open++;
   }
 
+  /** Fill each group's bucket counts from its areas' (idempotent; `attendRow` counts areas only). */
+  settleGroups(): void {
+    const n = this.areas.length;
+    for (const row of this.stats) {
+      for (let group = n; group < n + 3; group++) row[group].minutes.counts.fill(0);
+      for (let area = 0; area < n; area++) {
+        const counts = row[area].minutes.counts;
+        for (const group of [this.kindGroup[area], n + 2]) {
+          const into = row[group].minutes.counts;
+          for (let i = 0; i < counts.length; i++) into[i] += counts[i];
+        }
+      }
+    }
+  }
+
   /** Flat metrics under `prefix.GRADE.GROUP...` through `put(name, value, unit)`. */
   write(prefix: string, put: (name: string, value: number, unit: string) => void): void {
+    this.settleGroups();
     const names = this.groupNames();
     DISPATCHED.forEach((grade, g) => {
       names.forEach((group, i) => {

@@ -68,7 +68,8 @@ describe('policy plug-ins', () => {
       params: z.strictObject({}),
       create: (_p: object, grades: readonly number[]) => (waiting: Int32Array) => [...grades].reverse().find((g) => waiting[g] > 0) ?? -1,
     });
-    const short = ['horizon={days: 2}', 'channels.999.surges=[]', 'channels.101.surges=[]'];
+    // Without diverts: an Immediate incident taking a unit from a Priority one would hide the order of service.
+    const short = ['horizon={days: 2}', 'channels.999.surges=[]', 'channels.101.surges=[]', 'dispatch.divertFromPriority=false'];
     const base = await loadScenario('scenarios/avon-somerset-2022.yaml', { sets: short });
     const reversed = await loadScenario('scenarios/avon-somerset-2022.yaml', { sets: [...short, 'dispatch.policy=leastUrgentFirst'] });
     expect(reversed.dispatch?.policy).toEqual({ kind: 'leastUrgentFirst' });

@@ -7,7 +7,9 @@ import type { AreaKind } from './types.js';
 /**
  * One area's dispatch state: incidents waiting per grade, and its response units (free ones in a
  * stack, busy ones serving an incident here or in a neighbouring area). Headcount follows the
- * area's roster; a unit leaving at a roster drop finishes its incident first.
+ * area's roster; a unit leaving at a roster drop finishes its incident first. Units may clear
+ * without an event (`QuietClearUps`): `free`, `busy` and `present` are current only once
+ * `UnitDispatcher` has settled the area, as it does before each dispatch and roster change.
  */
 export class Area {
   /** Waiting incidents per grade index (immediate, priority, scheduled, resolved without deployment). */

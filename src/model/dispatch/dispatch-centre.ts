@@ -212,6 +212,7 @@ export class DispatchCentre {
 
   /** At the horizon: report every unattended incident as open, with its wait so far. */
   finish(horizonSeconds: number): void {
+    this.dispatcher.settleAll(horizonSeconds);
     for (const incident of this.open) {
       this.monitor.incidentOpen(incident.areaIndex, gradeName(incident.neededIndex), gradeName(incident.given), horizonSeconds - incident.clockFrom, incident.counted);
       if (this.highShare !== null && incident.given === PRIORITY) this.monitor.priorityTierAttended?.(incident.areaIndex, incident.standard, NaN, incident.counted);

@@ -59,8 +59,11 @@ export class Incident {
 export class Unit {
   /** The incident it serves (travelling or on scene), or null when free. */
   incident: Incident | null = null;
-  /** Arrival-on-scene or clear-up event. */
+  /** Arrival-on-scene event while travelling (null otherwise: clear-ups are posted without a handle). */
   event: EventHandle | null = null;
+  /** While on scene without an event: when it clears up, and its place among units clearing then (`QuietClearUps`). */
+  clearAt = 0;
+  clearOrder = 0;
   /** False once the unit has gone off duty. */
   onDuty = true;
 

@@ -5,6 +5,7 @@ import type { Area } from './area.js';
 import { IMMEDIATE, INCIDENT_GRADES, PRIORITY } from './grades.js';
 import { CLEARED, Incident, ON_SCENE, TRAVELLING, type Unit, WAITING } from './incident.js';
 import type { DispatchPolicy } from './policy-types.js';
+import { QuietClearUps } from './quiet-clear-ups.js';
 
 /** Priority Standard waits behind every Priority High incident of its line; in any other grade, by id. */
 const STANDARD_BEHIND = 2 ** 40;
@@ -29,6 +30,8 @@ export interface DispatchTrace {
  */
 export class UnitDispatcher {
   private readonly reportedWaiting: Int32Array;
+  /** Clear-ups without events (null with a trace: its records then come in time order). */
+  private readonly quiet: QuietClearUps | null;
 
   constructor(
     private readonly sim: Simulator,
@@ -49,6 +52,7 @@ export class UnitDispatcher {
     private readonly horizonSeconds: number,
   ) {
     this.reportedWaiting = new Int32Array(areas.length);
+    this.quiet = trace === null ? new QuietClearUps(sim, areas, monitor, this.onClear) : null;
   }
 
   /** A new (or upgraded, or diverted) incident waits in its area's line for its given grade. */
@@ -78,6 +82,7 @@ export class UnitDispatcher {
 
   /** Send free units of `area` to its waiting incidents, then to neighbours', then divert. */
   dispatchArea(area: Area): void {
+    this.settle(area);
     const free = area.free;
     while (free.length > 0 && area.waiting > 0) {
       const grade = this.policy(area.waitingByGrade, free.length);
@@ -90,6 +95,8 @@ export class UnitDispatcher {
     }
     if (this.divert && area.waitingByGrade[IMMEDIATE] > 0) this.divertFor(area);
     this.reportWaiting(area);
+    // An incident waits here: units of this area and of those that may help it need their clear-up events.
+    if (area.waiting > 0 && this.quiet !== null) this.quiet.wakeFor(area);
   }
 
   /** An incident of `area` has waited long enough for help: free units of its neighbours may come. */
@@ -98,6 +105,7 @@ export class UnitDispatcher {
     const area = this.areas[incident.areaIndex];
     const neighbours = area.neighbours;
     for (let i = 0; i < neighbours.length && area.waiting > 0; i++) {
+      this.settle(neighbours[i]);
       if (neighbours[i].free.length > 0) this.help(neighbours[i], area);
     }
   }
@@ -185,10 +193,19 @@ export class UnitDispatcher {
     incident.state = ON_SCENE;
     this.trace?.unitArrived(unit.id, incident.id, at);
     this.attended(incident, at);
-    unit.event = this.sim.schedule(at + incident.caller.onSceneSeconds, this.onClear, unit, SameInstant.release);
+    unit.event = null;
+    const clearAt = at + incident.caller.onSceneSeconds;
+    // Nothing cancels a clear-up, so it is posted without a handle (no allocation per incident).
+    if (this.quiet === null || !this.quiet.tryAdd(unit, clearAt)) this.sim.post(clearAt, this.onClear, unit, SameInstant.release);
+  }
+
+  /** Settle the quiet clear-ups of `area` due by now (before anything looks at its units). */
+  private settle(area: Area): void {
+    if (this.quiet !== null) this.quiet.settle(area, this.sim.now);
   }
 
   private readonly onClear = (unit: Unit): void => {
+    this.settle(this.areas[unit.homeArea]);
     const incident = unit.incident as Incident;
     const now = this.sim.now;
     incident.state = CLEARED;
@@ -204,9 +221,15 @@ export class UnitDispatcher {
 
   /** Roster change: the area's headcount becomes `headcount`. */
   setHeadcount(area: Area, headcount: number): void {
+    this.settle(area);
     const added = area.setHeadcount(headcount);
     this.monitor.unitLevel(area.index, this.sim.now, area.busy, area.present);
     if (added) this.dispatchArea(area);
+  }
+
+  /** At the horizon: settle every quiet clear-up due by then (as the events up to it would). */
+  settleAll(horizonSeconds: number): void {
+    if (this.quiet !== null) for (const area of this.areas) this.quiet.settle(area, horizonSeconds);
   }
 
   /** Report an area's waiting count when it changed since last reported. */

@@ -98,19 +98,36 @@ describe('DispatchCentre, hand-computable', () => {
     expect(h.monitor.attended().map((r) => r.seconds / MIN)).toEqual([8]);
   });
 
-  it('at a roster drop a busy unit finishes its incident, then leaves', () => {
+  it('at a roster drop a busy unit finishes its incident, then leaves (with and without clear-up events)', () => {
     const a = area('A', 1, { extraUnits: [{ fromSeconds: 0, toSeconds: 10 * MIN, extra: 1 }] });
-    const h = new Harness(scenarioWith(dispatchSpec([a])));
+    // Without a unit trace, clear-ups nobody waits for are settled without events (QuietClearUps).
+    for (const traceUnits of [true, false]) {
+      const h = new Harness(scenarioWith(dispatchSpec([a])), { traceUnits });
+      h.handAt(0, 'immediate', 0, 30 * MIN);
+      h.handAt(0, 'immediate', 0, 40 * MIN);
+      h.handAt(5 * MIN, 'immediate', 0, 10 * MIN);
+      h.run(5 * 3600);
+      // At 10 min both units are busy: one is owed. The first to clear (30) leaves; the other clears at 40
+      // and takes the waiting incident. The owed unit stays present (the occupancy base) until it leaves at 30.
+      expect(h.monitor.attended().map((r) => r.at / MIN)).toEqual([0, 0, 40]);
+      expect(h.monitor.unitLevels.map((r) => [r.at / MIN, r.busy, r.staffed])).toEqual([
+        [0, 0, 2], [0, 1, 2], [0, 2, 2], [10, 2, 2], [30, 1, 1], [40, 0, 1], [40, 1, 1], [50, 0, 1],
+      ]);
+    }
+  });
+
+  it('quiet clear-ups: two units clearing at one instant, a roster drop between, and the horizon settle in order', () => {
+    // Nothing ever waits, so no clear-up gets an event: each is reported when the area is next looked at.
+    const a = area('A', 3, { extraUnits: [{ fromSeconds: 45 * MIN, toSeconds: 10 * 3600, extra: -1 }] });
+    const h = new Harness(scenarioWith(dispatchSpec([a]), undefined, 2), { traceUnits: false });
     h.handAt(0, 'immediate', 0, 30 * MIN);
-    h.handAt(0, 'immediate', 0, 40 * MIN);
-    h.handAt(5 * MIN, 'immediate', 0, 10 * MIN);
-    h.run(5 * 3600);
-    // At 10 min both units are busy: one is owed. The first to clear (30) leaves; the other clears at 40
-    // and takes the waiting incident. The owed unit stays present (the occupancy base) until it leaves at 30.
-    expect(h.monitor.attended().map((r) => r.at / MIN)).toEqual([0, 0, 40]);
+    h.handAt(0, 'priority', 0, 30 * MIN);
+    h.handAt(10 * MIN, 'immediate', 0, 100 * MIN);
+    h.run(2 * 3600);
     expect(h.monitor.unitLevels.map((r) => [r.at / MIN, r.busy, r.staffed])).toEqual([
-      [0, 0, 2], [0, 1, 2], [0, 2, 2], [10, 2, 2], [30, 1, 1], [40, 0, 1], [40, 1, 1], [50, 0, 1],
+      [0, 0, 3], [0, 1, 3], [0, 2, 3], [10, 3, 3], [30, 2, 3], [30, 1, 3], [45, 1, 2], [110, 0, 2],
     ]);
+    expect(h.sim.eventsRun).toBe(4); // three calls handed over and the roster drop: no clear-up events
   });
 
   it('an hour-of-day roster with dated extra units (Operation Hibiscus): units come on duty at the roster change', () => {

@@ -37,7 +37,7 @@ const world = fc.record({
 const HOURS = 48;
 
 /** Run one random world: Poisson calls through the real sampler and grader, chasing calls handled after 3 minutes. */
-function run(w: World, unitsDelta = 0): { h: Harness; cases: CallerCase[] } {
+function run(w: World, unitsDelta = 0, traceUnits = true): { h: Harness; cases: CallerCase[] } {
   const grading: ResolvedGrading = {
     needByChannel: [{ immediate: 0.3, priority: 0.4, scheduled: 0.1, resolvedWithoutDeployment: 0.1, none: 0.1 }, null], needByQueue: [null, null],
     flags: { repeat: 0.3, vulnerable: 0.3 }, thrive: w.thrive, recogniseRepeat: 0.6, recogniseVulnerable: 0.6, undergradeIfMissed: 0.7,
@@ -58,6 +58,7 @@ function run(w: World, unitsDelta = 0): { h: Harness; cases: CallerCase[] } {
   let h: Harness | undefined;
   h = new Harness(scenarioWith(spec, grading, HOURS), {
     seed: w.seed,
+    traceUnits,
     hooks: { offerChasingCall: (_c, at, _id, caller) => h!.sim.schedule(at + 180, () => h!.centre.callHandled(caller, at, at, true), null) },
   });
   const cases: CallerCase[] = [];
@@ -143,6 +144,21 @@ describe('dispatch invariants', () => {
       const key = (c: CallerCase) => [c.neededIndex, c.repeat, c.vulnerable, c.areaIndex, c.travelSeconds, c.onSceneSeconds, c.givenIndex];
       expect(more.map(key)).toEqual(base.map(key));
     }), { ...settings, numRuns: 30 });
+  });
+
+  it('clear-ups settled without events (no unit trace) give the same records as one event per clear-up', () => {
+    fc.assert(fc.property(world, (w) => {
+      const eager = run(w, 0, true).h;
+      const quiet = run(w, 0, false).h;
+      expect(quiet.monitor.incidents).toEqual(eager.monitor.incidents);
+      expect(quiet.monitor.queueLevels).toEqual(eager.monitor.queueLevels);
+      expect(quiet.monitor.victimUpdates).toEqual(eager.monitor.victimUpdates);
+      expect(quiet.monitor.upgrades).toEqual(eager.monitor.upgrades);
+      expect(quiet.chases.map((c) => [c.at, c.incidentId])).toEqual(eager.chases.map((c) => [c.at, c.incidentId]));
+      // Unit levels: each area's in the same order (a quiet clear-up is reported when its area is next looked at).
+      for (const area of [0, 1]) expect(quiet.monitor.unitLevels.filter((r) => r.area === area)).toEqual(eager.monitor.unitLevels.filter((r) => r.area === area));
+      expect(quiet.monitor.unitLevels.length).toBe(eager.monitor.unitLevels.length);
+    }), settings);
   });
 
   it('under-grading never happens when THRIVE and recognition are certain', () => {
