@@ -1,5 +1,11 @@
+import { StreamFactory } from '../src/engine/random.js';
 import { runReplication } from '../src/experiment/run-replication.js';
+import { ControlRoomCollector } from '../src/metrics/collector.js';
+import { REPORT_ATTENDANCE_TARGETS } from '../src/metrics/standards.js';
+import { ControlRoom } from '../src/model/control-room.js';
 import type { ResolvedScenario } from '../src/model/resolved.js';
+import { makeDispatchPolicy } from '../src/policies/dispatch/dispatch-policies.js';
+import { makeQueueSelector } from '../src/policies/queue-selection.js';
 
 /**
  * "cc2": two Poisson classes sharing 12 handlers, non-preemptive, FIFO within a class. "999" at
@@ -66,7 +72,36 @@ export function cc2Scenario(arrivals: number, options: { dispatch?: boolean; reg
   };
 }
 
-function measure(label: string, scenario: ResolvedScenario): void {
+/** The events of replication 0 of `scenario`: all of them, those that passed through the heap, and the calls offered. */
+export interface EventCounts {
+  events: number;
+  heapEvents: number;
+  arrivals: number;
+}
+
+/**
+ * Counts the events of replication 0: the model wired as `runReplication` wires it (collector,
+ * built-in policies), so the count equals its `eventsRun`, which the caller can check; the
+ * simulator also says how many were lane events (arrivals kept outside the heap). Call it after
+ * the timed runs: it runs the model once more.
+ */
+export function countEvents(scenario: ResolvedScenario): EventCounts {
+  const collector = new ControlRoomCollector(scenario.dispatch?.targets ?? REPORT_ATTENDANCE_TARGETS);
+  // The same objects and shapes as runReplication's (a context without `counts`, say, would make
+  // the policies' property reads polymorphic and slow the timed runs after it).
+  const context = { startEpochMs: scenario.startEpochMs, counts: undefined };
+  const room = new ControlRoom(scenario, new StreamFactory(scenario.seed, 0), collector, {
+    queueSelector: (spec, served) => makeQueueSelector(spec, served, context),
+    dispatchPolicy: makeDispatchPolicy,
+    callSink: undefined,
+  });
+  room.run();
+  const sim = room.sim;
+  return { events: sim.eventsRun, heapEvents: sim.eventsRun - sim.laneEventsRun, arrivals: collector.result(0, sim.eventsRun).callsOffered };
+}
+
+/** Time one replication and print its rate and figures; returns the checks to print after all timing. */
+function measure(label: string, scenario: ResolvedScenario): () => void {
   const before = performance.now();
   const result = runReplication(scenario, 0);
   const seconds = (performance.now() - before) / 1000;
@@ -80,6 +115,11 @@ function measure(label: string, scenario: ResolvedScenario): void {
   if (m['incidents.breachShare'] !== undefined) {
     console.log(`  incidents ${m['incidents.created']}, Immediate+Priority attended outside target ${pct(m['incidents.breachShare'])}, under-graded ${pct(m['grading.undergraded'])}`);
   }
+  return () => {
+    const counts = countEvents(scenario);
+    if (counts.events !== result.eventsRun) throw new Error(`countEvents saw ${counts.events} events, runReplication ${result.eventsRun}`);
+    console.log(`${label}: ${(counts.events / counts.arrivals).toFixed(2)} events per arrival, ${(counts.heapEvents / counts.arrivals).toFixed(2)} of them through the heap (the rest are arrivals on lanes)`);
+  };
 }
 
 export const cc2Bench = {
@@ -88,10 +128,14 @@ export const cc2Bench = {
   run(): void {
     const arrivals = Number(process.env.CC2_ARRIVALS ?? 1_000_000);
     measure('cc2 warm-up', cc2Scenario(100_000));
-    measure('cc2', cc2Scenario(arrivals));
-    measure('cc2 + grading and dispatch', cc2Scenario(arrivals, { dispatch: true }));
-    measure('cc2 + dispatch, re-grading and chasing calls', cc2Scenario(arrivals, { dispatch: true, regrading: true }));
+    const counts = [
+      measure('cc2', cc2Scenario(arrivals)),
+      measure('cc2 + grading and dispatch', cc2Scenario(arrivals, { dispatch: true })),
+      measure('cc2 + dispatch, re-grading and chasing calls', cc2Scenario(arrivals, { dispatch: true, regrading: true })),
+    ];
     const peak = process.resourceUsage().maxRSS / 1024;
     console.log(`  peak memory (max RSS) ${peak.toFixed(0)} MB`);
+    // Counted after every timed run, so the counting runs never disturb a timing.
+    for (const print of counts) print();
   },
 };

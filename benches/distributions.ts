@@ -45,7 +45,7 @@ export const distributionsBench: Bench = {
     samplesPerSecond('lognormal', { lognormal: { mean: 1, cv: 0.5 } }, draws);
     samplesPerSecond('gamma', { gamma: { mean: 1, cv: 0.5 } }, draws / 2);
     // What the bit-identical logarithm (engine/portable-math.ts) costs against the engine's own.
-    logsPerSecond('portable log (stdlib ln)', log, draws);
+    logsPerSecond("portable log (engine/portable-log.ts: stdlib ln's bits)", log, draws);
     logsPerSecond('Math.log', Math.log, draws);
   },
 };

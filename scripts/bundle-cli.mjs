@@ -1,38 +1,84 @@
 /**
- * Build step after tsc (issue 12, start-up): folds the command line's third-party front end (yargs
- * and its helpers, some 50 small ESM files) into dist/src/cli/main.js, so every command pays for one
- * file instead of fifty. Only packages are folded in: every relative import (the command
- * definitions, and everything they load with import() when a command runs) stays a reference to
- * tsc's own file beside it, so each of callsim's modules exists once in the process (one policy
- * registry, one ScenarioError class), whether the CLI, a worker thread, the web command or a
- * plugin loads it.
+ * Build step after tsc (issue 12, start-up): folds the command line's start into one file,
+ * dist/src/cli/cli.js (run by main.js): yargs and its helpers (some 50 small ESM files) and callsim's stateless
+ * modules that the entry reaches statically (the command definitions, option helpers). Node's ESM
+ * loader costs about half a millisecond of CPU per file, so every command pays for one file instead
+ * of some eighty.
+ *
+ * A callsim module is folded in only when it declares no class and no module-level `let` or `var`:
+ * a second copy of it (an action loaded later imports tsc's file) is then only code, never a second
+ * registry, cache or error class. Every other module, and everything loaded with import() when a
+ * command runs, stays a reference to tsc's own file, so each class and registry exists once in the
+ * process, whether the CLI, a worker thread, the web command or a plugin loads it.
  */
 import { build } from 'esbuild';
-import { renameSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-const entry = 'dist/src/cli/main.js';
-const out = 'dist/src/cli/.main.bundle.js';
+const entry = 'dist/src/cli/cli.js';
+const out = 'dist/src/cli/.cli.bundle.js';
+const outDir = resolve(dirname(entry));
 
-const keepRelative = {
-  name: 'keep-relative-imports',
+/** True when a module's text holds state or a class (tsc's output: top-level declarations start a line). */
+export function isStateful(text) {
+  return /^(?:export\s+)?(?:let|var)\s/m.test(text) || /^(?:export\s+)?(?:default\s+)?(?:abstract\s+)?class\s/m.test(text) || /^\s*class\s+\w+/m.test(text);
+}
+
+/** The specifier of `file` as seen from the bundle (which is written over cli.js). */
+const fromBundle = (file) => {
+  const path = relative(outDir, file).split('\\').join('/');
+  return path.startsWith('.') ? path : `./${path}`;
+};
+
+const foldStateless = {
+  name: 'fold-stateless-modules',
   setup(b) {
-    // tsc's files stay where they are: the bundle is written over main.js, so the paths still hold.
-    b.onResolve({ filter: /^\.\.?\// }, (args) => (args.importer.endsWith('/dist/src/cli/main.js') || args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+    b.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const file = resolve(args.resolveDir, args.path);
+      // Packages' own relative imports (yargs' files) are always folded in.
+      if (file === resolve(entry) || !file.startsWith(resolve('dist/src') + '/')) return undefined;
+      if (args.kind === 'dynamic-import' || isStateful(readFileSync(file, 'utf8'))) return { path: fromBundle(file), external: true };
+      return undefined;
+    });
   },
 };
 
-await build({
-  entryPoints: [entry],
-  outfile: out,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  plugins: [keepRelative],
-  // yargs reads its own files (locales) relative to itself, and a few of its helpers are CommonJS.
-  banner: { js: "import { createRequire as __callsimCreateRequire } from 'node:module'; const require = __callsimCreateRequire(import.meta.url);" },
-  logLevel: 'warning',
-  legalComments: 'inline',
-});
-rmSync(`${entry}.map`, { force: true });
-renameSync(out, entry);
+// string-width (cliui's and yargs' copies), answered directly for printable ASCII (scripts/string-width-ascii.mjs).
+const ASCII_FIRST = resolve('scripts/string-width-ascii.mjs');
+const asciiWidth = {
+  name: 'string-width-ascii-first',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.pluginData === 'real') return undefined;
+      const real = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'real' });
+      return { path: real.path, namespace: 'string-width-ascii-first' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'string-width-ascii-first' }, (args) => ({
+      contents: `import stringWidth from ${JSON.stringify(args.path)};\nimport { asciiFirst } from ${JSON.stringify(ASCII_FIRST)};\nexport default asciiFirst(stringWidth);\n`,
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
+async function bundle() {
+  await build({
+    entryPoints: [entry],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    plugins: [foldStateless, asciiWidth],
+    // yargs reads its own files (locales) relative to itself, and a few of its helpers are CommonJS.
+    banner: { js: "import { createRequire as __callsimCreateRequire } from 'node:module'; const require = __callsimCreateRequire(import.meta.url);" },
+    logLevel: 'warning',
+    legalComments: 'inline',
+  });
+  rmSync(`${entry}.map`, { force: true });
+  renameSync(out, entry);
+}
+
+// Run by the build; a test imports isStateful without building.
+if (import.meta.url === pathToFileURL(resolve(process.argv[1] ?? '')).href) await bundle();

@@ -1,81 +1,41 @@
 #!/usr/bin/env node
 /**
- * The `callsim` command line. Commands are registered one by one from `commands/`; each is a thin
- * handler over `src/experiment/` and `src/report/`. Exit codes: 0 done, 2 bad input, 1 an
- * unexpected failure (see errors.ts).
+ * The `callsim` command. The command line itself is cli.ts (yargs and the command definitions,
+ * bundled into one file by the build). A help screen (`callsim --help`, `callsim COMMAND --help`)
+ * is printed from help-screens.json beside this file when the build wrote one: the build runs the
+ * built cli.js for every help screen and stores what it printed (scripts/prerender-help.mjs), so
+ * asking for help costs one small file instead of the parser (issue 12, start-up);
+ * test/cli/start-up-help.test.ts holds every stored screen equal to what cli.js prints.
  */
-import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
-import { callsimVersion } from '../experiment/version.js';
-import { checkCommand } from './commands/check.js';
-import { compareCommand } from './commands/compare.js';
-import { generateCommand } from './commands/generate.js';
-import { k8sCommand } from './commands/k8s.js';
-import { mergeCommand } from './commands/merge.js';
-import { reportCommand } from './commands/report.js';
-import { runCommand } from './commands/run.js';
-import { sensitivityCommand } from './commands/sensitivity.js';
-import { schemaCommand } from './commands/schema.js';
-import { slurmCommand } from './commands/slurm.js';
-import { staffCommand } from './commands/staff.js';
-import { sweepCommand } from './commands/sweep.js';
-import { validateCommand } from './commands/validate.js';
-import { verifyCommand } from './commands/verify.js';
-import { webCommand } from './commands/web.js';
-import { reportError, UsageError } from './errors.js';
-import { pluginsFrom } from './options.js';
+import { readFileSync, statSync } from 'node:fs';
 
-/** Parses `args` and runs the command; resolves to the exit code. */
-export async function main(args: string[]): Promise<number> {
-  const debug = args.includes('--debug');
-  const parser = yargs(args)
-    .scriptName('callsim')
-    .version(callsimVersion())
-    .option('debug', { type: 'boolean', default: false, describe: 'print stack traces of failures' })
-    .option('plugin', { type: 'string', array: true, describe: 'a policy module (JavaScript) to register first; scenarios name it by its name (repeatable)' })
-    .middleware(async (argv) => {
-      const plugins = pluginsFrom(argv);
-      if (plugins.length === 0) return;
-      const { loadPolicyModule } = await import('../experiment/policy-modules.js');
-      for (const plugin of plugins) await loadPolicyModule(plugin);
-    })
-    .command(runCommand)
-    .command(compareCommand)
-    .command(sweepCommand)
-    .command(validateCommand)
-    .command(schemaCommand)
-    .command(generateCommand)
-    .command(checkCommand)
-    .command(reportCommand)
-    .command(mergeCommand)
-    .command(slurmCommand)
-    .command(k8sCommand)
-    .command(verifyCommand)
-    .command(webCommand)
-    .command(staffCommand)
-    .command(sensitivityCommand)
-    .demandCommand(1, 'give a command (callsim --help lists them)')
-    .strict()
-    .exitProcess(false)
-    .wrap(null)
-    .fail((message: string | undefined, error: Error | undefined) => {
-      // yargs' own complaints (unknown option, missing argument) are bad input; errors thrown by
-      // handlers pass through unchanged.
-      throw error ?? new UsageError(message ?? 'bad arguments');
-    });
-  try {
-    await parser.parseAsync();
-  } catch (error) {
-    return reportError(error, debug);
-  }
-  return typeof process.exitCode === 'number' ? process.exitCode : 0;
+interface HelpScreens {
+  /** Size of the cli.js the screens came from: a rebuild by tsc alone (no screens written) changes it. */
+  cliBytes: number;
+  /** What cli.js printed, by its arguments joined with spaces ("--help", "run --help"). */
+  screens: Record<string, string>;
 }
 
-// A reader that stops early (`callsim run F | head`) is not a failure.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
+/** The stored screen for these arguments, or undefined (not a help request, or no current screens). */
+function storedHelp(args: readonly string[]): string | undefined {
+  if (args.length === 0 || args.length > 2 || args[args.length - 1] !== '--help') return undefined;
+  try {
+    const stored = JSON.parse(readFileSync(new URL('./help-screens.json', import.meta.url), 'utf8')) as HelpScreens;
+    if (statSync(new URL('./cli.js', import.meta.url)).size !== stored.cliBytes) return undefined;
+    return Object.hasOwn(stored.screens, args.join(' ')) ? stored.screens[args.join(' ')] : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
-const code = await main(hideBin(process.argv));
-process.exitCode = code;
+const screen = storedHelp(process.argv.slice(2));
+if (screen === undefined) {
+  await import('./cli.js');
+} else {
+  // A reader that stops early (`callsim --help | head`) is not a failure (as in cli.ts).
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  process.stdout.write(screen);
+}

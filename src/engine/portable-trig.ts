@@ -7,15 +7,19 @@
  * performs identically; test/engine/portable-trig.test.ts checks them against Math.sin and Math.cos
  * bit for bit. Arguments beyond 2^19 * pi/2 (never drawn here) fall back to Math.
  */
-const words = new DataView(new ArrayBuffer(8));
+// The words of a double through typed-array views in the platform's byte order (a big-endian
+// DataView swapped bytes on every read, and sine and cosine read a high word several times).
+const words = new Float64Array(1);
+const words32 = new Int32Array(words.buffer);
+const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 const high = (x: number): number => {
-  words.setFloat64(0, x);
-  return words.getInt32(0);
+  words[0] = x;
+  return words32[HIGH];
 };
 const withHigh = (hi: number): number => {
-  words.setInt32(0, hi);
-  words.setInt32(4, 0);
-  return words.getFloat64(0);
+  words32[HIGH] = hi;
+  words32[1 - HIGH] = 0;
+  return words[0];
 };
 
 const S1 = -1.66666666666666324348e-1;

@@ -101,8 +101,21 @@ export class Simulator {
    * sift-up to add the new one); when the action schedules nothing it is removed after the action.
    */
   private runningAtRoot = false;
-  /** Events run so far (cancelled ones are not counted). */
+  /** Events run so far (cancelled ones are not counted), lane events included. */
   eventsRun = 0;
+  /** Of `eventsRun`, those that came from lanes (they never entered the heap). */
+  laneEventsRun = 0;
+
+  // Lanes: sources that keep their one pending event outside the heap (see `openLane`).
+  private readonly laneTimes: number[] = [];
+  private readonly laneOrders: number[] = [];
+  private readonly laneActions: EventAction<unknown>[] = [];
+  private readonly lanePayloads: unknown[] = [];
+  private readonly lanePending: boolean[] = [];
+  /** The lane whose pending event comes first (-1: none pending), and that event's keys. */
+  private nextLane = -1;
+  private nextLaneTime = Infinity;
+  private nextLaneOrder = Infinity;
 
   constructor(startTime = 0) {
     if (!Number.isFinite(startTime)) throw new RangeError(`start time must be finite, got ${startTime}`);
@@ -146,7 +159,8 @@ export class Simulator {
     this.enqueue(at, action as EventAction<unknown>, payload, priority, undefined);
   }
 
-  private enqueue(at: number, action: EventAction<unknown>, payload: unknown, priority: number, event: ScheduledEvent | undefined): void {
+  /** The order key of an event scheduled now at `at` (checked), taking the next sequence number. */
+  private order(at: number, priority: number): number {
     if (!(at >= this.currentTime)) {
       throw new RangeError(`cannot schedule at ${at}: it is before the current time ${this.currentTime} or not a number`);
     }
@@ -154,7 +168,11 @@ export class Simulator {
     if (!(priority >= 0 && priority <= MAX_PRIORITY) || priority !== Math.floor(priority)) {
       throw new RangeError(`priority must be an integer in [0, ${MAX_PRIORITY}], got ${priority}`);
     }
-    const slot = this.slots.take(at, priority * SEQUENCE_SPAN + this.sequence++, action, payload, event);
+    return priority * SEQUENCE_SPAN + this.sequence++;
+  }
+
+  private enqueue(at: number, action: EventAction<unknown>, payload: unknown, priority: number, event: ScheduledEvent | undefined): void {
+    const slot = this.slots.take(at, this.order(at, priority), action, payload, event);
     if (this.runningAtRoot) {
       this.runningAtRoot = false;
       this.slots.release(this.queue.replaceTop(slot) as number);
@@ -162,6 +180,40 @@ export class Simulator {
       this.queue.add(slot);
     }
     this.live++;
+  }
+
+  /**
+   * A lane: an event source with at most one pending event at a time, kept outside the heap, for
+   * a stream of events each of which posts the next (a channel's arrivals). The run loop takes
+   * the earlier of the heap's root and the first pending lane event by the same (time, priority,
+   * sequence) key, and a lane event takes its sequence number from the same counter when posted,
+   * so events run in exactly the order they would through the heap; each saves a heap push and
+   * pop. Returns the lane's number for `postOnLane`.
+   */
+  openLane<P>(action: EventAction<P>, payload: P): number {
+    this.laneTimes.push(Infinity);
+    this.laneOrders.push(Infinity);
+    this.laneActions.push(action as EventAction<unknown>);
+    this.lanePayloads.push(payload);
+    this.lanePending.push(false);
+    return this.laneTimes.length - 1;
+  }
+
+  /** Post the lane's next event at `at` (not before now); the lane must have none pending. */
+  postOnLane(lane: number, at: number, priority: number = SameInstant.arrival): void {
+    if (!(lane >= 0 && lane < this.lanePending.length) || this.lanePending[lane]) {
+      throw new RangeError(`lane ${lane} is not open or already has a pending event`);
+    }
+    const order = this.order(at, priority);
+    this.laneTimes[lane] = at;
+    this.laneOrders[lane] = order;
+    this.lanePending[lane] = true;
+    this.live++;
+    if (this.nextLane < 0 || at < this.nextLaneTime || (at === this.nextLaneTime && order < this.nextLaneOrder)) {
+      this.nextLane = lane;
+      this.nextLaneTime = at;
+      this.nextLaneOrder = order;
+    }
   }
 
   /** Schedule `action(payload)` after `delay` seconds (delay >= 0). */
@@ -182,17 +234,14 @@ export class Simulator {
   step(): boolean {
     this.settleRoot();
     try {
-      while (this.queue.size > 0) {
-        const slot = this.queue.peek() as number;
-        const event = this.slots.events[slot];
-        if (event !== undefined && event.done) {
-          this.pop();
-          continue;
-        }
-        this.fire(slot, event);
+      const slot = this.liveRoot();
+      if (this.laneFirst(slot)) {
+        this.fireLane(this.nextLane);
         return true;
       }
-      return false;
+      if (slot < 0) return false;
+      this.fire(slot, this.slots.events[slot]);
+      return true;
     } finally {
       this.settleRoot();
     }
@@ -209,17 +258,16 @@ export class Simulator {
     }
     this.settleRoot();
     try {
-      const queue = this.queue;
       const slots = this.slots;
-      while (queue.size > 0) {
-        const slot = queue.peek() as number;
-        if (slots.times[slot] > limit) break;
-        const event = slots.events[slot];
-        if (event !== undefined && event.done) {
-          this.pop();
-          continue;
+      for (;;) {
+        const slot = this.liveRoot();
+        if (this.laneFirst(slot)) {
+          if (this.nextLaneTime > limit) break;
+          this.fireLane(this.nextLane);
+        } else {
+          if (slot < 0 || slots.times[slot] > limit) break;
+          this.fire(slot, slots.events[slot]);
         }
-        this.fire(slot, event);
       }
     } finally {
       this.settleRoot();
@@ -230,13 +278,58 @@ export class Simulator {
   /** Time of the next live event, or Infinity when none is left. */
   peekTime(): number {
     this.settleRoot();
-    while (this.queue.size > 0) {
-      const slot = this.queue.peek() as number;
-      const event = this.slots.events[slot];
-      if (event === undefined || !event.done) return this.slots.times[slot];
+    const slot = this.liveRoot();
+    if (this.laneFirst(slot)) return this.nextLaneTime;
+    return slot < 0 ? Infinity : this.slots.times[slot];
+  }
+
+  /** The heap's root after dropping cancelled events from it, or -1 when the heap is empty. */
+  private liveRoot(): number {
+    const queue = this.queue;
+    const events = this.slots.events;
+    while (queue.size > 0) {
+      const slot = queue.peek() as number;
+      const event = events[slot];
+      if (event === undefined || !event.done) return slot;
       this.pop();
     }
-    return Infinity;
+    return -1;
+  }
+
+  /** True when a lane's pending event comes before the heap's live root `slot` (-1: none). */
+  private laneFirst(slot: number): boolean {
+    if (this.nextLane < 0) return false;
+    if (slot < 0) return true;
+    const t = this.slots.times[slot];
+    return this.nextLaneTime < t || (this.nextLaneTime === t && this.nextLaneOrder < this.slots.orders[slot]);
+  }
+
+  /** Run the pending event of `lane` (the first of the lanes, before the heap's root). */
+  private fireLane(lane: number): void {
+    this.lanePending[lane] = false;
+    this.live--;
+    this.currentTime = this.laneTimes[lane];
+    this.eventsRun++;
+    this.laneEventsRun++;
+    // The next lane in line (the action may post on this one again, which re-enters the race).
+    let next = -1;
+    let nextTime = Infinity;
+    let nextOrder = Infinity;
+    const pending = this.lanePending;
+    for (let i = 0; i < pending.length; i++) {
+      if (!pending[i]) continue;
+      const t = this.laneTimes[i];
+      const o = this.laneOrders[i];
+      if (next < 0 || t < nextTime || (t === nextTime && o < nextOrder)) {
+        next = i;
+        nextTime = t;
+        nextOrder = o;
+      }
+    }
+    this.nextLane = next;
+    this.nextLaneTime = nextTime;
+    this.nextLaneOrder = nextOrder;
+    this.laneActions[lane](this.lanePayloads[lane], this);
   }
 
   /**

@@ -18,6 +18,8 @@ import type { ResolvedScenario } from './resolved.js';
  */
 export class CallArrivals {
   private readonly sources: ArrivalSource[];
+  /** The simulator lane of each source (its next arrival waits there, outside the heap). */
+  private readonly lanes: number[];
   /** The hand-off to grading, when the scenario models it (set by `handOverTo`). */
   private grading: GradingHandoff | null = null;
 
@@ -44,6 +46,7 @@ export class CallArrivals {
     } else {
       this.sources = scenario.channels.map((c, i) => new ProfileArrivals(i, channelRate(c, calendar, horizon, streams), streams, c.name, horizon));
     }
+    this.lanes = this.sources.map((source) => this.sim.openLane(this.onArrival, source));
   }
 
   /** First calls get their case drawn for grading and dispatch. */
@@ -65,7 +68,7 @@ export class CallArrivals {
 
   private scheduleArrival(source: ArrivalSource): void {
     const at = source.next();
-    if (at !== Infinity) this.sim.post(at, this.onArrival, source, SameInstant.arrival);
+    if (at !== Infinity) this.sim.postOnLane(this.lanes[source.channelIndex], at, SameInstant.arrival);
   }
 
   private readonly onArrival = (source: ArrivalSource): void => {

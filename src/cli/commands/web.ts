@@ -51,7 +51,7 @@ const kib = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`;
 /**
  * The site builder, loaded from tsc's output beside the command line: it bundles the page with
  * esbuild at run time, finds its own sources from its own location, and so stays out of the
- * command line's bundle (dist/src/cli/main.js or a chunk under it).
+ * command line's bundle (dist/src/cli/cli.js).
  */
 async function siteBuilder(): Promise<typeof import('../../web/build-site.js')> {
   const here = dirname(fileURLToPath(import.meta.url));

@@ -1,0 +1,79 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MAIN, ROOT } from './cli.js';
+
+// What `npm run build` does after tsc for start-up (issue 12): scripts/vendor-bundles.mjs folds
+// zod, yaml, stdlib's math and noble's SHA-256 into one file each under dist/src/vendor, and
+// scripts/bundle-cli.mjs folds yargs and callsim's stateless entry modules into dist/src/cli/cli.js.
+// These tests hold the built files to what those scripts promise.
+const DIST = join(ROOT, 'dist', 'src');
+/** The command line's bundle (main.js only starts it). */
+const BUNDLE = join(dirname(MAIN), 'cli.js');
+const VENDOR = join(DIST, 'vendor');
+
+const script = async <T>(name: string): Promise<T> => (await import(pathToFileURL(join(ROOT, 'scripts', name)).href)) as T;
+
+function jsFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? jsFiles(join(dir, e.name)) : e.name.endsWith('.js') ? [join(dir, e.name)] : []));
+}
+
+describe('vendor bundles', () => {
+  it('no built module imports a vendored package itself: each imports the one vendor file (one copy of zod, one of yaml)', async () => {
+    const { VENDORED } = await script<{ VENDORED: string[] }>('vendor-bundles.mjs');
+    expect(VENDORED).toContain('zod');
+    const bare = jsFiles(DIST)
+      .filter((f) => !f.startsWith(VENDOR))
+      .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/(?:\bfrom|\bimport\(?)\s*['"]([^'".][^'"]*)['"]/g)].filter((m) => VENDORED.includes(m[1])).map((m) => `${relative(ROOT, f)}: ${m[1]}`));
+    expect(bare).toEqual([]);
+    // The scenario stack does import them, through the vendor folder.
+    expect(readFileSync(join(DIST, 'scenario', 'schema.js'), 'utf8')).toMatch(/from '\.\.\/vendor\/zod\.js'/);
+  });
+
+  it('every vendor file exports exactly what its package exports, the same functions behaving the same', async () => {
+    const { VENDORED, vendorFile } = await script<{ VENDORED: string[]; vendorFile: (name: string) => string }>('vendor-bundles.mjs');
+    for (const name of VENDORED) {
+      const pkg = (await import(name)) as Record<string, unknown>;
+      const vendored = (await import(pathToFileURL(join(VENDOR, vendorFile(name))).href)) as Record<string, unknown>;
+      const names = (m: Record<string, unknown>): string[] => Object.keys(m).filter((k) => k !== 'module.exports').sort();
+      expect(names(vendored), name).toEqual(names(pkg));
+    }
+    const yaml = (await import(pathToFileURL(join(VENDOR, 'yaml.js')).href)) as typeof import('yaml');
+    const text = 'a: [1, 2.5, "x"]\nb: { c: null, d: 2022-03-01 }\n';
+    expect(yaml.parse(text)).toEqual((await import('yaml')).parse(text));
+    const exp = ((await import(pathToFileURL(join(VENDOR, vendorFile('@stdlib/math-base-special-exp'))).href)) as { default: (x: number) => number }).default;
+    const realExp = ((await import('@stdlib/math-base-special-exp')) as { default: (x: number) => number }).default;
+    fc.assert(fc.property(fc.double({ min: -700, max: 700, noNaN: true }), (x) => Object.is(exp(x), realExp(x))));
+  });
+});
+
+describe('the command-line bundle', () => {
+  it('folds in only modules with no class and no module-level state: every class callsim declares is defined by tsc\'s own file, once', async () => {
+    const { isStateful } = await script<{ isStateful: (text: string) => boolean }>('bundle-cli.mjs');
+    expect(isStateful('export class UsageError extends Error {}')).toBe(true);
+    expect(isStateful('let cached;\nexport const f = () => 1;')).toBe(true);
+    expect(isStateful('export const runCommand = { command: "run <file>" };')).toBe(false);
+    const text = readFileSync(BUNDLE, 'utf8');
+    const classes = jsFiles(DIST)
+      .filter((f) => !f.startsWith(VENDOR) && f !== BUNDLE)
+      .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/^(?:export\s+)?(?:abstract\s+)?class\s+(\w+)/gm)].map((m) => m[1]));
+    expect(classes).toContain('UsageError');
+    expect(classes.filter((name) => new RegExp(`\\bclass ${name}\\b`).test(text))).toEqual([]);
+    // The command definitions are folded in; the modules holding classes stay references.
+    expect(text).toMatch(/command: "validate <file>"/);
+    const relativeImports = [...text.matchAll(/(?:from|import\()\s*["'](\.{1,2}\/[^"']+)["']/g)].map((m) => m[1]);
+    expect(relativeImports).toContain('./errors.js');
+    expect(relativeImports.filter((r) => !existsSync(join(dirname(BUNDLE), r)))).toEqual([]);
+  });
+
+  it('string-width answered for printable ASCII equals string-width itself (any ASCII text, and text it must pass on)', async () => {
+    const { asciiFirst } = await script<{ asciiFirst: (f: (s: string) => number) => (s: string) => number }>('string-width-ascii.mjs');
+    const real = ((await import(pathToFileURL(join(ROOT, 'node_modules', 'cliui', 'node_modules', 'string-width', 'index.js')).href)) as { default: (s: string) => number }).default;
+    const fast = asciiFirst(real);
+    fc.assert(fc.property(fc.string({ unit: 'binary-ascii' }), (s) => fast(s) === real(s)));
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => fast(s) === real(s)));
+    for (const s of ['', 'callsim run <file>', '\u001b[31mred\u001b[0m', '99\u00a0%', '\u5206\u6790', '\u{1F600} ok', 'tab\there']) expect(fast(s), s).toBe(real(s));
+  });
+});
