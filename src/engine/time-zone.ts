@@ -38,10 +38,14 @@ export class ZoneOffsets {
   /** True for UTC (and fixed zones): no lookups needed. */
   readonly fixed: boolean;
   private readonly format: Intl.DateTimeFormat | null;
-  /** Epoch ms at which each stretch starts (the first is -Infinity), and its offset in seconds. */
+  /**
+   * Epoch ms at which each stretch starts (the first is -Infinity, true only from `knownFrom`), and
+   * its offset in seconds.
+   */
   private readonly starts: number[] = [-Infinity];
   private readonly offsets: number[] = [];
-  /** Offsets are known up to this epoch ms. */
+  /** Offsets are known from this epoch ms up to `knownTo`; both ends grow a day at a time, on demand. */
+  private knownFrom: number;
   private knownTo: number;
 
   constructor(
@@ -52,8 +56,10 @@ export class ZoneOffsets {
     if (format === null) throw new RangeError(`unknown time zone ${JSON.stringify(name)}`);
     this.fixed = name === 'UTC' || name === 'Etc/UTC';
     this.format = this.fixed ? null : format;
-    // Start a year before so shifts that began before the run, and the month it starts in, are covered.
-    this.knownTo = fromEpochMs - 400 * DAY_MS;
+    // Start a day before the run and grow either way only when asked: walking a year ahead of the
+    // start at construction cost about 400 Intl calls per scenario read (issue 12's validate time).
+    this.knownFrom = fromEpochMs - DAY_MS;
+    this.knownTo = this.knownFrom;
     this.offsets.push(this.fixed ? 0 : this.measure(this.knownTo));
   }
 
@@ -61,8 +67,12 @@ export class ZoneOffsets {
   offsetSeconds(epochMs: number): number {
     if (this.fixed) return 0;
     // Far beyond the stretches found so far (a horizon of centuries): measure directly, do not walk there day by day.
-    if (epochMs - this.knownTo > 800 * DAY_MS || !Number.isFinite(epochMs)) return Number.isFinite(epochMs) && Math.abs(epochMs) < 8.64e15 ? this.measure(epochMs) : this.offsets[this.offsets.length - 1];
+    if (epochMs - this.knownTo > 800 * DAY_MS || this.knownFrom - epochMs > 800 * DAY_MS || !Number.isFinite(epochMs)) {
+      if (Number.isFinite(epochMs) && Math.abs(epochMs) < 8.64e15) return this.measure(epochMs);
+      return epochMs < this.knownFrom ? this.offsets[0] : this.offsets[this.offsets.length - 1];
+    }
     while (epochMs >= this.knownTo) this.extend();
+    while (epochMs < this.knownFrom) this.extendBack();
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -78,6 +88,7 @@ export class ZoneOffsets {
     if (this.fixed) return Infinity;
     if (epochMs - this.knownTo > 800 * DAY_MS) return Infinity;
     while (epochMs + 2 * DAY_MS >= this.knownTo) this.extend();
+    while (epochMs < this.knownFrom && this.knownFrom - epochMs <= 800 * DAY_MS) this.extendBack();
     for (const s of this.starts) if (s > epochMs) return s;
     return this.knownTo;
   }
@@ -103,24 +114,42 @@ export class ZoneOffsets {
     return Math.round((local - Math.floor(epochMs / 1000) * 1000) / 1000);
   }
 
-  /** Measures one more day; a change inside it is found to the second by bisection. */
+  /** Measures one more day ahead; a change inside it is found to the second by bisection. */
   private extend(): void {
     const from = this.knownTo;
     const to = from + DAY_MS;
     const current = this.offsets[this.offsets.length - 1];
     const next = this.measure(to);
     if (next !== current) {
-      let lo = from;
-      let hi = to;
-      while (hi - lo > 1000) {
-        const mid = Math.floor((lo + hi) / 2000) * 1000;
-        if (mid <= lo || mid >= hi) break;
-        if (this.measure(mid) === current) lo = mid;
-        else hi = mid;
-      }
-      this.starts.push(hi);
+      this.starts.push(this.changeBetween(from, to, current));
       this.offsets.push(next);
     }
     this.knownTo = to;
+  }
+
+  /** Measures one more day back, on the same day grid as `extend`, so a change is found at the same second. */
+  private extendBack(): void {
+    const to = this.knownFrom;
+    const from = to - DAY_MS;
+    const earlier = this.measure(from);
+    if (earlier !== this.offsets[0]) {
+      this.starts[0] = this.changeBetween(from, to, earlier);
+      this.starts.unshift(-Infinity);
+      this.offsets.unshift(earlier);
+    }
+    this.knownFrom = from;
+  }
+
+  /** The first whole second in (from, to] whose offset is no longer `before`. */
+  private changeBetween(from: number, to: number, before: number): number {
+    let lo = from;
+    let hi = to;
+    while (hi - lo > 1000) {
+      const mid = Math.floor((lo + hi) / 2000) * 1000;
+      if (mid <= lo || mid >= hi) break;
+      if (this.measure(mid) === before) lo = mid;
+      else hi = mid;
+    }
+    return hi;
   }
 }
