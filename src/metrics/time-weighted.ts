@@ -108,6 +108,9 @@ export class TimeWeightedLevel {
     const byWeekday = this.byWeekday;
     const baseByWeekday = this.baseByWeekday;
     if (byHour === null || baseByHour === null || byWeekday === null || baseByWeekday === null) return;
+    // Both levels zero add nothing to any hour: skip the walk (a pool rostered to nobody for
+    // years walked every hour of them at the horizon, a calendar lookup each; issue 12).
+    if (level === 0 && base === 0) return;
     while (a < b) {
       if (a >= this.hourEndsAt) this.enterHour(a);
       const end = b < this.hourEndsAt ? b : this.hourEndsAt;

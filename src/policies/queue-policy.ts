@@ -4,6 +4,7 @@
  * `queueSelection: { plugin: ./file.js, params: ... }` in a scenario).
  */
 import type { z } from 'zod';
+import type { QueueSelector } from '../model/queue-selection-types.js';
 
 /** What a policy sees of one queue the pool serves, read-only, at the instant it decides. */
 export interface QueueState {
@@ -68,6 +69,11 @@ export interface QueuePolicy<W = unknown, P extends object = Record<string, unkn
   queueRefs?(written: W): readonly QueueReference[];
   /** Called once per pool and replication with the resolved parameters and the pool's served queue names. */
   create(params: P, served: readonly string[]): QueueChooser;
+  /**
+   * Built-in policies only: the same choices as `create`'s chooser, made on the model's queues
+   * directly (no views, no guards), because a built-in is trusted and picks per call (issue 12).
+   */
+  direct?(params: P, served: readonly string[]): QueueSelector;
 }
 
 /** Indices of `served` in the order of `order`; served queues the order omits come last. */

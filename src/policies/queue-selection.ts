@@ -28,6 +28,8 @@ export function makeQueueSelector(spec: QueueSelectionSpec, served: readonly str
   const { kind, ...params } = spec;
   const entry = queuePolicy(kind);
   if (entry === undefined) throw new PolicyError(kind, `no queue-selection policy of this name is registered in this thread (registered: ${queuePolicyNames().join(', ')})`);
+  // A built-in's own selector makes the same choices without views and guards (per call: issue 12).
+  if (entry.builtIn && entry.definition.direct !== undefined) return entry.definition.direct(params as never, served);
   let choose;
   try {
     choose = entry.definition.create(params as never, served);

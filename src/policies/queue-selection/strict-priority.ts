@@ -1,5 +1,6 @@
 /** Serve the first non-empty queue of an ordered list. */
 import { z } from 'zod';
+import type { QueueSelector } from '../../model/queue-selection-types.js';
 import { listRefs, ranked, type QueueChooser } from '../queue-policy.js';
 
 export const name = 'strictPriority';
@@ -12,6 +13,15 @@ export function create(spec: { order: readonly string[] }, served: readonly stri
   const order = ranked(spec.order, served);
   return (queues) => {
     for (const i of order) if (!Number.isNaN(queues[i].headEnteredAt)) return i;
+    return -1;
+  };
+}
+
+/** The same choice on the model's queues (the registry uses it for this built-in). */
+export function direct(spec: { order: readonly string[] }, served: readonly string[]): QueueSelector {
+  const order = Int32Array.from(ranked(spec.order, served));
+  return (queues, now) => {
+    for (let k = 0; k < order.length; k++) if (!Number.isNaN(queues[order[k]].headEnteredAt(now))) return order[k];
     return -1;
   };
 }
