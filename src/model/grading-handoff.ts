@@ -73,6 +73,6 @@ export class GradingHandoff {
 
   /** A handler has made the victim update of `job` at `now`. */
   victimUpdated(job: VictimUpdateJob, now: number): void {
-    this.centre.victimUpdateMade(job.incidentId, now);
+    this.centre.victimUpdateMade(job.incident, now);
   }
 }

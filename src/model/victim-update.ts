@@ -2,6 +2,7 @@ import type { Distribution } from '../engine/distributions.js';
 import type { Call } from './call.js';
 import type { FreeHandlers, QueueStage } from './queue-stage.js';
 import type { Journey } from './journey.js';
+import type { Incident } from './dispatch/incident.js';
 
 /**
  * Outbound handler work: calling the victim of an incident whose attendance is overdue to say so.
@@ -17,8 +18,8 @@ export class VictimUpdateJob {
   constructor(
     /** Drawn from the counter of call ids, so call logs number calls as before jobs had a kind of their own. */
     readonly id: number,
-    /** The incident whose victim is updated. */
-    readonly incidentId: number,
+    /** The incident whose victim is updated (handed back to dispatch when the update is made). */
+    readonly incident: Incident,
     readonly queueIndex: number,
     readonly handleSeconds: number,
     readonly enteredQueueAt: number,
@@ -46,10 +47,10 @@ export class VictimUpdateDesk {
     private readonly journey: Journey,
   ) {}
 
-  readonly work = (queueIndex: number, handleSeconds: number, at: number, incidentId: number): void => {
+  readonly work = (queueIndex: number, handleSeconds: number, at: number, incident: Incident): void => {
     const queue = this.queueStage.queues[queueIndex];
     const handle = Number.isNaN(handleSeconds) ? (this.handle[queue.index]?.mean ?? 0) : handleSeconds;
-    queue.push(new VictimUpdateJob(this.journey.newId(), incidentId, queue.index, handle, at));
+    queue.push(new VictimUpdateJob(this.journey.newId(), incident, queue.index, handle, at));
     this.handlers.offer(queue);
   };
 }

@@ -200,9 +200,9 @@ export class DispatchCentre {
     }
   }
 
-  /** The victim update for incident `incidentId` was made at `at` (by a handler, through the hook). */
-  victimUpdateMade(incidentId: number, at: number = this.sim.now): void {
-    this.events.victimUpdateMade(incidentId, at);
+  /** The victim update for `incident` was made at `at` (by a handler, through the hook). */
+  victimUpdateMade(incident: Incident, at: number = this.sim.now): void {
+    this.events.victimUpdateMade(incident, at);
   }
 
   /** Incidents still unattended (waiting, or a unit travelling). */

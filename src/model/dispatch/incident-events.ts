@@ -20,12 +20,13 @@ export interface DispatchHooks {
    */
   offerChasingCall(channelIndex: number, at: number, incidentId: number, caller: CallerCase): void;
   /**
-   * An update to the victim of incident `incidentId` fell due at `at`: handler work of
-   * `handleSeconds` (NaN: the queue's own handle time) in the queue of index `queueIndex`. When a
-   * handler finishes it, the model calls `DispatchCentre.victimUpdateMade(incidentId)`. Only
-   * called when the scenario gives `dispatch.victimUpdates.queueIndex`.
+   * An update to the victim of `incident` fell due at `at`: handler work of `handleSeconds` (NaN:
+   * the queue's own handle time) in the queue of index `queueIndex`. When a handler finishes it,
+   * the model passes the same incident to `DispatchCentre.victimUpdateMade` (the work carries it,
+   * so no table by id grows and shrinks per update). Only called when the scenario gives
+   * `dispatch.victimUpdates.queueIndex`.
    */
-  victimUpdateWork?(queueIndex: number, handleSeconds: number, at: number, incidentId: number): void;
+  victimUpdateWork?(queueIndex: number, handleSeconds: number, at: number, incident: Incident): void;
 }
 
 /**
@@ -45,8 +46,6 @@ export class IncidentEvents {
   /** Probability an owed update is made (null: not modelled, every update is work for the queue). */
   private readonly victimCompliance: number | null;
   private readonly chaseChannel: number;
-  /** Incidents whose victim update is with the handlers, by id (only with a victim-update queue). */
-  private readonly victimWork = new Map<number, Incident>();
 
   constructor(
     private readonly sim: Simulator,
@@ -89,7 +88,6 @@ export class IncidentEvents {
     if (incident.chaseEvent !== null) this.sim.cancel(incident.chaseEvent);
     if (incident.victimEvent !== null) this.sim.cancel(incident.victimEvent);
     incident.upgradeEvent = incident.chaseEvent = incident.victimEvent = null;
-    if (incident.victimOwed && this.victimQueue !== undefined) this.victimWork.delete(incident.id);
   }
 
   /**
@@ -110,11 +108,11 @@ export class IncidentEvents {
     if (incident.state === WAITING) this.dispatcher.dispatchArea(area);
   }
 
-  /** The victim update for an incident was made by a handler (ignored once a unit has arrived). */
-  victimUpdateMade(incidentId: number, at: number): void {
-    const incident = this.victimWork.get(incidentId);
-    if (incident === undefined) return;
-    this.victimWork.delete(incidentId);
+  /**
+   * The victim update for `incident` was made by a handler (ignored once a unit has arrived: an
+   * attended incident never waits again, and an incident owes at most one update).
+   */
+  victimUpdateMade(incident: Incident, at: number): void {
     if (incident.unattended) this.monitor.victimUpdate(incident.areaIndex, at, true, incident.counted);
   }
 
@@ -171,9 +169,8 @@ export class IncidentEvents {
       return;
     }
     if (this.victimQueue !== undefined && this.hooks.victimUpdateWork !== undefined) {
-      this.victimWork.set(incident.id, incident);
       const handle = this.victimHandle === null ? NaN : this.victimHandle.sample(this.victimStream);
-      this.hooks.victimUpdateWork(this.victimQueue, handle, now, incident.id);
+      this.hooks.victimUpdateWork(this.victimQueue, handle, now, incident);
     }
   };
 }

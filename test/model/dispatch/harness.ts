@@ -4,6 +4,7 @@ import { Calendar } from '../../../src/engine/calendar.js';
 import { CallerCase } from '../../../src/model/dispatch/caller-case.js';
 import { DispatchCentre, type DispatchHooks, type DispatchTrace } from '../../../src/model/dispatch/dispatch-centre.js';
 import { gradeIndex } from '../../../src/model/dispatch/grades.js';
+import type { Incident } from '../../../src/model/dispatch/incident.js';
 import type { Grade } from '../../../src/model/dispatch/types.js';
 import type { ResolvedScenario } from '../../../src/model/resolved.js';
 import { makeDispatchPolicy } from '../../../src/policies/dispatch/dispatch-policies.js';
@@ -23,6 +24,8 @@ export class Harness {
   readonly centre: DispatchCentre;
   readonly chases: Chase[] = [];
   readonly victimWork: { queue: string; handleSeconds: number; at: number; incidentId: number }[] = [];
+  /** The incidents handed over with `victimWork`, in the same order (what a handler passes back). */
+  readonly victimIncidents: Incident[] = [];
   readonly unitLog: { what: 'assigned' | 'arrived' | 'cleared' | 'diverted'; unit: number; incident: number; at: number; to?: number }[] = [];
 
   constructor(readonly scenario: ResolvedScenario, options: { seed?: number; replication?: number; attendedOnly?: boolean; hooks?: Partial<DispatchHooks>; traceUnits?: boolean } = {}) {
@@ -34,7 +37,10 @@ export class Harness {
     const hooks: DispatchHooks = {
       // Recorded by name, so tests read as the scenario is written.
       offerChasingCall: (channel, at, incidentId, caller) => this.chases.push({ channel: scenario.channels[channel].name, at, incidentId, caller }),
-      victimUpdateWork: (queue, handleSeconds, at, incidentId) => this.victimWork.push({ queue: scenario.queues[queue].name, handleSeconds, at, incidentId }),
+      victimUpdateWork: (queue, handleSeconds, at, incident) => {
+        this.victimWork.push({ queue: scenario.queues[queue].name, handleSeconds, at, incidentId: incident.id });
+        this.victimIncidents.push(incident);
+      },
       ...options.hooks,
     };
     const log = this.unitLog;

@@ -91,7 +91,7 @@ describe('victim updates', () => {
     const h = new Harness(scenarioWith(spec('101')));
     h.handAt(0, 'immediate', 0, 120 * MIN);
     h.handAt(0, 'priority', 0, 10 * MIN);
-    h.sim.schedule(65 * MIN, () => h.centre.victimUpdateMade(h.victimWork[0].incidentId), null);
+    h.sim.schedule(65 * MIN, () => h.centre.victimUpdateMade(h.victimIncidents[0]), null);
     h.run(300 * MIN);
     expect(h.victimWork).toEqual([{ queue: '101', handleSeconds: 300, at: 60 * MIN, incidentId: 1 }]);
     expect(h.monitor.victimUpdates.map((v) => [v.at / MIN, v.made])).toEqual([[60, false], [65, true]]);
@@ -101,7 +101,7 @@ describe('victim updates', () => {
     const h = new Harness(scenarioWith(spec('101')));
     h.handAt(0, 'immediate', 0, 90 * MIN);
     h.handAt(0, 'priority', 0, 10 * MIN);
-    h.sim.schedule(95 * MIN, () => h.centre.victimUpdateMade(1), null);
+    h.sim.schedule(95 * MIN, () => h.centre.victimUpdateMade(h.victimIncidents[0]), null);
     h.run(300 * MIN);
     expect(h.monitor.victimUpdates.map((v) => [v.at / MIN, v.made])).toEqual([[60, false]]);
   });
