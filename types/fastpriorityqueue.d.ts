@@ -5,6 +5,8 @@ declare module 'fastpriorityqueue' {
     size: number;
     array: T[];
     add(value: T): void;
+    /** Adopt `array` (not copied) as the heap's contents and order it, in linear time. */
+    heapify(array: T[]): void;
     poll(): T | undefined;
     replaceTop(value: T): T | undefined;
     peek(): T | undefined;
