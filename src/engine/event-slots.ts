@@ -77,9 +77,8 @@ export class EventSlots {
   }
 
   release(slot: number): void {
-    // Drop the references, so a finished payload is not kept alive by a free slot.
-    this.events[slot] = undefined;
-    this.actions[slot] = undefined;
+    // Drop the payload, so a finished one is not kept alive by a free slot. The handle and the
+    // action may stay (a done handle, a long-lived function): `take` overwrites both.
     this.payloads[slot] = undefined;
     this.free.push(slot);
   }

@@ -100,20 +100,26 @@ export class Simulator {
 
   /** The order key of an event scheduled now at `at` (checked), taking the next sequence number. */
   private order(at: number, priority: number): number {
+    // One test on the usual path (MAX_PRIORITY is all ones in binary, so the mask test admits
+    // exactly the integers 0..MAX_PRIORITY); the reason is worked out only when it fails.
+    if (at >= this.currentTime && at < Infinity && (priority & MAX_PRIORITY) === priority) {
+      return priority * SEQUENCE_SPAN + this.sequence++;
+    }
+    return this.rejectSchedule(at, priority);
+  }
+
+  private rejectSchedule(at: number, priority: number): never {
     if (!(at >= this.currentTime)) {
       throw new RangeError(`cannot schedule at ${at}: it is before the current time ${this.currentTime} or not a number`);
     }
     if (at === Infinity) throw new RangeError('cannot schedule at an infinite time');
-    if (!(priority >= 0 && priority <= MAX_PRIORITY) || priority !== Math.floor(priority)) {
-      throw new RangeError(`priority must be an integer in [0, ${MAX_PRIORITY}], got ${priority}`);
-    }
-    return priority * SEQUENCE_SPAN + this.sequence++;
+    throw new RangeError(`priority must be an integer in [0, ${MAX_PRIORITY}], got ${priority}`);
   }
 
   private enqueue(at: number, action: EventAction<unknown>, payload: unknown, priority: number, event: ScheduledEvent | undefined): void {
     const slot = this.slots.take(at, this.order(at, priority), action, payload, event);
     this.live++;
-    if (!(at < this.windowEnd) && this.far.add(slot, at)) return;
+    if (at >= this.windowEnd && this.far.add(slot, at)) return;
     if (this.runningAtRoot) {
       this.runningAtRoot = false;
       this.slots.release(this.queue.replaceTop(slot) as number);
