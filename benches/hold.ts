@@ -56,7 +56,7 @@ export function bareHeapHold(events: number, seed = 1): number {
 /**
  * Delays of the Avon and Somerset baseline's scheduled events (365 days), by power of two: entry i
  * counts delays in (2^(i-1), 2^i] seconds. Most are minutes ahead (talk ends, patience, travel);
- * about 7% are 1.5 to 50 days ahead (repeat callers calling again, quiet clear-ups, incident
+ * about 7% are 1.5 days to a year ahead (repeat callers calling again, quiet clear-ups, incident
  * timers), and those fill most of a single heap.
  */
 const AVON_DELAY_COUNTS = [

@@ -11,7 +11,10 @@ export type { EventAction, EventHandle } from './event-slots.js';
 // stays below 2^53, so the packing is exact.
 const SEQUENCE_SPAN = 2 ** 44;
 
-/** The far tier's bucket width (seconds, a power of two) and ring size; see `FarFuture`. */
+/**
+ * The far tier's bucket width (seconds, a power of two) and ring size; see `FarFuture`. For tests
+ * and benchmarks: the run order does not depend on them, only the speed.
+ */
 export interface SimulatorTuning {
   bucketSeconds?: number;
   buckets?: number;
@@ -27,8 +30,10 @@ const BUCKETS = 2048;
 
 /**
  * A discrete-event simulator: the current time and a future-event list ordered by
- * (time, same-instant priority, sequence number). Cancelled events are marked and skipped when
- * they reach the root, because removing from inside a heap costs a search.
+ * (time, same-instant priority, sequence number): a heap for the near future and a far tier of
+ * time buckets (`FarFuture`) for later events. Cancelled events are marked and skipped when they
+ * reach the root (or dropped when their bucket opens), because removing from inside a heap costs
+ * a search.
  */
 export class Simulator {
   // fastpriorityqueue (the project's chosen heap). A heap of parallel typed arrays measured about
