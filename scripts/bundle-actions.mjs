@@ -23,8 +23,11 @@ import { dirname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const DIST = resolve('dist/src');
-/** The command actions folded into one file each. */
-export const ACTIONS = ['dist/src/cli/commands/run-action.js'];
+/**
+ * Files folded into one file each: the work of `callsim run`, and the worker thread's entry (each
+ * worker of a run loads the model again, in its own isolate).
+ */
+export const ACTIONS = ['dist/src/cli/commands/run-action.js', 'dist/src/experiment/worker.js'];
 /** Modules every command's process may load besides the parser's references: the --plugin loader. */
 export const PROCESS_WIDE = ['dist/src/experiment/policy-modules.js'];
 const PARSER = 'dist/src/cli/cli.js';

@@ -91,6 +91,11 @@ describe("the run command's bundle", () => {
     for (const f of ['policies/registry.js', 'policies/policy-error.js', 'scenario/errors.js', 'experiment/policy-modules.js', 'cli/errors.js']) expect(files).not.toContain(join(DIST, f));
     // Packages' vendor files stay one file each, shared by every part of the process.
     expect(files.filter((f) => f.includes('/vendor/'))).toEqual([]);
+    // The worker thread's entry is folded the same way; it loads policy modules through the shared loader.
+    const worker = readFileSync(join(DIST, 'experiment', 'worker.js'), 'utf8');
+    expect(worker).toMatch(/^\/\/ dist\/src\/model\/control-room\.js$/m);
+    expect(worker).toMatch(/from "\.\/policy-modules\.js"/);
+    expect(worker).not.toMatch(/^\/\/ dist\/src\/policies\/registry\.js$/m);
   });
 
   it('a run with a plugin and the HTML report loads no file whose code the bundle also holds (each module once in the process)', () => {
