@@ -39,7 +39,7 @@ export class CallerCase {
    * Seconds after answer when the handler creates the incident while the caller is on the line,
    * by given grade index (NaN: when the talk ends), drawn at arrival; null when not modelled.
    */
-  incidentAfterSeconds: Float64Array | null = null;
+  incidentAfterSeconds: readonly number[] | null = null;
   /** True once the incident was created during the call (the end of the talk then creates none). */
   createdDuringCall = false;
   /** Travel time to the scene (seconds) and time on scene (seconds), drawn for the needed grade. */

@@ -65,7 +65,7 @@ export class CallerSampler {
   /** Per channel, the stream deciding victim-update compliance (null when not modelled: none created). */
   private readonly victimStreams: RandomStream[] | null;
   /** Per channel, the stream deciding Priority High or Standard (null when Priority is not split: none created). */
-  private readonly splitStreams: RandomStream[] | null;
+  private readonly splitStreams: DecisionBlock[] | null;
   /** Per grade index, when an incident is created during the call (null: at the talk's end); null when not modelled. */
   private readonly incidentAt: (Distribution | null)[] | null;
   /** Per channel, the stream of those times (null when not modelled: none created). */
@@ -123,7 +123,7 @@ export class CallerSampler {
       ? scenario.channels.map((c) => ({ first: streams.stream(`${c.name}.assessment`), chase: streams.stream(`${c.name}.chaseAssessment`) }))
       : null;
     this.victimStreams = dispatch?.victimUpdates?.compliance === undefined ? null : scenario.channels.map((c) => streams.stream(`${c.name}.victimUpdate`));
-    this.splitStreams = dispatch?.prioritySplit === undefined ? null : scenario.channels.map((c) => streams.stream(`${c.name}.prioritySplit`));
+    this.splitStreams = dispatch?.prioritySplit === undefined ? null : scenario.channels.map((c) => new DecisionBlock(streams.stream(`${c.name}.prioritySplit`)));
     const during = dispatch?.createIncidentAfterSeconds;
     this.incidentAt = during === undefined ? null : GRADES.slice(0, INCIDENT_GRADES).map((g) => (during[g] === undefined ? null : makeDistribution(during[g])));
     this.incidentAtStreams = during === undefined ? null : scenario.channels.map((c) => streams.stream(`${c.name}.incidentAt`));
@@ -159,7 +159,7 @@ export class CallerSampler {
     c.uUndergrade = g.take();
     if (this.assessmentStreams !== null) c.assessmentSeconds = this.assessment.draw(c, this.assessmentStreams[channelIndex].first);
     if (this.victimStreams !== null) c.uVictimUpdate = this.victimStreams[channelIndex].decision();
-    if (this.splitStreams !== null) c.uPriorityHigh = this.splitStreams[channelIndex].decision();
+    if (this.splitStreams !== null) c.uPriorityHigh = this.splitStreams[channelIndex].take();
     if (this.incidentAt !== null) c.incidentAfterSeconds = this.drawIncidentAt(this.incidentAt, (this.incidentAtStreams as RandomStream[])[channelIndex]);
     if (area >= 0 && needed < INCIDENT_GRADES && this.dispatched[needed]) {
       const travel = this.travelLognormal;
@@ -192,12 +192,17 @@ export class CallerSampler {
     return c;
   }
 
-  /** One time per named grade, whatever the call turns out to need, so every call takes the same draws. */
-  private drawIncidentAt(byGrade: readonly (Distribution | null)[], stream: RandomStream): Float64Array {
-    const out = new Float64Array(INCIDENT_GRADES).fill(NaN);
-    byGrade.forEach((d, g) => {
+  /**
+   * One time per named grade, whatever the call turns out to need, so every call takes the same
+   * draws. A literal array of doubles (one allocation, unboxed) costs less per call than a
+   * Float64Array and a closure.
+   */
+  private drawIncidentAt(byGrade: readonly (Distribution | null)[], stream: RandomStream): number[] {
+    const out = [NaN, NaN, NaN, NaN];
+    for (let g = 0; g < INCIDENT_GRADES; g++) {
+      const d = byGrade[g];
       if (d !== null) out[g] = Math.max(0, d.sample(stream));
-    });
+    }
     return out;
   }
 
