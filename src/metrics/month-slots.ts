@@ -37,6 +37,19 @@ export class MonthSlots {
     this.keys = keys;
   }
 
+  /**
+   * Start of the span of instants that share the last looked-up hour of day, day of the week and
+   * month slot (call `hourOfDay`, `dayOfWeek` and `slot` for an instant first); `sameSlotsTo` ends it.
+   */
+  get sameSlotsFrom(): number {
+    return this.hourFrom > this.cachedFrom ? this.hourFrom : this.cachedFrom;
+  }
+
+  /** End (exclusive) of the span `sameSlotsFrom` starts. */
+  get sameSlotsTo(): number {
+    return this.hourTo < this.cachedTo ? this.hourTo : this.cachedTo;
+  }
+
   /** Slot of the month containing `t`, clamped to the window's months. */
   slot(t: number): number {
     if (t >= this.cachedFrom && t < this.cachedTo) return this.cachedSlot;

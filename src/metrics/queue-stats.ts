@@ -54,8 +54,21 @@ export class QueueStats {
   waitingSeconds = 0;
   /** Answer times of answered calls, seconds. */
   readonly waits = new FineHistogram();
-  /** [slice * SLICE_FIELDS + field] counts. */
-  readonly slices: Float64Array;
+  /** [slice * SLICE_FIELDS + field] counts, up to the last flush (read them with `slice`). */
+  private readonly sliceCounts: Float64Array;
+  /**
+   * Counts of calls that arrived in one span of the same local hour, day of the week and month,
+   * by field, added to those three slices when a call from another span leaves (and before any
+   * read): one increment per field and call instead of three. Counts are whole numbers, so the
+   * order of the additions changes nothing (issue 12).
+   */
+  private readonly pending = new Float64Array(SLICE_FIELDS);
+  private pendingFrom = Infinity;
+  private pendingTo = -Infinity;
+  /** Offsets in `sliceCounts` of the pending span's hour, day of the week and month slices. */
+  private pendingHour = 0;
+  private pendingDay = 0;
+  private pendingMonth = 0;
 
   constructor(
     readonly name: string,
@@ -64,7 +77,7 @@ export class QueueStats {
     private readonly from: number,
     private readonly to: number,
   ) {
-    this.slices = new Float64Array((MONTH_FIRST + months.count) * SLICE_FIELDS);
+    this.sliceCounts = new Float64Array((MONTH_FIRST + months.count) * SLICE_FIELDS);
   }
 
   /** A call left the queue (see ModelMonitor.queueLeft). */
@@ -74,41 +87,31 @@ export class QueueStats {
     if (inWindow > 0) this.waitingSeconds += inWindow;
     if (!call.counted) return;
     const arrivedAt = call.arrivedAt;
-    const hour = this.months.hourOfDay(arrivedAt) * SLICE_FIELDS;
-    const day = (WEEKDAY_FIRST + this.months.dayOfWeek(arrivedAt)) * SLICE_FIELDS;
-    const month = (MONTH_FIRST + this.months.slot(arrivedAt)) * SLICE_FIELDS;
-    const slices = this.slices;
+    if (!(arrivedAt >= this.pendingFrom && arrivedAt < this.pendingTo)) this.startSpan(arrivedAt);
+    const pending = this.pending;
     this.offered++;
-    slices[hour + SLICE_OFFERED]++;
-    slices[day + SLICE_OFFERED]++;
-    slices[month + SLICE_OFFERED]++;
+    pending[SLICE_OFFERED]++;
     switch (outcome) {
       case 'answered':
         this.answered++;
-        slices[hour + SLICE_ANSWERED]++;
-        slices[day + SLICE_ANSWERED]++;
-        slices[month + SLICE_ANSWERED]++;
+        pending[SLICE_ANSWERED]++;
         this.waits.add(answerSeconds);
         if (answerSeconds <= this.targetSeconds) {
           this.withinTarget++;
-          slices[hour + SLICE_WITHIN_TARGET]++;
-          slices[day + SLICE_WITHIN_TARGET]++;
-          slices[month + SLICE_WITHIN_TARGET]++;
+          pending[SLICE_WITHIN_TARGET]++;
         }
         if (answerSeconds < 5) {
           this.under5s++;
-          slices[month + SLICE_UNDER_5S]++;
+          pending[SLICE_UNDER_5S]++;
         } else if (answerSeconds < STANDARD_ANSWER_SECONDS) {
           this.from5to10s++;
-          slices[month + SLICE_FROM_5_TO_10S]++;
+          pending[SLICE_FROM_5_TO_10S]++;
         }
         if (answerSeconds <= STANDARD_ANSWER_SECONDS) this.within10s++;
         break;
       case 'abandoned':
         this.abandoned++;
-        slices[hour + SLICE_ABANDONED]++;
-        slices[day + SLICE_ABANDONED]++;
-        slices[month + SLICE_ABANDONED]++;
+        pending[SLICE_ABANDONED]++;
         this.abandonWaitSum += answerSeconds;
         break;
       case 'callbackReached':
@@ -126,8 +129,45 @@ export class QueueStats {
     }
   }
 
+  /** Every count by slice (flushed first): [slice * SLICE_FIELDS + field]. */
+  get slices(): Float64Array {
+    this.flush();
+    return this.sliceCounts;
+  }
+
   /** Count of one field in one slice. */
   slice(slice: number, field: number): number {
-    return this.slices[slice * SLICE_FIELDS + field];
+    this.flush();
+    return this.sliceCounts[slice * SLICE_FIELDS + field];
+  }
+
+  /** Flush the pending span and make the span of `t` pending. */
+  private startSpan(t: number): void {
+    this.flush();
+    const months = this.months;
+    this.pendingHour = months.hourOfDay(t) * SLICE_FIELDS;
+    this.pendingDay = (WEEKDAY_FIRST + months.dayOfWeek(t)) * SLICE_FIELDS;
+    this.pendingMonth = (MONTH_FIRST + months.slot(t)) * SLICE_FIELDS;
+    this.pendingFrom = months.sameSlotsFrom;
+    this.pendingTo = months.sameSlotsTo;
+  }
+
+  /** Add the pending counts to their slices: the answer bands by month only. */
+  private flush(): void {
+    const pending = this.pending;
+    const counts = this.sliceCounts;
+    const hour = this.pendingHour;
+    const day = this.pendingDay;
+    const month = this.pendingMonth;
+    for (let field = 0; field < SLICE_FIELDS; field++) {
+      const n = pending[field];
+      if (n === 0) continue;
+      if (field !== SLICE_UNDER_5S && field !== SLICE_FROM_5_TO_10S) {
+        counts[hour + field] += n;
+        counts[day + field] += n;
+      }
+      counts[month + field] += n;
+      pending[field] = 0;
+    }
   }
 }
