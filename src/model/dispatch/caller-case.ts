@@ -22,8 +22,12 @@ export class CallerCase {
   uRepeat = 0;
   uVulnerable = 0;
   uUndergrade = 1;
-  /** The chance THRIVE is done, fixed at answer when THRIVE depends on load (`recognition.ts`); NaN: `grading.thrive`. */
-  thriveChance = NaN;
+  /**
+   * The chance THRIVE is done, fixed at answer when THRIVE depends on load (`recognition.ts`);
+   * negative: `grading.thrive`. A whole-number default keeps the field unboxed (NaN would cost every
+   * case a heap number) in scenarios where THRIVE does not depend on load.
+   */
+  thriveChance = -1;
   /** Handler time the assessment adds (THRIVE done, a flag recognised), drawn at arrival; 0 when not modelled. */
   assessmentSeconds = 0;
   /** The THRIVE and identification times drawn at arrival, done or not (so a flag set later can be costed). */
