@@ -13,4 +13,4 @@ import log1p from '@stdlib/math-base-special-log1p';
 export { log1p };
 export { exp } from './portable-exp.js';
 export { log } from './portable-log.js';
-export { cos, sin } from './portable-trig.js';
+export { cos, sin, sinCosTurns } from './portable-trig.js';

@@ -6,6 +6,8 @@
  * (the one Node 20's Math.sin and Math.cos use) in plain double arithmetic, which every engine
  * performs identically; test/engine/portable-trig.test.ts checks them against Math.sin and Math.cos
  * bit for bit. Arguments beyond 2^19 * pi/2 (never drawn here) fall back to Math.
+ * `sinCosTurns` takes the angle in turns instead (a Box-Muller angle is a uniform times a turn),
+ * so its reduction is exact and cheap, and gives both values from one reduction.
  */
 // The words of a double through typed-array views in the platform's byte order (a big-endian
 // DataView swapped bytes on every read, and sine and cosine read a high word several times).
@@ -139,5 +141,47 @@ export function cos(x: number): number {
     case 1: return -kernelSin(y0, y1, true);
     case 2: return -kernelCos(y0, y1);
     default: return kernelSin(y0, y1, true);
+  }
+}
+
+const PIO2 = Math.PI / 2;
+/** |x| below which kernelCos needs no correction term (high word 0x3fd33333, low word 0). */
+const COS_PLAIN = 0.2999999523162842;
+/** |x| from which kernelCos's correction is 0.28125 (high word above 0x3fe90000). */
+const COS_BIG = 0.7812504768371582;
+
+/**
+ * sin(2 pi turns) into out[0] and cos(2 pi turns) into out[1], for finite `turns` (NaN otherwise).
+ * Taking the nearest whole number n of quarter turns away is exact (the remainder's bits are bits
+ * of 4 * turns), so the only rounding before the kernels is x = remainder * pi/2, |x| <= pi/4, and
+ * whole quarter turns give exactly 0 and +-1. The kernels are kernelSin(x, 0) and kernelCos(x, 0)
+ * with the high-word tests written as comparisons (the same bits: test/engine/portable-math.test.ts).
+ */
+export function sinCosTurns(turns: number, out: Float64Array): void {
+  if (!Number.isFinite(turns)) {
+    out[0] = NaN;
+    out[1] = NaN;
+    return;
+  }
+  const v = 4 * turns;
+  const n = Math.round(v);
+  const x = (v - n) * PIO2;
+  const z = x * x;
+  // kernelSin without a tail: for |x| < 2^-27 the polynomial's term vanishes in rounding, giving x.
+  const s = x + z * x * (S1 + z * (S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)))));
+  const r = z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * C6)))));
+  const ax = Math.abs(x);
+  let c: number;
+  if (ax < COS_PLAIN) c = 1 - (0.5 * z - z * r);
+  else {
+    // fdlibm's qx: |x| with the low word cleared, divided by 4 (its exponent is -2 or -1 here).
+    const qx = ax >= COS_BIG ? 0.28125 : ax < 0.5 ? Math.floor(ax * 4194304) / 16777216 : Math.floor(ax * 2097152) / 8388608;
+    c = (1 - qx) - ((0.5 * z - qx) - z * r);
+  }
+  switch (Math.abs(n) < 2147483648 ? n & 3 : n - 4 * Math.floor(n / 4)) {
+    case 0: out[0] = s; out[1] = c; break;
+    case 1: out[0] = c; out[1] = -s; break;
+    case 2: out[0] = -s; out[1] = -c; break;
+    default: out[0] = -c; out[1] = s;
   }
 }

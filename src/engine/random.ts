@@ -1,5 +1,8 @@
 import seedrandom from 'seedrandom';
-import { cos, log, sin } from './portable-math.js';
+import { log, sinCosTurns } from './portable-math.js';
+
+/** Scratch for the sine and cosine of a Box-Muller angle (read at once, so one serves every stream). */
+const unitCircle = new Float64Array(2);
 
 /**
  * A named, seeded source of uniform and normal variates.
@@ -48,17 +51,20 @@ export class RandomStream {
     return 1 - this.uniform();
   }
 
-  /** Standard normal (Box-Muller, both values of each pair used). */
+  /**
+   * Standard normal (Box-Muller, both values of each pair used). The angle is a uniform number of
+   * turns, so sine and cosine share one exact reduction (`sinCosTurns`).
+   */
   normal(): number {
     if (this.hasSpareNormal) {
       this.hasSpareNormal = false;
       return this.spareNormal;
     }
     const radius = Math.sqrt(-2 * log(1 - this.uniform()));
-    const angle = 2 * Math.PI * this.uniform();
-    this.spareNormal = radius * sin(angle);
+    sinCosTurns(this.uniform(), unitCircle);
+    this.spareNormal = radius * unitCircle[0];
     this.hasSpareNormal = true;
-    return radius * cos(angle);
+    return radius * unitCircle[1];
   }
 
   /** True with probability p. */

@@ -9,6 +9,8 @@ export class CallerPerson {
   lastContactAt = -Infinity;
   /** Delay in seconds before they call again about a new matter once a call is handled; -1: they will not. */
   callAgainDelaySeconds = -1;
+  /** The channel of the new matter waiting to arrive (set when one is scheduled). */
+  callAgainChannel = 0;
   /** The person's vulnerability (their first call's flag), kept for new matters when recognition comes from the assessment. */
   vulnerable = false;
   /** True once a handler recognised this person as vulnerable: their record flags it on a recognised repeat call. */

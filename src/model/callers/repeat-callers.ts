@@ -21,8 +21,9 @@ import type { ResolvedCallers } from './types.js';
  * the person; a chasing call is the chased incident's first caller. A call is a repeat when its
  * person's previous call arrived within the window, and the handler's recognition (the case's
  * `uRepeat`, `recognition.ts`) applies to those calls only. A person may call
- * again about a new matter after a handled call. Only each person's last contact is kept, on the
- * person itself, so memory follows the callers in the system, not the horizon.
+ * again about a new matter after a handled call; the new matter's call and case are drawn when it
+ * arrives (as every call's), so only the person waits, not a call. Only each person's last contact
+ * is kept, on the person itself, so memory follows the callers in the system, not the horizon.
  */
 export class RepeatCallers {
   private readonly windowSeconds: number;
@@ -108,15 +109,27 @@ export class RepeatCallers {
     person.callAgainDelaySeconds = u < this.callAgainProbability ? 3600 * hours : -1;
   }
 
-  /** The person's next matter: a new call on the same channel, with a case of its own. */
+  /**
+   * The person's next matter, on the same channel: only the person, the channel and the time wait
+   * (days, often), not a call; its call and case are drawn when it arrives.
+   */
   private callAgain(call: Call, person: CallerPerson, at: number): void {
     const t = at + person.callAgainDelaySeconds;
     person.callAgainDelaySeconds = -1;
     if (!(t < this.scenario.horizonSeconds) || this.factories === null || this.sampler === null) return;
-    const channel = call.channelIndex;
-    const again = this.factories[channel].create(this.journey.newId(), t, -1, -1);
+    person.callAgainChannel = call.channelIndex;
+    this.sim.post(t, this.onCallAgain, person, SameInstant.arrival);
+  }
+
+  /** A new matter arrives: its call and case are drawn now, then whether the person will call again. */
+  private readonly onCallAgain = (person: CallerPerson): void => {
+    const factories = this.factories;
+    const sampler = this.sampler;
+    if (factories === null || sampler === null) return;
+    const channel = person.callAgainChannel;
+    const again = factories[channel].create(this.journey.newId(), this.sim.now, -1, -1);
     again.extras = new CallExtras(CALLED_AGAIN);
-    const c = this.sampler.draw(channel, again.plannedLastQueue);
+    const c = sampler.draw(channel, again.plannedLastQueue);
     c.person = person;
     // With recognition from the assessment, vulnerability is the person's, not the matter's.
     if (this.recognition.fromThrive && c.vulnerable !== person.vulnerable) {
@@ -125,10 +138,6 @@ export class RepeatCallers {
     }
     again.callerCase = c;
     this.drawCallAgain(person, this.laterStreams[channel]);
-    this.sim.schedule(t, this.onArrive, again, SameInstant.arrival);
-  }
-
-  private readonly onArrive = (call: Call): void => {
-    this.begin(call);
+    this.begin(again);
   };
 }
