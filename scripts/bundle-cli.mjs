@@ -80,5 +80,9 @@ async function bundle() {
   renameSync(out, entry);
 }
 
-// Run by the build; a test imports isStateful without building.
-if (import.meta.url === pathToFileURL(resolve(process.argv[1] ?? '')).href) await bundle();
+// Run by the build; a test imports isStateful without building. The commands' work is folded next
+// (scripts/bundle-actions.mjs): what it shares with the process depends on what this file left unfolded.
+if (import.meta.url === pathToFileURL(resolve(process.argv[1] ?? '')).href) {
+  await bundle();
+  await (await import('./bundle-actions.mjs')).bundleActions();
+}

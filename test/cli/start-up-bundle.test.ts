@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAIN, ROOT } from './cli.js';
+import { MAIN, ROOT, TINY, tempDir } from './cli.js';
 
 // What `npm run build` does after tsc for start-up (issue 12): scripts/vendor-bundles.mjs folds
 // zod, yaml, stdlib's math and noble's SHA-256 into one file each under dist/src/vendor, and
@@ -75,5 +76,47 @@ describe('the command-line bundle', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary-ascii' }), (s) => fast(s) === real(s)));
     fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => fast(s) === real(s)));
     for (const s of ['', 'callsim run <file>', '\u001b[31mred\u001b[0m', '99\u00a0%', '\u5206\u6790', '\u{1F600} ok', 'tab\there']) expect(fast(s), s).toBe(real(s));
+  });
+});
+
+describe("the run command's bundle", () => {
+  const RUN_ACTION = join(DIST, 'cli', 'commands', 'run-action.js');
+  /** callsim's files esbuild folded into the bundle (it names each one in a comment where its code starts). */
+  const folded = (): string[] => [...readFileSync(RUN_ACTION, 'utf8').matchAll(/^\/\/ (dist\/src\/\S+\.js)$/gm)].map((m) => join(ROOT, m[1])).filter((f) => f !== RUN_ACTION);
+
+  it('folds the scenario stack, the model and the engine into run-action.js; what the rest of the process shares stays tsc\'s file', () => {
+    const files = folded();
+    for (const f of ['model/control-room.js', 'engine/simulator.js', 'scenario/schema.js', 'experiment/replication-pool.js']) expect(files).toContain(join(DIST, f));
+    // The registry, the error classes and the --plugin loader are shared with the parser and plugins: never copied.
+    for (const f of ['policies/registry.js', 'policies/policy-error.js', 'scenario/errors.js', 'experiment/policy-modules.js', 'cli/errors.js']) expect(files).not.toContain(join(DIST, f));
+    // Packages' vendor files stay one file each, shared by every part of the process.
+    expect(files.filter((f) => f.includes('/vendor/'))).toEqual([]);
+    // The worker thread's entry is folded the same way; it loads policy modules through the shared loader.
+    const worker = readFileSync(join(DIST, 'experiment', 'worker.js'), 'utf8');
+    expect(worker).toMatch(/^\/\/ dist\/src\/model\/control-room\.js$/m);
+    expect(worker).toMatch(/from "\.\/policy-modules\.js"/);
+    expect(worker).not.toMatch(/^\/\/ dist\/src\/policies\/registry\.js$/m);
+  });
+
+  it('a run with a plugin and the HTML report loads no file whose code the bundle also holds (each module once in the process)', () => {
+    const dir = tempDir();
+    try {
+      const hook = `data:text/javascript,${encodeURIComponent(
+        "import { register } from 'node:module'; register('data:text/javascript,' + encodeURIComponent(\"export async function load(url, context, next) { process.stderr.write('LOADED ' + url + '\\\\n'); return next(url, context); }\"));",
+      )}`;
+      const args = ['--import', hook, MAIN, 'run', TINY, '--plugin', 'examples/policies/furthest-behind-target.js', '--reps', '2', '--threads', '1', '--format', 'json', '--quiet', '--html', join(dir, 'report.html'), '--out', join(dir, 'results.json')];
+      // One thread: a worker thread is an isolate of its own (its modules are its own whatever the files).
+      const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      const loaded = r.stderr.split('\n').filter((l) => l.startsWith('LOADED file:')).map((l) => new URL(l.slice('LOADED '.length)).pathname);
+      expect(loaded).toContain(RUN_ACTION);
+      expect(loaded.some((f) => f.endsWith('/dist/src/policies/registry.js'))).toBe(true);
+      const inBundle = new Set(folded());
+      expect(inBundle.size).toBeGreaterThan(50);
+      expect(loaded.filter((f) => inBundle.has(f))).toEqual([]);
+      expect(existsSync(join(dir, 'report.html'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

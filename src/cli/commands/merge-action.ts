@@ -8,7 +8,7 @@ import { sweepCsv } from '../../report/sweep-csv.js';
 import type { Format } from '../options.js';
 import { emit } from '../output.js';
 import { formatComparison } from './compare-action.js';
-import { formatResults } from './run-action.js';
+import { formatResults } from '../format-results.js';
 import type { MergeArgs } from './merge.js';
 
 const FORMATS: readonly string[] = ['table', 'json', 'csv'];

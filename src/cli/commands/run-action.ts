@@ -6,30 +6,17 @@ import { parsePrecision } from '../../experiment/overrides.js';
 import { DEFAULT_MAX_REPLICATIONS, runReplications } from '../../experiment/run-replications.js';
 import { loadInput } from '../../experiment/scenario-input.js';
 import { summariseRun } from '../../experiment/summarise-run.js';
-import type { Results } from '../../metrics/results.js';
-import { resultsCsv } from '../../report/csv.js';
-import { runBreakdownCsv } from '../../report/breakdown-csv.js';
 import { seriesAxesWith } from '../../metrics/summary.js';
-import { resultsJson } from '../../report/json.js';
-import { resultsTable } from '../../report/table.js';
 import { erlangBeside } from '../../report/erlang-beside.js';
-import { runBreakdown, type BreakdownAxis } from '../../report/breakdown.js';
+import { formatResults } from '../format-results.js';
 import { traceOut } from '../isolated-task.js';
 import { checkOutPaths, emit } from '../output.js';
-import { type Format, changeLines, withChanges, listFrom, pluginsFrom, seedFrom, threadsFrom, wholeNumber } from '../options.js';
+import { changeLines, listFrom, pluginsFrom, seedFrom, threadsFrom, wholeNumber } from '../options.js';
 import { makeProgress } from '../progress.js';
 import { shardRun } from '../shard.js';
 import { verificationOf } from '../../experiment/shard/assemble.js';
 import { scenarioDigest } from '../../experiment/shard/plan.js';
 import type { RunArgs } from './run.js';
-
-/** Results in the chosen format (the table by month or hour with `by`; `metrics` globs pick rows of the table). */
-export function formatResults(results: Results, format: Format, view: { by?: BreakdownAxis; metrics?: readonly string[]; changes?: readonly string[] } = {}): string {
-  if (format === 'json') return resultsJson(results);
-  if (format === 'csv') return view.by === undefined ? resultsCsv(results) : runBreakdownCsv(results, view.by, view.metrics);
-  const table = view.by === undefined ? resultsTable(results, view.metrics) : runBreakdown(results, view.by, view.metrics);
-  return withChanges(table, changeLines(view.changes ?? []));
-}
 
 export async function runAction(argv: ArgumentsCamelCase<RunArgs>): Promise<void> {
   const reps = wholeNumber(argv.reps, 'reps', 1);

@@ -22,8 +22,12 @@ export class CallerCase {
   uRepeat = 0;
   uVulnerable = 0;
   uUndergrade = 1;
-  /** The chance THRIVE is done, fixed at answer when THRIVE depends on load (`recognition.ts`); NaN: `grading.thrive`. */
-  thriveChance = NaN;
+  /**
+   * The chance THRIVE is done, fixed at answer when THRIVE depends on load (`recognition.ts`);
+   * negative: `grading.thrive`. A whole-number default keeps the field unboxed (NaN would cost every
+   * case a heap number) in scenarios where THRIVE does not depend on load.
+   */
+  thriveChance = -1;
   /** Handler time the assessment adds (THRIVE done, a flag recognised), drawn at arrival; 0 when not modelled. */
   assessmentSeconds = 0;
   /** The THRIVE and identification times drawn at arrival, done or not (so a flag set later can be costed). */
@@ -39,7 +43,7 @@ export class CallerCase {
    * Seconds after answer when the handler creates the incident while the caller is on the line,
    * by given grade index (NaN: when the talk ends), drawn at arrival; null when not modelled.
    */
-  incidentAfterSeconds: Float64Array | null = null;
+  incidentAfterSeconds: readonly number[] | null = null;
   /** True once the incident was created during the call (the end of the talk then creates none). */
   createdDuringCall = false;
   /** Travel time to the scene (seconds) and time on scene (seconds), drawn for the needed grade. */

@@ -3,17 +3,24 @@ import type { RandomStream, StreamFactory } from '../../engine/random.js';
 import type { ResolvedScenario } from '../resolved.js';
 import { AssessmentTime } from './assessment-time.js';
 import { CallerCase } from './caller-case.js';
+import { DecisionBlock, lognormalsOf, type LognormalOfNormal, NormalBlock } from './draw-blocks.js';
 import { cumulativeMix, gradeIndex, INCIDENT_GRADES, pick } from './grades.js';
 import { GRADES, type Grade } from './types.js';
 
-/** Per-channel streams, one per kind of draw so no kind shifts another. */
+/**
+ * Per-channel streams, one per kind of draw so no kind shifts another. The sampler is the one
+ * reader of each, so the decisions, and the normals of lognormal travel and on-scene times, are
+ * taken a block at a time (`draw-blocks.ts`: the same values in the same order).
+ */
 interface ChannelStreams {
-  need: RandomStream;
-  flags: RandomStream;
-  area: RandomStream;
-  grading: RandomStream;
+  need: DecisionBlock;
+  flags: DecisionBlock;
+  area: DecisionBlock;
+  grading: DecisionBlock;
   travel: RandomStream;
   onScene: RandomStream;
+  travelNormals: NormalBlock;
+  onSceneNormals: NormalBlock;
   chase: RandomStream;
 }
 
@@ -44,6 +51,12 @@ export class CallerSampler {
   private readonly travel: Distribution[];
   /** On-scene time per grade index, in minutes as written; null when not given. */
   private readonly onScene: (Distribution | null)[];
+  /**
+   * The same times from a block of their stream's normals, when every distribution reading that
+   * stream is a lognormal (the usual case); null otherwise (then each is drawn from the stream).
+   */
+  private readonly travelLognormal: (LognormalOfNormal | null)[] | null;
+  private readonly onSceneLognormal: (LognormalOfNormal | null)[] | null;
   /** Grade indices that get units (travel and on-scene times are drawn only for them). */
   private readonly dispatched: boolean[];
   private readonly assessment: AssessmentTime;
@@ -52,7 +65,7 @@ export class CallerSampler {
   /** Per channel, the stream deciding victim-update compliance (null when not modelled: none created). */
   private readonly victimStreams: RandomStream[] | null;
   /** Per channel, the stream deciding Priority High or Standard (null when Priority is not split: none created). */
-  private readonly splitStreams: RandomStream[] | null;
+  private readonly splitStreams: DecisionBlock[] | null;
   /** Per grade index, when an incident is created during the call (null: at the talk's end); null when not modelled. */
   private readonly incidentAt: (Distribution | null)[] | null;
   /** Per channel, the stream of those times (null when not modelled: none created). */
@@ -61,15 +74,21 @@ export class CallerSampler {
   constructor(scenario: ResolvedScenario, streams: StreamFactory) {
     const grading = scenario.grading;
     const dispatch = scenario.dispatch;
-    this.streams = scenario.channels.map((c) => ({
-      need: streams.stream(`${c.name}.need`),
-      flags: streams.stream(`${c.name}.flags`),
-      area: streams.stream(`${c.name}.area`),
-      grading: streams.stream(`${c.name}.grading`),
-      travel: streams.stream(`${c.name}.travel`),
-      onScene: streams.stream(`${c.name}.onScene`),
-      chase: streams.stream(`${c.name}.chase`),
-    }));
+    this.streams = scenario.channels.map((c) => {
+      const travel = streams.stream(`${c.name}.travel`);
+      const onScene = streams.stream(`${c.name}.onScene`);
+      return {
+        need: new DecisionBlock(streams.stream(`${c.name}.need`)),
+        flags: new DecisionBlock(streams.stream(`${c.name}.flags`)),
+        area: new DecisionBlock(streams.stream(`${c.name}.area`)),
+        grading: new DecisionBlock(streams.stream(`${c.name}.grading`)),
+        travel,
+        onScene,
+        travelNormals: new NormalBlock(travel),
+        onSceneNormals: new NormalBlock(onScene),
+        chase: streams.stream(`${c.name}.chase`),
+      };
+    });
     this.channelMix = scenario.channels.map((_, i) => {
       const mix = grading?.needByChannel[i] ?? null;
       return mix === null ? null : cumulativeMix(mix);
@@ -95,6 +114,8 @@ export class CallerSampler {
       const spec = dispatch?.onSceneMinutes[grade];
       return spec === undefined ? null : makeDistribution(spec);
     });
+    this.travelLognormal = lognormalsOf(this.travel);
+    this.onSceneLognormal = lognormalsOf(this.onScene);
     const dispatchedGrades = dispatch?.dispatchedGrades ?? [];
     this.dispatched = GRADES.map((g) => dispatchedGrades.includes(g));
     this.assessment = new AssessmentTime(grading);
@@ -102,7 +123,7 @@ export class CallerSampler {
       ? scenario.channels.map((c) => ({ first: streams.stream(`${c.name}.assessment`), chase: streams.stream(`${c.name}.chaseAssessment`) }))
       : null;
     this.victimStreams = dispatch?.victimUpdates?.compliance === undefined ? null : scenario.channels.map((c) => streams.stream(`${c.name}.victimUpdate`));
-    this.splitStreams = dispatch?.prioritySplit === undefined ? null : scenario.channels.map((c) => streams.stream(`${c.name}.prioritySplit`));
+    this.splitStreams = dispatch?.prioritySplit === undefined ? null : scenario.channels.map((c) => new DecisionBlock(streams.stream(`${c.name}.prioritySplit`)));
     const during = dispatch?.createIncidentAfterSeconds;
     this.incidentAt = during === undefined ? null : GRADES.slice(0, INCIDENT_GRADES).map((g) => (during[g] === undefined ? null : makeDistribution(during[g])));
     this.incidentAtStreams = during === undefined ? null : scenario.channels.map((c) => streams.stream(`${c.name}.incidentAt`));
@@ -119,30 +140,33 @@ export class CallerSampler {
     if (trace?.need !== undefined) needed = gradeIndex(trace.need);
     else {
       const mix = (plannedQueueIndex >= 0 ? this.queueMix[plannedQueueIndex] : null) ?? this.channelMix[channelIndex];
-      const u = s.need.decision();
+      const u = s.need.take();
       needed = mix === null ? INCIDENT_GRADES : pick(mix, u);
     }
-    const repeat = s.flags.decision() < this.repeatProbability;
-    const vulnerable = s.flags.decision() < this.vulnerableProbability;
+    const repeat = s.flags.take() < this.repeatProbability;
+    const vulnerable = s.flags.take() < this.vulnerableProbability;
     let area = -1;
     if (trace !== undefined && trace.areaIndex >= 0) {
       area = trace.areaIndex;
     } else if (this.areaNames.length > 0) {
-      area = pick(this.areaCumulative, s.area.decision());
+      area = pick(this.areaCumulative, s.area.take());
     }
     const c = new CallerCase(channelIndex, needed, area, area >= 0 ? this.areaNames[area] : '', repeat, vulnerable);
     const g = s.grading;
-    c.uThrive = g.decision();
-    c.uRepeat = g.decision();
-    c.uVulnerable = g.decision();
-    c.uUndergrade = g.decision();
+    c.uThrive = g.take();
+    c.uRepeat = g.take();
+    c.uVulnerable = g.take();
+    c.uUndergrade = g.take();
     if (this.assessmentStreams !== null) c.assessmentSeconds = this.assessment.draw(c, this.assessmentStreams[channelIndex].first);
     if (this.victimStreams !== null) c.uVictimUpdate = this.victimStreams[channelIndex].decision();
-    if (this.splitStreams !== null) c.uPriorityHigh = this.splitStreams[channelIndex].decision();
+    if (this.splitStreams !== null) c.uPriorityHigh = this.splitStreams[channelIndex].take();
     if (this.incidentAt !== null) c.incidentAfterSeconds = this.drawIncidentAt(this.incidentAt, (this.incidentAtStreams as RandomStream[])[channelIndex]);
     if (area >= 0 && needed < INCIDENT_GRADES && this.dispatched[needed]) {
-      c.travelSeconds = 60 * this.travel[area].sample(s.travel);
-      c.onSceneSeconds = 60 * (this.onScene[needed]?.sample(s.onScene) ?? 0);
+      const travel = this.travelLognormal;
+      c.travelSeconds = 60 * (travel !== null ? (travel[area] as LognormalOfNormal).of(s.travelNormals.take()) : this.travel[area].sample(s.travel));
+      const onScene = this.onSceneLognormal;
+      const lognormal = onScene !== null ? onScene[needed] : null;
+      c.onSceneSeconds = 60 * (lognormal !== null ? lognormal.of(s.onSceneNormals.take()) : (this.onScene[needed]?.sample(s.onScene) ?? 0));
     } else {
       c.travelSeconds = NaN;
       c.onSceneSeconds = NaN;
@@ -168,12 +192,17 @@ export class CallerSampler {
     return c;
   }
 
-  /** One time per named grade, whatever the call turns out to need, so every call takes the same draws. */
-  private drawIncidentAt(byGrade: readonly (Distribution | null)[], stream: RandomStream): Float64Array {
-    const out = new Float64Array(INCIDENT_GRADES).fill(NaN);
-    byGrade.forEach((d, g) => {
+  /**
+   * One time per named grade, whatever the call turns out to need, so every call takes the same
+   * draws. A literal array of doubles (one allocation, unboxed) costs less per call than a
+   * Float64Array and a closure.
+   */
+  private drawIncidentAt(byGrade: readonly (Distribution | null)[], stream: RandomStream): number[] {
+    const out = [NaN, NaN, NaN, NaN];
+    for (let g = 0; g < INCIDENT_GRADES; g++) {
+      const d = byGrade[g];
       if (d !== null) out[g] = Math.max(0, d.sample(stream));
-    });
+    }
     return out;
   }
 

@@ -61,7 +61,7 @@ export class Recognition {
 
   /** True when the handler does THRIVE on this call. */
   thriveDone(c: CallerCase): boolean {
-    const chance = Number.isNaN(c.thriveChance) ? this.thrive : c.thriveChance;
+    const chance = c.thriveChance < 0 ? this.thrive : c.thriveChance;
     return c.uThrive < chance;
   }
 
