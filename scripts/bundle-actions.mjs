@@ -28,8 +28,12 @@ const DIST = resolve('dist/src');
  * worker of a run loads the model again, in its own isolate).
  */
 export const ACTIONS = ['dist/src/cli/commands/run-action.js', 'dist/src/experiment/worker.js'];
-/** Modules every command's process may load besides the parser's references: the --plugin loader. */
-export const PROCESS_WIDE = ['dist/src/experiment/policy-modules.js'];
+/**
+ * Modules every command's process may load besides the parser's references: the --plugin loader,
+ * and the sink through which `callsim slurm` plans a run (slurm's shard.js and the copy folded here
+ * must share it).
+ */
+export const PROCESS_WIDE = ['dist/src/experiment/policy-modules.js', 'dist/src/cli/plan-sink.js'];
 const PARSER = 'dist/src/cli/cli.js';
 
 const isVendor = (file) => file.startsWith(resolve(DIST, 'vendor') + '/');

@@ -18,6 +18,7 @@ import { writeFileAtomic } from '../report/atomic-write.js';
 import { UsageError } from './errors.js';
 import { listFrom, threadsFrom } from './options.js';
 import { checkOutPath } from './output.js';
+import { planSink, setPlanSink } from './plan-sink.js';
 import { makeProgress } from './progress.js';
 
 
@@ -40,7 +41,6 @@ function shardTarget(argv: ShardArgs & Record<string, unknown>, refused: readonl
   return { shard, out: argv.out };
 }
 
-let planSink: ((planned: PlannedJob) => void) | undefined;
 
 /**
  * Runs `parse` (a command line with --shard) through the real commands, but stops once the job is
@@ -49,13 +49,13 @@ let planSink: ((planned: PlannedJob) => void) | undefined;
  */
 export async function planOnly(parse: () => Promise<unknown>): Promise<PlannedJob> {
   let planned: PlannedJob | undefined;
-  planSink = (p) => {
+  setPlanSink((p) => {
     planned = p;
-  };
+  });
   try {
     await parse();
   } finally {
-    planSink = undefined;
+    setPlanSink(undefined);
   }
   if (planned === undefined) throw new UsageError('the command to split did not reach its shards (see callsim run|compare|sweep --help)');
   return planned;
@@ -68,7 +68,8 @@ function prepareOut(out: string, inputs: readonly string[]): void {
 }
 
 async function runAndWrite(planned: PlannedJob, target: { shard: ShardSpec; out: string }, argv: ShardArgs): Promise<void> {
-  if (planSink !== undefined) return planSink(planned);
+  const sink = planSink();
+  if (sink !== undefined) return sink(planned);
   const count = unitsOfShard(target.shard, unitCount(planned.job)).length;
   const progress = makeProgress(count, { quiet: argv.quiet, label: `shard ${target.shard.index}/${target.shard.count}` });
   const pool = new ReplicationPool(Math.min(threadsFrom(argv.threads), Math.max(1, count)));
