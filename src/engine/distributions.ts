@@ -70,7 +70,12 @@ export class Lognormal implements Distribution {
     this.variance = (mean * cv) ** 2;
   }
   sample(stream: RandomStream): number {
-    return exp(this.mu + this.sigma * stream.normal());
+    return this.ofNormal(stream.normal());
+  }
+
+  /** The lognormal value of a standard normal `z`: what `sample` returns for the stream's next normal. */
+  ofNormal(z: number): number {
+    return exp(this.mu + this.sigma * z);
   }
 }
 

@@ -1,5 +1,4 @@
 import { type Distribution, Lognormal } from '../../engine/distributions.js';
-import { exp, log } from '../../engine/portable-math.js';
 import type { RandomStream } from '../../engine/random.js';
 
 /**
@@ -49,22 +48,14 @@ export class NormalBlock {
 }
 
 /**
- * A lognormal given the standard normal it transforms: exactly what `Lognormal.sample` computes
- * from `stream.normal()` (same parameters, same portable log and exp), so a NormalBlock can feed
- * it. A test holds the two equal bit for bit.
+ * A lognormal given the standard normal it transforms, so a NormalBlock can feed it: the
+ * distribution's own `ofNormal`, which `Lognormal.sample` applies to `stream.normal()`.
  */
 export class LognormalOfNormal {
-  private readonly mu: number;
-  private readonly sigma: number;
-
-  constructor(d: Lognormal) {
-    const sigma2 = log(1 + d.cv * d.cv);
-    this.sigma = Math.sqrt(sigma2);
-    this.mu = log(d.mean) - sigma2 / 2;
-  }
+  constructor(private readonly d: Lognormal) {}
 
   of(z: number): number {
-    return exp(this.mu + this.sigma * z);
+    return this.d.ofNormal(z);
   }
 }
 
