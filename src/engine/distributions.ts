@@ -54,7 +54,7 @@ export class Exponential implements Distribution {
     this.variance = mean * mean;
   }
   sample(stream: RandomStream): number {
-    return -this.mean * log(stream.uniformPositive());
+    return -this.mean * stream.logUniformPositive();
   }
 }
 
@@ -129,7 +129,7 @@ export class Weibull implements Distribution {
     this.variance = scale * scale * (g2 - g1 * g1);
   }
   sample(stream: RandomStream): number {
-    return this.scale * Math.pow(-log(stream.uniformPositive()), this.inverseShape);
+    return this.scale * Math.pow(-stream.logUniformPositive(), this.inverseShape);
   }
 }
 

@@ -1,6 +1,5 @@
 import type { PiecewiseConstant } from './piecewise.js';
 import type { RandomStream } from './random.js';
-import { log } from './portable-math.js';
 
 /**
  * Arrival instants of a non-homogeneous Poisson process with a piecewise-constant rate, exact by
@@ -18,7 +17,7 @@ export class PoissonArrivals {
 
   /** The next arrival instant, or Infinity once the horizon is passed. */
   next(): number {
-    let mass = -log(this.stream.uniformPositive());
+    let mass = -this.stream.logUniformPositive();
     const breaks = this.rate.breaks;
     const values = this.rate.values;
     const n = values.length;
