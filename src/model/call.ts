@@ -47,8 +47,11 @@ export class Call implements CallView {
   abandonAt = Infinity;
   patienceEvent: EventHandle | null = null;
   offerEvent: EventHandle | null = null;
-  callbackAcceptedAt = NaN;
-  answeredAt = NaN;
+  /**
+   * When the caller accepted a callback, -1 until then: a small integer keeps the field unboxed in
+   * scenarios without callbacks, where a NaN cost a heap number per call (issue 12).
+   */
+  acceptedCallbackAt = -1;
 
   // Attributes drawn at arrival.
   transferSeconds = 0;
@@ -89,6 +92,11 @@ export class Call implements CallView {
   get plannedLastQueue(): number {
     if (this.routedVisit !== null) return this.routedVisit.queueIndex;
     return this.ivrOutcome === 'onward' ? this.entryVisit.queueIndex : -1;
+  }
+
+  /** When the caller accepted a callback, NaN when they did not. */
+  get callbackAcceptedAt(): number {
+    return this.acceptedCallbackAt < 0 ? NaN : this.acceptedCallbackAt;
   }
 
   /** Patience in the current queue. */

@@ -117,7 +117,7 @@ export class QueueStage implements QueueEntrance {
   private readonly onCallbackOffer = (call: Call): void => {
     call.offerEvent = null;
     if (!call.waiting) return;
-    call.callbackAcceptedAt = this.sim.now;
+    call.acceptedCallbackAt = this.sim.now;
     if (call.patienceEvent !== null) {
       this.sim.cancel(call.patienceEvent);
       call.patienceEvent = null;
