@@ -157,11 +157,12 @@ export class HandlerPools implements FreeHandlers {
     this.queueStage.answered(call);
     const answerSeconds = now - call.enteredQueueAt + (call.inEntryQueue ? call.transferSeconds : 0);
     let talkSeconds = call.visit.handleSeconds;
-    if (call.acceptedCallbackAt >= 0) {
+    const offers = call.offers;
+    if (offers !== null && !Number.isNaN(offers.callbackAcceptedAt)) {
       // A callback: the caller kept their place; the handler now calls them back.
-      const reached = call.reachDraw < (queue.spec.callback?.reachProbability ?? 1);
+      const reached = offers.reachDraw < (queue.spec.callback?.reachProbability ?? 1);
       if (!reached) {
-        talkSeconds = call.failedAttemptSeconds;
+        talkSeconds = offers.failedAttemptSeconds;
         call.outcome = 'callbackFailed';
       }
       this.monitor.queueLeft(queue.index, now, reached ? 'callbackReached' : 'callbackFailed', answerSeconds, call);
