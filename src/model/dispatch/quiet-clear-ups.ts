@@ -1,11 +1,9 @@
-import FastPriorityQueue from 'fastpriorityqueue';
 import { SameInstant } from '../../engine/priorities.js';
 import type { Simulator } from '../../engine/simulator.js';
 import type { ModelMonitor } from '../monitor.js';
 import type { Area } from './area.js';
+import { ClearUpHeap } from './clear-up-heap.js';
 import { CLEARED, type Incident, type Unit } from './incident.js';
-
-const clearsFirst = (a: Unit, b: Unit): boolean => a.clearAt < b.clearAt || (a.clearAt === b.clearAt && a.clearOrder < b.clearOrder);
 
 /**
  * Units on scene whose clear-up nobody is waiting for, per home area, by clear-up instant. A unit
@@ -19,7 +17,7 @@ const clearsFirst = (a: Unit, b: Unit): boolean => a.clearAt < b.clearAt || (a.c
  * future-event list one event per incident; measured in the commit that adds this file.
  */
 export class QuietClearUps {
-  private readonly onScene: FastPriorityQueue<Unit>[];
+  private readonly onScene: ClearUpHeap[];
   private nextOrder = 0;
 
   constructor(
@@ -29,7 +27,7 @@ export class QuietClearUps {
     /** The clear-up event's action (`UnitDispatcher`), for clear-ups that get their events back. */
     private readonly onClear: (unit: Unit) => void,
   ) {
-    this.onScene = areas.map(() => new FastPriorityQueue<Unit>(clearsFirst));
+    this.onScene = areas.map(() => new ClearUpHeap());
   }
 
   /** Keep `unit`'s clear-up at `at` here; false when it is a decision (it then needs an event). */
@@ -38,15 +36,14 @@ export class QuietClearUps {
     if (home.waiting > 0) return false;
     for (let i = 0; i < home.helps.length; i++) if (home.helps[i].waiting > 0) return false;
     unit.clearAt = at;
-    unit.clearOrder = this.nextOrder++;
-    this.onScene[home.index].add(unit);
+    this.onScene[home.index].add(unit, at, this.nextOrder++);
     return true;
   }
 
   /** Clear, in order, every unit of `area` due at or before `at`. */
   settle(area: Area, at: number): void {
     const units = this.onScene[area.index];
-    while (units.size > 0 && (units.peek() as Unit).clearAt <= at) this.clear(units.poll() as Unit);
+    while (units.size > 0 && units.firstAt() <= at) this.clear(units.poll());
   }
 
   /** An incident waits in `area`: its units' clear-ups, and those of the areas that may help it, get events. */
@@ -61,7 +58,7 @@ export class QuietClearUps {
     this.settle(area, this.sim.now);
     // In clear-up order, so units clearing at one instant keep their order.
     while (units.size > 0) {
-      const unit = units.poll() as Unit;
+      const unit = units.poll();
       this.sim.post(unit.clearAt, this.onClear, unit, SameInstant.release);
     }
   }
