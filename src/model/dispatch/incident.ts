@@ -61,8 +61,9 @@ export class Unit {
   incident: Incident | null = null;
   /** Arrival-on-scene event while travelling (null otherwise: clear-ups are posted without a handle). */
   event: EventHandle | null = null;
-  /** While on scene without an event: when it clears up (`QuietClearUps`). */
+  /** While on scene without an event: when it clears up, and its place among units clearing then (`QuietClearUps`). */
   clearAt = 0;
+  clearOrder = 0;
   /** False once the unit has gone off duty. */
   onDuty = true;
 

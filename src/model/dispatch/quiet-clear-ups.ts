@@ -1,9 +1,11 @@
+import FastPriorityQueue from 'fastpriorityqueue';
 import { SameInstant } from '../../engine/priorities.js';
 import type { Simulator } from '../../engine/simulator.js';
 import type { ModelMonitor } from '../monitor.js';
 import type { Area } from './area.js';
-import { ClearUpHeap } from './clear-up-heap.js';
 import { CLEARED, type Incident, type Unit } from './incident.js';
+
+const clearsFirst = (a: Unit, b: Unit): boolean => a.clearAt < b.clearAt || (a.clearAt === b.clearAt && a.clearOrder < b.clearOrder);
 
 /**
  * Units on scene whose clear-up nobody is waiting for, per home area, by clear-up instant. A unit
@@ -17,7 +19,7 @@ import { CLEARED, type Incident, type Unit } from './incident.js';
  * future-event list one event per incident; measured in the commit that adds this file.
  */
 export class QuietClearUps {
-  private readonly onScene: ClearUpHeap[];
+  private readonly onScene: FastPriorityQueue<Unit>[];
   private nextOrder = 0;
 
   constructor(
@@ -27,7 +29,7 @@ export class QuietClearUps {
     /** The clear-up event's action (`UnitDispatcher`), for clear-ups that get their events back. */
     private readonly onClear: (unit: Unit) => void,
   ) {
-    this.onScene = areas.map(() => new ClearUpHeap());
+    this.onScene = areas.map(() => new FastPriorityQueue<Unit>(clearsFirst));
   }
 
   /** Keep `unit`'s clear-up at `at` here; false when it is a decision (it then needs an event). */
@@ -36,14 +38,15 @@ export class QuietClearUps {
     if (home.waiting > 0) return false;
     for (let i = 0; i < home.helps.length; i++) if (home.helps[i].waiting > 0) return false;
     unit.clearAt = at;
-    this.onScene[home.index].add(unit, at, this.nextOrder++);
+    unit.clearOrder = this.nextOrder++;
+    this.onScene[home.index].add(unit);
     return true;
   }
 
   /** Clear, in order, every unit of `area` due at or before `at`. */
   settle(area: Area, at: number): void {
     const units = this.onScene[area.index];
-    while (units.size > 0 && units.firstAt() <= at) this.clear(units.poll());
+    while (units.size > 0 && (units.peek() as Unit).clearAt <= at) this.clear(units.poll() as Unit);
   }
 
   /** An incident waits in `area`: its units' clear-ups, and those of the areas that may help it, get events. */
@@ -58,7 +61,7 @@ export class QuietClearUps {
     this.settle(area, this.sim.now);
     // In clear-up order, so units clearing at one instant keep their order.
     while (units.size > 0) {
-      const unit = units.poll();
+      const unit = units.poll() as Unit;
       this.sim.post(unit.clearAt, this.onClear, unit, SameInstant.release);
     }
   }
