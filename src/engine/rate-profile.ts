@@ -43,20 +43,17 @@ export function ratePieces(spec: RateProfileSpec, calendar: Calendar, horizonSec
   const months = monthMultipliers(spec, path);
   const perSecond = spec.perHour / 3600;
 
-  const breaks: number[] = [0];
-  const values: number[] = [];
   // Pieces start at each whole local hour; the first may be partial when the start is mid-hour.
-  let t = 0;
-  while (t < horizonSeconds) {
-    const next = Math.min(horizonSeconds, calendar.nextHourBreak(t));
+  // The calendar walks the hours once for every channel of the run.
+  const grid = calendar.hourGrid(horizonSeconds);
+  const values: number[] = [];
+  for (let i = 0; i < grid.month.length; i++) {
     let rate = perSecond;
-    if (week) rate *= week[calendar.hourOfWeek(t)];
-    if (hours) rate *= hours[calendar.hourOfDay(t)];
-    if (days) rate *= days[calendar.dayOfWeek(t)];
-    if (months) rate *= months[calendar.month(t)];
+    if (week) rate *= week[grid.hourOfWeek[i]];
+    if (hours) rate *= hours[grid.hourOfDay[i]];
+    if (days) rate *= days[grid.dayOfWeek[i]];
+    if (months) rate *= months[grid.month[i]];
     values.push(rate);
-    breaks.push(next);
-    t = next;
   }
-  return PiecewiseConstant.from(breaks, values);
+  return PiecewiseConstant.from(grid.breaks, values);
 }

@@ -175,6 +175,28 @@ export class ZoneOffsets {
   }
 
   /**
+   * The stretch holding `epochMs`, for walks forward in time that ask once per stretch: its offset
+   * and the next change after it (Infinity when none is known), with the table known to `knownToMs`
+   * (at least two days past `epochMs`, as `nextChange` leaves it). Null where `offsetSeconds` would
+   * measure directly (an instant far outside the table).
+   */
+  stretchAt(epochMs: number): { offsetSeconds: number; nextChangeMs: number; knownToMs: number } | null {
+    const z = this.table;
+    if (z === null) return { offsetSeconds: 0, nextChangeMs: Infinity, knownToMs: Infinity };
+    if (!Number.isFinite(epochMs) || epochMs - z.knownTo > 800 * DAY_MS || z.knownFrom - epochMs > 800 * DAY_MS) return null;
+    this.nextChange(epochMs);
+    const offsetSeconds = this.offsetSeconds(epochMs);
+    let nextChangeMs = Infinity;
+    for (const s of z.starts) {
+      if (s > epochMs) {
+        nextChangeMs = s;
+        break;
+      }
+    }
+    return { offsetSeconds, nextChangeMs, knownToMs: z.knownTo };
+  }
+
+  /**
    * The epoch ms at which the local wall clock reads `localMs` (wall time written as if UTC).
    * In the spring gap a time that never occurs is read with the offset before the change; in the
    * autumn overlap the first occurrence is taken.
