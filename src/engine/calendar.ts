@@ -18,6 +18,12 @@ export interface HourGrid {
 }
 
 /**
+ * The last hour grid made in this thread, by start, zone and horizon (all it depends on): every
+ * channel's rate and hourly roster walks the same hours, and so does every replication's calendar.
+ */
+let lastGrid: { key: string; grid: HourGrid } | undefined;
+
+/**
  * A wall-clock calendar in one time zone (UTC unless named), anchored at the scenario's start
  * instant: converts simulated seconds into local hour of day, day of week (Monday 0), month
  * (January 0) and day index, across clock changes. Hour and day facts are arithmetic on the
@@ -41,8 +47,6 @@ export class Calendar {
   private readonly monthStarts: number[] = [];
   private readonly monthIndex: number[] = [];
   private readonly monthKeys: string[] = [];
-  /** The last hour grid made, for its horizon (every channel's rate and hourly roster walks the same hours). */
-  private lastGrid: { horizonSeconds: number; grid: HourGrid } | undefined;
 
   constructor(
     readonly startEpochMs: number,
@@ -128,11 +132,13 @@ export class Calendar {
 
   /**
    * The hour pieces of [0, horizon]: breaks by `nextHourBreak` from 0, facts by `hourOfDay`,
-   * `dayOfWeek`, `hourOfWeek` and `month` at each piece's start. Made once per horizon and shared:
-   * walking a year hour by hour through the zone's offsets cost about 20 ms per channel cold.
+   * `dayOfWeek`, `hourOfWeek` and `month` at each piece's start. Made once per start, zone and
+   * horizon and shared, never changed: walking a year hour by hour through the zone's offsets cost
+   * about 20 ms per channel cold.
    */
   hourGrid(horizonSeconds: number): HourGrid {
-    if (this.lastGrid?.horizonSeconds === horizonSeconds) return this.lastGrid.grid;
+    const key = `${this.startEpochMs} ${this.timeZone} ${horizonSeconds}`;
+    if (lastGrid?.key === key) return lastGrid.grid;
     const grid: HourGrid = { breaks: [0], hourOfDay: [], dayOfWeek: [], hourOfWeek: [], month: [] };
     // The walk runs once, cold (in V8's interpreter): so nextHourBreak, local and month are written
     // out here with the zone's offset and the month looked up once per stretch and per month, not
@@ -178,7 +184,7 @@ export class Calendar {
       (grid.breaks as number[]).push(next);
       t = next;
     }
-    this.lastGrid = { horizonSeconds, grid };
+    lastGrid = { key, grid };
     return grid;
   }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Calendar } from '../../src/engine/calendar.js';
+import { ratePieces } from '../../src/engine/rate-profile.js';
 
 // Zones with hour changes (London, New York, Santiago), a half-hour change (Lord Howe), a fixed
 // quarter-hour offset (Kathmandu), changes around Ramadan (Casablanca), and UTC.
@@ -52,5 +53,23 @@ describe('Calendar.hourGrid', () => {
         expect(calendar.hourGrid(366 * 86_400)).toBe(grid);
       }
     }
+  });
+});
+
+describe('ratePieces made once per frozen profile, calendar and horizon', () => {
+  it('every replication\'s calendar gets the same table from a frozen profile; another horizon or zone, or an unfrozen profile, a new one', () => {
+    const week = Object.freeze(Array.from({ length: 168 }, (_, i) => 1 + (i % 3)));
+    const spec = Object.freeze({ perHour: 36, hourOfWeek: week });
+    const start = Date.UTC(2022, 2, 20);
+    const first = ratePieces(spec, new Calendar(start, 'Europe/London'), 14 * 86_400);
+    expect(ratePieces(spec, new Calendar(start, 'Europe/London'), 14 * 86_400)).toBe(first);
+    expect(ratePieces(spec, new Calendar(start, 'Europe/London'), 15 * 86_400)).not.toBe(first);
+    expect(ratePieces(spec, new Calendar(start, 'UTC'), 14 * 86_400)).not.toBe(first);
+    const open = { perHour: 36, hourOfWeek: [...week] };
+    const made = ratePieces(open, new Calendar(start, 'Europe/London'), 14 * 86_400);
+    expect(made).not.toBe(first);
+    expect(Array.from(made.values)).toEqual(Array.from(first.values));
+    open.perHour = 72;
+    expect(ratePieces(open, new Calendar(start, 'Europe/London'), 14 * 86_400).values[0]).toBe(2 * made.values[0]);
   });
 });
