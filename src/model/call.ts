@@ -23,6 +23,27 @@ export class QueueVisit {
 }
 
 /**
+ * What a call carries only where a queue offers callbacks, takes redials or settles patience by
+ * events: the draws made at arrival for those queues, and the pending events. Calls elsewhere
+ * carry none (seven fields fewer on every call, issue 12); the defaults are the values a call
+ * without these draws had.
+ */
+export class CallOffers {
+  /** Uniform draws deciding callback acceptance, callback reach, and redial. */
+  callbackDraw = 1;
+  reachDraw = 0;
+  failedAttemptSeconds = 0;
+  redialDraw = 1;
+  /** When the caller accepted a callback, NaN when they did not. */
+  callbackAcceptedAt = NaN;
+  patienceEvent: EventHandle | null = null;
+  offerEvent: EventHandle | null = null;
+}
+
+/** Where a call without callback, redial or patience events reads its (default) draws. */
+const NO_OFFERS: Readonly<CallOffers> = new CallOffers();
+
+/**
  * One offered call. Its random attributes (a visit for each queue on its path, route choices,
  * callback and redial decisions) are drawn when it arrives, from its channel's own streams, so
  * scenarios differing only in staffing or policy see the same callers. A call visits at most two
@@ -45,20 +66,13 @@ export class Call implements CallView {
   visit: QueueVisit;
   /** Instant its patience runs out in the current queue (Infinity: never). */
   abandonAt = Infinity;
-  patienceEvent: EventHandle | null = null;
-  offerEvent: EventHandle | null = null;
-  callbackAcceptedAt = NaN;
-  answeredAt = NaN;
+  /** Callback and redial draws and patience events, where the queues on its path need them. */
+  offers: CallOffers | null = null;
 
   // Attributes drawn at arrival.
   transferSeconds = 0;
   ivrSeconds = 0;
   ivrOutcome: 'onward' | 'deflected' | 'ivrHangUp' = 'onward';
-  /** Uniform draws deciding callback acceptance, callback reach, and redial. */
-  callbackDraw = 1;
-  reachDraw = 0;
-  failedAttemptSeconds = 0;
-  redialDraw = 1;
   /** Dispatch's case for this caller (need, flags, area), when grading is modelled. */
   callerCase: CallerCase | null = null;
   /** Draws of the optional caller mechanisms (channel shift, online reports), when modelled. */
@@ -89,6 +103,22 @@ export class Call implements CallView {
   get plannedLastQueue(): number {
     if (this.routedVisit !== null) return this.routedVisit.queueIndex;
     return this.ivrOutcome === 'onward' ? this.entryVisit.queueIndex : -1;
+  }
+
+  /** When the caller accepted a callback, NaN when they did not. */
+  get callbackAcceptedAt(): number {
+    return this.offers === null ? NaN : this.offers.callbackAcceptedAt;
+  }
+
+  /** The callback and redial draws (the defaults when none were drawn). */
+  get drawnOffers(): Readonly<CallOffers> {
+    return this.offers ?? NO_OFFERS;
+  }
+
+  /** The call's offers, made now if it has none (a queue settling patience by events). */
+  ownOffers(): CallOffers {
+    if (this.offers === null) this.offers = new CallOffers();
+    return this.offers;
   }
 
   /** Patience in the current queue. */

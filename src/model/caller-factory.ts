@@ -91,12 +91,13 @@ export class CallerFactory {
     call.ivrOutcome = ivrOutcome;
     const last = second ?? first;
     if (draws.hasCallback[last.queueIndex]) {
-      call.callbackDraw = this.callbackStream.decision();
-      call.reachDraw = this.callbackStream.decision();
-      call.failedAttemptSeconds = draws.callbackFailedAttempt[last.queueIndex]?.sample(this.callbackStream) ?? 0;
+      const offers = call.ownOffers();
+      offers.callbackDraw = this.callbackStream.decision();
+      offers.reachDraw = this.callbackStream.decision();
+      offers.failedAttemptSeconds = draws.callbackFailedAttempt[last.queueIndex]?.sample(this.callbackStream) ?? 0;
     }
     if (draws.hasRedial[entry] || (second !== null && draws.hasRedial[routed])) {
-      call.redialDraw = this.redialStream.decision();
+      call.ownOffers().redialDraw = this.redialStream.decision();
       first.redialDelaySeconds = draws.redialDelay[entry]?.sample(this.redialStream) ?? 0;
       if (second !== null) second.redialDelaySeconds = draws.redialDelay[routed]?.sample(this.redialStream) ?? 0;
     }

@@ -47,11 +47,11 @@ export class GradingHandoff {
     if (caller !== null) this.centre.callAnswered(caller, call.arrivedAt, talkSeconds, call.counted);
   }
 
-  /** The handler has finished talking: dispatch grades the call and creates its incident (unless created during the call). */
-  handOver(call: Call): void {
+  /** The handler has finished talking to the caller answered at `answeredAt`: dispatch grades the call and creates its incident (unless created during the call). */
+  handOver(call: Call, answeredAt: number): void {
     const caller = call.callerCase;
     if (caller === null) return;
-    this.centre.callHandled(caller, call.arrivedAt, call.answeredAt, call.counted);
+    this.centre.callHandled(caller, call.arrivedAt, answeredAt, call.counted);
     call.needed = caller.needed;
     call.given = caller.given;
     call.area = caller.area;

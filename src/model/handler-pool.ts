@@ -8,6 +8,8 @@ export class Handler {
   idleSince = 0;
   /** The call or outbound work in hand (talk and wrap-up), or null. */
   work: QueuedWork | null = null;
+  /** When the call in hand was answered (kept here, not on every call: issue 12). */
+  answeredAt = 0;
   /** Index of the pool it belongs to. */
   constructor(readonly poolIndex: number) {}
 }

@@ -157,11 +157,12 @@ export class HandlerPools implements FreeHandlers {
     this.queueStage.answered(call);
     const answerSeconds = now - call.enteredQueueAt + (call.inEntryQueue ? call.transferSeconds : 0);
     let talkSeconds = call.visit.handleSeconds;
-    if (!Number.isNaN(call.callbackAcceptedAt)) {
+    const offers = call.offers;
+    if (offers !== null && !Number.isNaN(offers.callbackAcceptedAt)) {
       // A callback: the caller kept their place; the handler now calls them back.
-      const reached = call.reachDraw < (queue.spec.callback?.reachProbability ?? 1);
+      const reached = offers.reachDraw < (queue.spec.callback?.reachProbability ?? 1);
       if (!reached) {
-        talkSeconds = call.failedAttemptSeconds;
+        talkSeconds = offers.failedAttemptSeconds;
         call.outcome = 'callbackFailed';
       }
       this.monitor.queueLeft(queue.index, now, reached ? 'callbackReached' : 'callbackFailed', answerSeconds, call);
@@ -177,7 +178,7 @@ export class HandlerPools implements FreeHandlers {
       // The incident may be created while the caller is on the line (dispatch.createIncidentAfterSeconds).
       this.grading?.answered(call, talkSeconds);
     }
-    call.answeredAt = now;
+    handler.answeredAt = now;
     handler.work = call;
     this.occupy(pool, handler, now + talkSeconds);
   }
@@ -206,7 +207,7 @@ export class HandlerPools implements FreeHandlers {
     } else if (work.outcome === 'callbackFailed') {
       journey.end(work, 'callbackFailed', now);
     } else {
-      this.grading?.handOver(work);
+      this.grading?.handOver(work, handler.answeredAt);
       journey.end(work, 'answered', now);
     }
     if (wrapUp > 0) this.sim.post(now + wrapUp, this.onRelease, handler, SameInstant.release);

@@ -62,10 +62,10 @@ export class QueueStage implements QueueEntrance {
     const patience = visit.patienceSeconds;
     if (queue.eagerPatience) {
       call.abandonAt = Infinity;
-      if (patience !== Infinity) call.patienceEvent = this.sim.schedule(now + patience, this.onPatienceEnd, call, SameInstant.timeout);
+      if (patience !== Infinity) call.ownOffers().patienceEvent = this.sim.schedule(now + patience, this.onPatienceEnd, call, SameInstant.timeout);
       const offer = queue.spec.callback;
-      if (offer !== undefined && call.callbackDraw < offer.acceptProbability && offer.offerAfterSeconds < patience) {
-        call.offerEvent = this.sim.schedule(now + offer.offerAfterSeconds, this.onCallbackOffer, call, SameInstant.timeout);
+      if (offer !== undefined && call.drawnOffers.callbackDraw < offer.acceptProbability && offer.offerAfterSeconds < patience) {
+        call.ownOffers().offerEvent = this.sim.schedule(now + offer.offerAfterSeconds, this.onCallbackOffer, call, SameInstant.timeout);
       }
     } else {
       call.abandonAt = now + patience;
@@ -76,13 +76,15 @@ export class QueueStage implements QueueEntrance {
 
   /** A handler takes the call: its pending patience and callback-offer events are cancelled. */
   answered(call: Call): void {
-    if (call.patienceEvent !== null) {
-      this.sim.cancel(call.patienceEvent);
-      call.patienceEvent = null;
+    const offers = call.offers;
+    if (offers === null) return;
+    if (offers.patienceEvent !== null) {
+      this.sim.cancel(offers.patienceEvent);
+      offers.patienceEvent = null;
     }
-    if (call.offerEvent !== null) {
-      this.sim.cancel(call.offerEvent);
-      call.offerEvent = null;
+    if (offers.offerEvent !== null) {
+      this.sim.cancel(offers.offerEvent);
+      offers.offerEvent = null;
     }
   }
 
@@ -105,22 +107,24 @@ export class QueueStage implements QueueEntrance {
   }
 
   private readonly onPatienceEnd = (call: Call): void => {
-    call.patienceEvent = null;
-    if (call.offerEvent !== null) {
-      this.sim.cancel(call.offerEvent);
-      call.offerEvent = null;
+    const offers = call.ownOffers();
+    offers.patienceEvent = null;
+    if (offers.offerEvent !== null) {
+      this.sim.cancel(offers.offerEvent);
+      offers.offerEvent = null;
     }
     this.queues[call.visit.queueIndex].remove(call);
     this.abandon(call, this.sim.now);
   };
 
   private readonly onCallbackOffer = (call: Call): void => {
-    call.offerEvent = null;
+    const offers = call.ownOffers();
+    offers.offerEvent = null;
     if (!call.waiting) return;
-    call.callbackAcceptedAt = this.sim.now;
-    if (call.patienceEvent !== null) {
-      this.sim.cancel(call.patienceEvent);
-      call.patienceEvent = null;
+    offers.callbackAcceptedAt = this.sim.now;
+    if (offers.patienceEvent !== null) {
+      this.sim.cancel(offers.patienceEvent);
+      offers.patienceEvent = null;
     }
     this.monitor.callbackAccepted(call.visit.queueIndex, this.sim.now, call);
   };
@@ -133,7 +137,7 @@ export class QueueStage implements QueueEntrance {
     this.monitor.queueLeft(queue.index, at, 'abandoned', answerSeconds, call);
     journey.end(call, 'abandoned', at);
     const redial = queue.spec.redial;
-    if (redial !== undefined && call.redialDraw < redial.probability) {
+    if (redial !== undefined && call.drawnOffers.redialDraw < redial.probability) {
       // Redials exist only in queues with patience events, so `at` is now.
       const first = call.redialOf >= 0 ? call.redialOf : call.id;
       const redialAt = at + call.visit.redialDelaySeconds;

@@ -123,7 +123,7 @@ export class LaterWork {
   /** True when the queue the caller abandoned sends them to redial (they do not also switch channel). */
   private redials(call: Call, at: number): boolean {
     const redial = this.scenario.queues[call.visit.queueIndex].redial;
-    return redial !== undefined && call.redialDraw < redial.probability && at + call.visit.redialDelaySeconds < this.scenario.horizonSeconds;
+    return redial !== undefined && call.drawnOffers.redialDraw < redial.probability && at + call.visit.redialDelaySeconds < this.scenario.horizonSeconds;
   }
 
   /** The same caller, about the same matter, calls `channel` at `t`. */

@@ -36,7 +36,8 @@ export function direct(spec: Params, served: readonly string[]): QueueSelector {
     for (let k = 0; k < order.length; k++) {
       const i = order[k];
       if (i !== protectedQueue && pool.freeHandlers <= keep) continue;
-      if (!Number.isNaN(queues[i].headEnteredAt(now))) return i;
+      // Nobody waiting means no head: skip the look (and the number it returns) for an empty queue.
+      if (queues[i].waiting > 0 && !Number.isNaN(queues[i].headEnteredAt(now))) return i;
     }
     return -1;
   };

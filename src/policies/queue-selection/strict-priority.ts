@@ -21,7 +21,11 @@ export function create(spec: { order: readonly string[] }, served: readonly stri
 export function direct(spec: { order: readonly string[] }, served: readonly string[]): QueueSelector {
   const order = Int32Array.from(ranked(spec.order, served));
   return (queues, now) => {
-    for (let k = 0; k < order.length; k++) if (!Number.isNaN(queues[order[k]].headEnteredAt(now))) return order[k];
+    for (let k = 0; k < order.length; k++) {
+      const queue = queues[order[k]];
+      // Nobody waiting means no head: skip the look (and the number it returns) for an empty queue.
+      if (queue.waiting > 0 && !Number.isNaN(queue.headEnteredAt(now))) return order[k];
+    }
     return -1;
   };
 }
