@@ -18,13 +18,16 @@ export class DecisionBlock {
 
   /** The stream's next decision. */
   take(): number {
-    if (this.next === 512) {
-      const values = this.values;
-      const stream = this.stream;
-      for (let i = 0; i < 512; i++) values[i] = stream.decision();
-      this.next = 0;
-    }
+    if (this.next === 512) this.refill();
     return this.values[this.next++];
+  }
+
+  /** Out of line, so `take` stays small enough to be inlined where it is read. */
+  private refill(): void {
+    const values = this.values;
+    const stream = this.stream;
+    for (let i = 0; i < 512; i++) values[i] = stream.decision();
+    this.next = 0;
   }
 }
 
@@ -37,13 +40,15 @@ export class NormalBlock {
 
   /** The stream's next standard normal. */
   take(): number {
-    if (this.next === 256) {
-      const values = this.values;
-      const stream = this.stream;
-      for (let i = 0; i < 256; i++) values[i] = stream.normal();
-      this.next = 0;
-    }
+    if (this.next === 256) this.refill();
     return this.values[this.next++];
+  }
+
+  private refill(): void {
+    const values = this.values;
+    const stream = this.stream;
+    for (let i = 0; i < 256; i++) values[i] = stream.normal();
+    this.next = 0;
   }
 }
 
