@@ -17,7 +17,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** Imports (as written in src/) folded into one file each; stdlib's math functions are CommonJS trees of some ten files each. */
-export const VENDORED = ['zod', 'yaml', '@stdlib/math-base-special-exp', '@stdlib/math-base-special-ln', '@stdlib/math-base-special-log1p', '@stdlib/math-base-special-sin', '@stdlib/math-base-special-cos', '@noble/hashes/sha2.js', '@noble/hashes/utils.js'];
+export const VENDORED = ['zod', 'yaml', '@stdlib/math-base-special-exp', '@stdlib/math-base-special-ln', '@stdlib/math-base-special-log1p', '@stdlib/math-base-special-sin', '@stdlib/math-base-special-cos', '@noble/hashes/sha2.js', '@noble/hashes/utils.js', 'seedrandom'];
 /** The vendor file of an import: `@stdlib/math-base-special-exp` -> stdlib-math-base-special-exp.js. */
 export const vendorFile = (name) => `${name.replace(/^@/, '').replace(/\.js$/, '').replace(/\//g, '-')}.js`;
 const DIST = 'dist/src';

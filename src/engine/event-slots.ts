@@ -68,12 +68,17 @@ export class EventSlots {
       if (this.used === this.times.length) this.grow();
       slot = this.used++;
     }
+    this.fill(slot, time, order, action, payload, event);
+    return slot;
+  }
+
+  /** Write an event into `slot`, a slot taken and not released (the running event's, reused). */
+  fill(slot: number, time: number, order: number, action: EventAction<unknown>, payload: unknown, event: ScheduledEvent | undefined): void {
     this.times[slot] = time;
     this.orders[slot] = order;
     this.events[slot] = event;
     this.actions[slot] = action;
     this.payloads[slot] = payload;
-    return slot;
   }
 
   release(slot: number): void {

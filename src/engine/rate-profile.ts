@@ -32,6 +32,21 @@ export function monthMultipliers(spec: Pick<RateProfileSpec, 'month' | 'monthWei
  * multiplies either.
  */
 export function ratePieces(spec: RateProfileSpec, calendar: Calendar, horizonSeconds: number, path = ''): PiecewiseConstant {
+  // A frozen spec (the resolved scenario is frozen all the way down) cannot change: its table is
+  // made once per calendar and horizon for every replication the thread runs.
+  const key = `${calendar.startEpochMs} ${calendar.timeZone} ${horizonSeconds}`;
+  const frozen = Object.isFrozen(spec) && [spec.hourOfWeek, spec.hourOfDay, spec.dayOfWeek, spec.month].every((w) => w === undefined || Object.isFrozen(w));
+  const made = frozen ? madeRates.get(spec) : undefined;
+  if (made?.key === key) return made.pieces;
+  const pieces = hourlyRates(spec, calendar, horizonSeconds, path);
+  if (frozen) madeRates.set(spec, { key, pieces });
+  return pieces;
+}
+
+/** The last table made from each frozen spec, by calendar and horizon (tables are immutable). */
+const madeRates = new WeakMap<RateProfileSpec, { key: string; pieces: PiecewiseConstant }>();
+
+function hourlyRates(spec: RateProfileSpec, calendar: Calendar, horizonSeconds: number, path: string): PiecewiseConstant {
   const at = (k: string): string => (path ? `${path}.${k}` : k);
   if (typeof spec.perHour !== 'number' || !Number.isFinite(spec.perHour) || spec.perHour < 0) {
     throw new SpecError(at('perHour'), `expected a non-negative number of arrivals per hour, found ${JSON.stringify(spec.perHour)}`);
@@ -43,20 +58,17 @@ export function ratePieces(spec: RateProfileSpec, calendar: Calendar, horizonSec
   const months = monthMultipliers(spec, path);
   const perSecond = spec.perHour / 3600;
 
-  const breaks: number[] = [0];
-  const values: number[] = [];
   // Pieces start at each whole local hour; the first may be partial when the start is mid-hour.
-  let t = 0;
-  while (t < horizonSeconds) {
-    const next = Math.min(horizonSeconds, calendar.nextHourBreak(t));
+  // The calendar walks the hours once for every channel of the run.
+  const grid = calendar.hourGrid(horizonSeconds);
+  const values: number[] = [];
+  for (let i = 0; i < grid.month.length; i++) {
     let rate = perSecond;
-    if (week) rate *= week[calendar.hourOfWeek(t)];
-    if (hours) rate *= hours[calendar.hourOfDay(t)];
-    if (days) rate *= days[calendar.dayOfWeek(t)];
-    if (months) rate *= months[calendar.month(t)];
+    if (week) rate *= week[grid.hourOfWeek[i]];
+    if (hours) rate *= hours[grid.hourOfDay[i]];
+    if (days) rate *= days[grid.dayOfWeek[i]];
+    if (months) rate *= months[grid.month[i]];
     values.push(rate);
-    breaks.push(next);
-    t = next;
   }
-  return PiecewiseConstant.from(breaks, values);
+  return PiecewiseConstant.from(grid.breaks, values);
 }

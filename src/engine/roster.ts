@@ -1,4 +1,4 @@
-import type { Calendar } from './calendar.js';
+import type { Calendar, HourGrid } from './calendar.js';
 import { PiecewiseConstant } from './piecewise.js';
 import type { DatedExtra, DayName, RosterPeriod, RosterSpec, ShiftSpec } from './profile-types.js';
 import { SpecError } from './spec-error.js';
@@ -28,17 +28,10 @@ function clockSeconds(text: unknown, path: string): number {
   return Number(match[1]) * 3600 + Number(match[2]) * 60;
 }
 
-/** Hourly pieces over the horizon from a function of the calendar hour. */
-function hourly(calendar: Calendar, horizonSeconds: number, valueAt: (t: number) => number): PiecewiseConstant {
-  const breaks: number[] = [0];
-  const values: number[] = [];
-  for (let t = 0; t < horizonSeconds; ) {
-    const next = Math.min(horizonSeconds, calendar.nextHourBreak(t));
-    values.push(valueAt(t));
-    breaks.push(next);
-    t = next;
-  }
-  return PiecewiseConstant.from(breaks, values);
+/** Hourly pieces over the horizon from the calendar's hour facts (the run's one walk of its hours). */
+function hourly(calendar: Calendar, horizonSeconds: number, valueAt: (grid: HourGrid, piece: number) => number): PiecewiseConstant {
+  const grid = calendar.hourGrid(horizonSeconds);
+  return PiecewiseConstant.from(grid.breaks, grid.month.map((_, i) => valueAt(grid, i)));
 }
 
 /** Sum of shifts: each shift adds its staff from its start for its hours, on its days. */
@@ -94,6 +87,23 @@ function shiftPieces(shifts: readonly ShiftSpec[], calendar: Calendar, horizonSe
  * (168), or a list of shifts (which may cross midnight and overlap; overlapping shifts add).
  */
 export function rosterPieces(spec: RosterSpec, calendar: Calendar, horizonSeconds: number, path = ''): PiecewiseConstant {
+  if (spec === null || typeof spec !== 'object' || !Object.isFrozen(spec) || !Object.values(spec).every((v) => typeof v !== 'object' || v === null || Object.isFrozen(v))) {
+    return buildRoster(spec, calendar, horizonSeconds, path);
+  }
+  // A frozen roster (the resolved scenario is frozen all the way down) cannot change: its headcount
+  // is made once per calendar and horizon for every replication the thread runs.
+  const key = `${calendar.startEpochMs} ${calendar.timeZone} ${horizonSeconds}`;
+  const made = madeRosters.get(spec);
+  if (made?.key === key) return made.pieces;
+  const pieces = buildRoster(spec, calendar, horizonSeconds, path);
+  madeRosters.set(spec, { key, pieces });
+  return pieces;
+}
+
+/** The last headcount made from each frozen roster, by calendar and horizon (headcounts are immutable). */
+const madeRosters = new WeakMap<object, { key: string; pieces: PiecewiseConstant }>();
+
+function buildRoster(spec: RosterSpec, calendar: Calendar, horizonSeconds: number, path: string): PiecewiseConstant {
   const at = (k: string): string => (path ? `${path}.${k}` : k);
   if (typeof spec === 'number') return PiecewiseConstant.from([0, horizonSeconds], [headcount(spec, path)]);
   if (spec === null || typeof spec !== 'object') {
@@ -102,11 +112,11 @@ export function rosterPieces(spec: RosterSpec, calendar: Calendar, horizonSecond
   if ('constant' in spec) return PiecewiseConstant.from([0, horizonSeconds], [headcount(spec.constant, at('constant'))]);
   if ('hourOfDay' in spec) {
     const list = headcounts(spec.hourOfDay, 24, at('hourOfDay'));
-    return hourly(calendar, horizonSeconds, (t) => list[calendar.hourOfDay(t)]);
+    return hourly(calendar, horizonSeconds, (grid, i) => list[grid.hourOfDay[i]]);
   }
   if ('hourOfWeek' in spec) {
     const list = headcounts(spec.hourOfWeek, 168, at('hourOfWeek'));
-    return hourly(calendar, horizonSeconds, (t) => list[calendar.hourOfWeek(t)]);
+    return hourly(calendar, horizonSeconds, (grid, i) => list[grid.hourOfWeek[i]]);
   }
   if ('shifts' in spec) return shiftPieces(spec.shifts, calendar, horizonSeconds, at('shifts'));
   if ('periods' in spec) return periodPieces(spec.periods, calendar, horizonSeconds, at('periods'));

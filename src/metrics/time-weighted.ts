@@ -26,9 +26,11 @@ export class TimeWeightedLevel {
   /** ∫ level dt and ∫ base dt per local day of the week (Monday 0), or null without a calendar. */
   readonly byWeekday: Float64Array | null;
   readonly baseByWeekday: Float64Array | null;
-  private lastAt: number;
-  private level: number;
-  private base: number;
+  // Declared with a number, not left undefined until the constructor: a field that starts
+  // undefined holds any value, and each write of a fractional time to it then allocates a box.
+  private lastAt = 0;
+  private level = 0;
+  private base = 1;
   /** Hour of day of the current hour segment, and the instant that segment ends. */
   private hour = 0;
   private weekday = 0;

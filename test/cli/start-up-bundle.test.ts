@@ -47,6 +47,12 @@ describe('vendor bundles', () => {
     const exp = ((await import(pathToFileURL(join(VENDOR, vendorFile('@stdlib/math-base-special-exp'))).href)) as { default: (x: number) => number }).default;
     const realExp = ((await import('@stdlib/math-base-special-exp')) as { default: (x: number) => number }).default;
     fc.assert(fc.property(fc.double({ min: -700, max: 700, noNaN: true }), (x) => Object.is(exp(x), realExp(x))));
+    // seedrandom's generator, folded with its package's other generators: the same draws from the same seed.
+    type Seeded = { xor4096: (seed: string) => { double: () => number; int32: () => number } };
+    const seeded = ((await import(pathToFileURL(join(VENDOR, vendorFile('seedrandom'))).href)) as { default: Seeded }).default;
+    const realSeeded = ((await import('seedrandom')) as { default: Seeded }).default;
+    const [ours, theirs] = [seeded.xor4096('1/0/999.arrivals'), realSeeded.xor4096('1/0/999.arrivals')];
+    for (let i = 0; i < 1000; i++) expect([ours.double(), ours.int32()]).toEqual([theirs.double(), theirs.int32()]);
   });
 });
 

@@ -87,3 +87,68 @@ describe('PiecewiseConstant (properties against pointwise references)', () => {
     expect(q.changeTimes()).toEqual([3 * 3600, 6 * 3600, 10 * 3600, 30 * 3600, 54 * 3600]);
   });
 });
+
+/** The split-map-merge of scaleWindow, addWindow and scaleByDay as first written (three passes), the reference for the one-pass rebuild. */
+function splitMapMerge(p: PiecewiseConstant, cuts: readonly number[], valueOf: (start: number, value: number) => number): PiecewiseConstant {
+  const inside = cuts.filter((c) => c > 0 && c < p.horizon).sort((x, y) => x - y);
+  const breaks: number[] = [p.breaks[0]];
+  const values: number[] = [];
+  let k = 0;
+  for (let i = 0; i < p.values.length; i++) {
+    const end = p.breaks[i + 1];
+    for (; k < inside.length && inside[k] < end; k++) {
+      if (inside[k] > breaks[breaks.length - 1]) {
+        values.push(p.values[i]);
+        breaks.push(inside[k]);
+      }
+    }
+    values.push(p.values[i]);
+    breaks.push(end);
+  }
+  return PiecewiseConstant.from(breaks, values.map((v, i) => valueOf(breaks[i], v)));
+}
+
+const sameBits = (a: PiecewiseConstant, b: PiecewiseConstant): boolean =>
+  a.breaks.length === b.breaks.length && a.values.length === b.values.length && a.breaks.every((x, i) => Object.is(x, b.breaks[i])) && a.values.every((x, i) => Object.is(x, b.values[i]));
+
+describe('PiecewiseConstant window and day transforms (one pass, same bits as split, map and merge)', () => {
+  // Built with the constructor, so neighbours may be equal and pieces empty (from() would have merged them).
+  const rawArb = fc
+    .array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.constantFrom(0, 1, 1, 2.5, 0.1, 7)), { minLength: 1, maxLength: 25 })
+    .map((pieces) => {
+      const breaks = [0];
+      for (const [w] of pieces) breaks.push(breaks[breaks.length - 1] + w);
+      if (breaks[breaks.length - 1] === 0) breaks[breaks.length - 1] = 1;
+      return new PiecewiseConstant(Float64Array.from(breaks), Float64Array.from(pieces.map(([, v]) => v)));
+    });
+
+  it('scaleWindow and addWindow equal the three-pass reference bit for bit, merged or raw input, windows anywhere', () => {
+    fc.assert(
+      fc.property(rawArb, fc.integer({ min: -20, max: 1_100 }), fc.integer({ min: -20, max: 1_100 }), fc.constantFrom(0, 0.3, 1, 1.37, 3.8), (raw, a, b, factor) => {
+        for (const p of [raw, PiecewiseConstant.from(Array.from(raw.breaks), Array.from(raw.values))]) {
+          expect(sameBits(p.scaleWindow(a, b, factor), splitMapMerge(p, [a, b], (s, v) => (s >= a && s < b ? v * factor : v)))).toBe(true);
+          expect(sameBits(p.addWindow(a, b, factor), splitMapMerge(p, [a, b], (s, v) => (s >= a && s < b ? v + factor : v)))).toBe(true);
+        }
+      }),
+      { numRuns: 300, seed: 12 },
+    );
+  });
+
+  it('scaleByDay equals the three-pass reference bit for bit across clock changes', () => {
+    const calendar = new Calendar(Date.UTC(2022, 2, 20), 'Europe/London');
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0.5, max: 1.5, noNaN: true }), { minLength: 40, maxLength: 40 }), fc.integer({ min: 1, max: 30 }), (factors, days) => {
+        const horizon = days * 86_400;
+        const hourly = PiecewiseConstant.from(
+          Array.from({ length: Math.ceil(horizon / 3600) + 1 }, (_, i) => Math.min(horizon, i * 3600)),
+          Array.from({ length: Math.ceil(horizon / 3600) }, (_, i) => 1 + (i % 5)),
+        );
+        const factorOfDay = (day: number): number => factors[day] ?? 1;
+        const cuts: number[] = [];
+        for (let day = 1, at = calendar.atLocal(1, 0); at < horizon; at = calendar.atLocal(++day, 0)) cuts.push(at);
+        expect(sameBits(hourly.scaleByDay(calendar, factorOfDay), splitMapMerge(hourly, cuts, (s, v) => v * factorOfDay(calendar.dayIndex(s))))).toBe(true);
+      }),
+      { numRuns: 40, seed: 12 },
+    );
+  });
+});

@@ -151,3 +151,21 @@ describe('PiecewiseConstant', () => {
     expect(g.changeTimes()).toEqual([12 * HOUR, 36 * HOUR]);
   });
 });
+
+describe('rosterPieces made once per frozen roster, calendar and horizon', () => {
+  it('a frozen roster gives the same headcount object to every replication\'s calendar; a changed horizon or an unfrozen roster makes a new one', () => {
+    const shifts = Object.freeze({ shifts: Object.freeze([Object.freeze({ start: '07:00', hours: 10, staff: 4 })]) });
+    const start = Date.UTC(2022, 0, 3);
+    const first = rosterPieces(shifts, new Calendar(start, 'Europe/London'), 7 * 86_400);
+    expect(rosterPieces(shifts, new Calendar(start, 'Europe/London'), 7 * 86_400)).toBe(first);
+    const longer = rosterPieces(shifts, new Calendar(start, 'Europe/London'), 8 * 86_400);
+    expect(longer).not.toBe(first);
+    expect(Array.from(longer.values)).toEqual([0, 4, 0, 4, 0, 4, 0, 4, 0, 4, 0, 4, 0, 4, 0, 4, 0]);
+    expect(rosterPieces(shifts, new Calendar(start, 'UTC'), 8 * 86_400)).not.toBe(longer);
+    const open = { shifts: [{ start: '07:00', hours: 10, staff: 4 }] };
+    const made = rosterPieces(open, new Calendar(start), 7 * 86_400);
+    open.shifts[0].staff = 5;
+    expect(rosterPieces(open, new Calendar(start), 7 * 86_400).valueAt(8 * 3600)).toBe(5);
+    expect(made.valueAt(8 * 3600)).toBe(4);
+  });
+});
