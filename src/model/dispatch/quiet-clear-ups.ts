@@ -1,11 +1,10 @@
 import FastPriorityQueue from 'fastpriorityqueue';
+import { EventSlots } from '../../engine/event-slots.js';
 import { SameInstant } from '../../engine/priorities.js';
 import type { Simulator } from '../../engine/simulator.js';
 import type { ModelMonitor } from '../monitor.js';
 import type { Area } from './area.js';
 import { CLEARED, type Incident, type Unit } from './incident.js';
-
-const clearsFirst = (a: Unit, b: Unit): boolean => a.clearAt < b.clearAt || (a.clearAt === b.clearAt && a.clearOrder < b.clearOrder);
 
 /**
  * Units on scene whose clear-up nobody is waiting for, per home area, by clear-up instant. A unit
@@ -19,7 +18,15 @@ const clearsFirst = (a: Unit, b: Unit): boolean => a.clearAt < b.clearAt || (a.c
  * future-event list one event per incident; measured in the commit that adds this file.
  */
 export class QuietClearUps {
-  private readonly onScene: FastPriorityQueue<Unit>[];
+  /**
+   * Each unit on scene here holds a slot keyed by its clear-up instant and order, in the engine's
+   * own slot store: these heaps then compare with a closure of the same function literal as the
+   * simulator's event heap, so fastpriorityqueue's comparison site (one code for every heap in the
+   * process) sees one function and V8 inlines it. With a comparator of its own for units, the
+   * Avon and Somerset year ran 6% more instructions (cachegrind; figures in the commit message).
+   */
+  private readonly keys = new EventSlots();
+  private readonly onScene: FastPriorityQueue<number>[];
   private nextOrder = 0;
 
   constructor(
@@ -29,7 +36,7 @@ export class QuietClearUps {
     /** The clear-up event's action (`UnitDispatcher`), for clear-ups that get their events back. */
     private readonly onClear: (unit: Unit) => void,
   ) {
-    this.onScene = areas.map(() => new FastPriorityQueue<Unit>(clearsFirst));
+    this.onScene = areas.map(() => new FastPriorityQueue<number>(this.keys.earlier));
   }
 
   /** Keep `unit`'s clear-up at `at` here; false when it is a decision (it then needs an event). */
@@ -39,14 +46,21 @@ export class QuietClearUps {
     for (let i = 0; i < home.helps.length; i++) if (home.helps[i].waiting > 0) return false;
     unit.clearAt = at;
     unit.clearOrder = this.nextOrder++;
-    this.onScene[home.index].add(unit);
+    this.onScene[home.index].add(this.keys.take(at, unit.clearOrder, this.onClear as (unit: unknown) => void, unit, undefined));
     return true;
   }
 
   /** Clear, in order, every unit of `area` due at or before `at`. */
   settle(area: Area, at: number): void {
     const units = this.onScene[area.index];
-    while (units.size > 0 && (units.peek() as Unit).clearAt <= at) this.clear(units.poll() as Unit);
+    while (units.size > 0 && this.keys.times[units.peek() as number] <= at) this.clear(this.unitOf(units.poll() as number));
+  }
+
+  /** The unit of a slot taken off a heap; the slot is free again. */
+  private unitOf(slot: number): Unit {
+    const unit = this.keys.payloads[slot] as Unit;
+    this.keys.release(slot);
+    return unit;
   }
 
   /** An incident waits in `area`: its units' clear-ups, and those of the areas that may help it, get events. */
@@ -61,7 +75,7 @@ export class QuietClearUps {
     this.settle(area, this.sim.now);
     // In clear-up order, so units clearing at one instant keep their order.
     while (units.size > 0) {
-      const unit = units.poll() as Unit;
+      const unit = this.unitOf(units.poll() as number);
       this.sim.post(unit.clearAt, this.onClear, unit, SameInstant.release);
     }
   }
