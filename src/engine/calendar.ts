@@ -130,6 +130,11 @@ export class Calendar {
     return end > t ? end : t + SECONDS_PER_HOUR;
   }
 
+  /** What a table of calendar facts over [0, horizon] depends on: the start, the zone and the horizon. */
+  tableKey(horizonSeconds: number): string {
+    return `${this.startEpochMs} ${this.timeZone} ${horizonSeconds}`;
+  }
+
   /**
    * The hour pieces of [0, horizon]: breaks by `nextHourBreak` from 0, facts by `hourOfDay`,
    * `dayOfWeek`, `hourOfWeek` and `month` at each piece's start. Made once per start, zone and
@@ -137,7 +142,7 @@ export class Calendar {
    * about 20 ms per channel cold.
    */
   hourGrid(horizonSeconds: number): HourGrid {
-    const key = `${this.startEpochMs} ${this.timeZone} ${horizonSeconds}`;
+    const key = this.tableKey(horizonSeconds);
     if (lastGrid?.key === key) return lastGrid.grid;
     const grid: HourGrid = { breaks: [0], hourOfDay: [], dayOfWeek: [], hourOfWeek: [], month: [] };
     // The walk runs once, cold (in V8's interpreter): so nextHourBreak, local and month are written

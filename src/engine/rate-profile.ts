@@ -1,4 +1,5 @@
 import type { Calendar } from './calendar.js';
+import { FrozenTables } from './frozen-tables.js';
 import { PiecewiseConstant } from './piecewise.js';
 import type { RateProfileSpec } from './profile-types.js';
 import { SpecError } from './spec-error.js';
@@ -32,19 +33,10 @@ export function monthMultipliers(spec: Pick<RateProfileSpec, 'month' | 'monthWei
  * multiplies either.
  */
 export function ratePieces(spec: RateProfileSpec, calendar: Calendar, horizonSeconds: number, path = ''): PiecewiseConstant {
-  // A frozen spec (the resolved scenario is frozen all the way down) cannot change: its table is
-  // made once per calendar and horizon for every replication the thread runs.
-  const key = `${calendar.startEpochMs} ${calendar.timeZone} ${horizonSeconds}`;
-  const frozen = Object.isFrozen(spec) && [spec.hourOfWeek, spec.hourOfDay, spec.dayOfWeek, spec.month].every((w) => w === undefined || Object.isFrozen(w));
-  const made = frozen ? madeRates.get(spec) : undefined;
-  if (made?.key === key) return made.pieces;
-  const pieces = hourlyRates(spec, calendar, horizonSeconds, path);
-  if (frozen) madeRates.set(spec, { key, pieces });
-  return pieces;
+  return rateTables.get(spec, calendar.tableKey(horizonSeconds), () => hourlyRates(spec, calendar, horizonSeconds, path));
 }
 
-/** The last table made from each frozen spec, by calendar and horizon (tables are immutable). */
-const madeRates = new WeakMap<RateProfileSpec, { key: string; pieces: PiecewiseConstant }>();
+const rateTables = new FrozenTables<PiecewiseConstant>();
 
 function hourlyRates(spec: RateProfileSpec, calendar: Calendar, horizonSeconds: number, path: string): PiecewiseConstant {
   const at = (k: string): string => (path ? `${path}.${k}` : k);

@@ -1,4 +1,5 @@
 import type { Calendar, HourGrid } from './calendar.js';
+import { FrozenTables } from './frozen-tables.js';
 import { PiecewiseConstant } from './piecewise.js';
 import type { DatedExtra, DayName, RosterPeriod, RosterSpec, ShiftSpec } from './profile-types.js';
 import { SpecError } from './spec-error.js';
@@ -87,21 +88,10 @@ function shiftPieces(shifts: readonly ShiftSpec[], calendar: Calendar, horizonSe
  * (168), or a list of shifts (which may cross midnight and overlap; overlapping shifts add).
  */
 export function rosterPieces(spec: RosterSpec, calendar: Calendar, horizonSeconds: number, path = ''): PiecewiseConstant {
-  if (spec === null || typeof spec !== 'object' || !Object.isFrozen(spec) || !Object.values(spec).every((v) => typeof v !== 'object' || v === null || Object.isFrozen(v))) {
-    return buildRoster(spec, calendar, horizonSeconds, path);
-  }
-  // A frozen roster (the resolved scenario is frozen all the way down) cannot change: its headcount
-  // is made once per calendar and horizon for every replication the thread runs.
-  const key = `${calendar.startEpochMs} ${calendar.timeZone} ${horizonSeconds}`;
-  const made = madeRosters.get(spec);
-  if (made?.key === key) return made.pieces;
-  const pieces = buildRoster(spec, calendar, horizonSeconds, path);
-  madeRosters.set(spec, { key, pieces });
-  return pieces;
+  return rosterTables.get(spec, calendar.tableKey(horizonSeconds), () => buildRoster(spec, calendar, horizonSeconds, path));
 }
 
-/** The last headcount made from each frozen roster, by calendar and horizon (headcounts are immutable). */
-const madeRosters = new WeakMap<object, { key: string; pieces: PiecewiseConstant }>();
+const rosterTables = new FrozenTables<PiecewiseConstant>();
 
 function buildRoster(spec: RosterSpec, calendar: Calendar, horizonSeconds: number, path: string): PiecewiseConstant {
   const at = (k: string): string => (path ? `${path}.${k}` : k);
