@@ -44,7 +44,11 @@ const foldStateless = {
   },
 };
 
-// string-width (cliui's and yargs' copies), answered directly for printable ASCII (scripts/string-width-ascii.mjs).
+// string-width (cliui's, wrap-ansi's and yargs' copies), answered directly for printable ASCII
+// (scripts/string-width-ascii.mjs). The package itself is evaluated only when a text is not printable
+// ASCII: its module builds an Intl.Segmenter (ICU's break data) and Unicode-property regexes when it
+// loads, some 10 ms of CPU that every command paid at start-up although callsim's help is ASCII.
+// esbuild folds the require() in as a module evaluated on its first call.
 const ASCII_FIRST = resolve('scripts/string-width-ascii.mjs');
 const asciiWidth = {
   name: 'string-width-ascii-first',
@@ -55,7 +59,7 @@ const asciiWidth = {
       return { path: real.path, namespace: 'string-width-ascii-first' };
     });
     b.onLoad({ filter: /.*/, namespace: 'string-width-ascii-first' }, (args) => ({
-      contents: `import stringWidth from ${JSON.stringify(args.path)};\nimport { asciiFirst } from ${JSON.stringify(ASCII_FIRST)};\nexport default asciiFirst(stringWidth);\n`,
+      contents: `import { asciiFirst } from ${JSON.stringify(ASCII_FIRST)};\nlet stringWidth;\nexport default asciiFirst((text, options) => (stringWidth ??= require(${JSON.stringify(args.path)}).default)(text, options));\n`,
       resolveDir: dirname(args.path),
       loader: 'js',
     }));

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
@@ -82,6 +82,31 @@ describe('the command-line bundle', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary-ascii' }), (s) => fast(s) === real(s)));
     fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => fast(s) === real(s)));
     for (const s of ['', 'callsim run <file>', '\u001b[31mred\u001b[0m', '99\u00a0%', '\u5206\u6790', '\u{1F600} ok', 'tab\there']) expect(fast(s), s).toBe(real(s));
+  });
+
+  it('string-width itself (its Intl.Segmenter) is evaluated only for text that is not printable ASCII: never for a command, nor for the help', () => {
+    // A hook counts the segmenters the process builds; the bundle's help goes through cliui's measuring.
+    const count = `data:text/javascript,${encodeURIComponent('const S = Intl.Segmenter; Intl.Segmenter = class extends S { constructor(...a) { super(...a); process.stderr.write("SEGMENTER\\n"); } };')}`;
+    const segmenters = (args: string[]): number => {
+      const r = spawnSync(process.execPath, ['--import', count, BUNDLE, ...args], { cwd: ROOT, encoding: 'utf8' });
+      return r.stderr.split('\n').filter((l) => l === 'SEGMENTER').length;
+    };
+    expect(segmenters(['run', '--help'])).toBe(0);
+    expect(segmenters(['no-such-command'])).toBe(0);
+    // callsim's help is all ASCII, so a copy of the bundle with the ASCII answer turned off sends every
+    // cell to the folded string-width: it is evaluated then, and lays the help out the same.
+    const text = readFileSync(BUNDLE, 'utf8');
+    expect(text).toMatch(/PRINTABLE_ASCII\.test\(text\)/);
+    const copy = join(dirname(BUNDLE), '.cli-every-text-measured.tmp.mjs');
+    try {
+      writeFileSync(copy, text.replace(/PRINTABLE_ASCII\.test\(text\)/g, 'false'));
+      const r = spawnSync(process.execPath, ['--import', count, copy, 'run', '--help'], { cwd: ROOT, encoding: 'utf8' });
+      expect(r.stderr.split('\n').filter((l) => l === 'SEGMENTER').length).toBeGreaterThan(0);
+      expect(r.stdout).toBe(spawnSync(process.execPath, [BUNDLE, 'run', '--help'], { cwd: ROOT, encoding: 'utf8' }).stdout);
+      expect(r.stdout).toMatch(/--reps/);
+    } finally {
+      rmSync(copy, { force: true });
+    }
   });
 });
 
