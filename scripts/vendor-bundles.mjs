@@ -17,7 +17,32 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** Imports (as written in src/) folded into one file each; stdlib's math functions are CommonJS trees of some ten files each. */
-export const VENDORED = ['zod', 'yaml', '@stdlib/math-base-special-exp', '@stdlib/math-base-special-ln', '@stdlib/math-base-special-log1p', '@stdlib/math-base-special-sin', '@stdlib/math-base-special-cos', '@noble/hashes/sha2.js', '@noble/hashes/utils.js', 'seedrandom'];
+export const VENDORED = ['zod', 'yaml', '@stdlib/math-base-special-exp', '@stdlib/math-base-special-ln', '@stdlib/math-base-special-log1p', '@stdlib/math-base-special-sin', '@stdlib/math-base-special-cos', '@noble/hashes/sha2.js', '@noble/hashes/utils.js', 'seedrandom', 'simple-statistics'];
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * The names callsim's modules (tsc's output, `texts`) import from package `name`, or undefined when
+ * one of them takes the whole module (a namespace import, `export *`, import()). A vendor file
+ * exports only these, so esbuild leaves out the rest of an ESM package (simple-statistics is one
+ * 167 KB file of which callsim calls two functions); a name no module imports cannot be reached.
+ */
+export function importedNames(texts, name) {
+  const quoted = `['"]${escape(name)}['"]`;
+  const from = `\\s*from\\s*${quoted}`;
+  const names = new Set();
+  for (const text of texts) {
+    if (new RegExp(`\\bimport\\s*\\(\\s*${quoted}|\\bimport\\s+(?:[\\w$]+\\s*,\\s*)?\\*\\s*as\\s+[\\w$]+${from}|\\bexport\\s*\\*(?:\\s*as\\s+[\\w$]+)?${from}`).test(text)) return undefined;
+    for (const m of text.matchAll(new RegExp(`\\b(import|export)\\s+(?!type\\b)([\\w$]+\\s*,?\\s*)?(?:\\{([^}]*)\\})?${from}`, 'g'))) {
+      if (m[1] === 'import' && m[2] !== undefined) names.add('default');
+      for (const part of (m[3] ?? '').split(',')) {
+        const imported = part.trim().split(/\s+as\s+/)[0];
+        if (imported !== '' && !part.trim().startsWith('type ')) names.add(imported);
+      }
+    }
+  }
+  return [...names].sort();
+}
 /** The vendor file of an import: `@stdlib/math-base-special-exp` -> stdlib-math-base-special-exp.js. */
 export const vendorFile = (name) => `${name.replace(/^@/, '').replace(/\.js$/, '').replace(/\//g, '-')}.js`;
 const DIST = 'dist/src';
@@ -34,11 +59,18 @@ const nodeGlobals = {
   },
 };
 
+/** Every .js file under `dir`. */
+function jsFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? jsFiles(join(dir, e.name)) : e.name.endsWith('.js') ? [join(dir, e.name)] : []));
+}
+
 /** Writes the vendor files and points dist/src's imports at them. */
 async function vendor() {
+  const texts = jsFiles(DIST).filter((f) => !f.startsWith(VENDOR)).map((f) => readFileSync(f, 'utf8'));
   for (const name of VENDORED) {
-    // The package's own export list, so any named import callsim writes keeps working.
-    const names = Object.keys(await import(name)).filter((n) => n !== 'module.exports');
+    // What callsim's modules import from the package; the whole export list when one takes it all.
+    const names = importedNames(texts, name) ?? Object.keys(await import(name)).filter((n) => n !== 'module.exports');
+    if (names.length === 0) continue;
     await build({
       stdin: { contents: `export { ${names.join(', ')} } from '${name}';`, resolveDir: process.cwd(), sourcefile: `vendor-${vendorFile(name)}` },
       outfile: join(VENDOR, vendorFile(name)),
@@ -52,13 +84,7 @@ async function vendor() {
     });
   }
 
-  /** Every .js file under `dir`. */
-  function jsFiles(dir) {
-    return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? jsFiles(join(dir, e.name)) : e.name.endsWith('.js') ? [join(dir, e.name)] : []));
-  }
-
   // Static and dynamic imports of a vendored package, in tsc's output (quotes as written in src/).
-  const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   const SPECIFIER = new RegExp(`((?:\\bfrom|\\bimport\\(?)\\s*)(['"])(${VENDORED.map(escape).join('|')})\\2`, 'g');
   let rewritten = 0;
   for (const file of jsFiles(DIST)) {
