@@ -66,6 +66,24 @@ const asciiWidth = {
   },
 };
 
+// yargs' platform shim imports node:assert for two checks of its own state (strictEqual,
+// notStrictEqual), which every parse makes and which hold unless yargs has a bug. Loading
+// node:assert cost some 2 ms of CPU at every command's start; the checks are made here with
+// Object.is, as node's strict assertions make them, and node:assert is loaded only to throw its
+// own error when one fails.
+const assertOnFailure = {
+  name: 'assert-on-failure',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?assert$/ }, (args) => (/[\\/]node_modules[\\/]yargs[\\/]/.test(args.importer) ? { path: 'assert', namespace: 'assert-on-failure' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'assert-on-failure' }, () => ({
+      contents:
+        "export function strictEqual(actual, expected, message) { if (!Object.is(actual, expected)) require('node:assert').strictEqual(actual, expected, message); }\n" +
+        "export function notStrictEqual(actual, expected, message) { if (Object.is(actual, expected)) require('node:assert').notStrictEqual(actual, expected, message); }\n",
+      loader: 'js',
+    }));
+  },
+};
+
 async function bundle() {
   await build({
     entryPoints: [entry],
@@ -74,7 +92,7 @@ async function bundle() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    plugins: [foldStateless, asciiWidth],
+    plugins: [foldStateless, asciiWidth, assertOnFailure],
     // yargs reads its own files (locales) relative to itself, and a few of its helpers are CommonJS.
     banner: { js: "import { createRequire as __callsimCreateRequire } from 'node:module'; const require = __callsimCreateRequire(import.meta.url);" },
     logLevel: 'warning',

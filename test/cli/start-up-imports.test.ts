@@ -85,6 +85,8 @@ describe('command-line start-up', () => {
     const loaded = new Set(urls.map(packageOf).filter((p): p is string => p !== undefined));
     expect(loaded.has('zod') && loaded.has('yaml')).toBe(true);
     expect(HEAVY.filter((name) => !['zod', 'yaml'].includes(name) && loaded.has(name))).toEqual([]);
+    // yargs' own checks pass without node:assert, which loads only to throw when one fails (scripts/bundle-cli.mjs).
+    expect(urls.filter((u) => u === 'node:assert' || u === 'assert')).toEqual([]);
   });
 
   it('one replication in one thread loads no worker_threads, no progress bar (output not a terminal), no report stack, no solver', () => {
