@@ -13,6 +13,7 @@ export const BENCHES: ReadonlyArray<{ name: string; load: () => Promise<Bench> }
   { name: 'cc2', load: async () => (await import('./cc2.js')).cc2Bench },
   { name: 'table', load: async () => (await import('./table.js')).tableBench },
   { name: 'startup', load: async () => (await import('./startup.js')).startupBench },
+  { name: 'floors', load: async () => (await import('./floors.js')).floorsBench },
   { name: 'staffing', load: async () => (await import('./staffing.js')).staffingBench },
 ];
 

@@ -218,9 +218,10 @@ export const tableBench: Bench = {
     const load = (l: number[]): string => l.map((x) => x.toFixed(2)).join(' ');
     console.log(`load average before ${load(loadBefore)}, after ${load(loadAfter)} (figures are trustworthy only on a quiet machine)`);
     const file = join(ROOT, 'benches', 'results.json');
-    // The staffing bench's row (benches/staffing.ts) is measured there: keep it.
-    const kept = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { rows: Row[] }).rows.filter((r) => r.what === STAFFING_ROW) : [];
-    const json = { measuredAt: new Date().toISOString(), node: process.version, platform: `${process.platform} ${process.arch}`, cores: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter, rows: [...rows, ...kept], limits };
+    // The staffing bench's row (benches/staffing.ts) and the floors (benches/floors.ts) are measured there: keep them.
+    const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { rows: Row[]; floors?: unknown }) : { rows: [] };
+    const kept = previous.rows.filter((r) => r.what === STAFFING_ROW);
+    const json = { measuredAt: new Date().toISOString(), node: process.version, platform: `${process.platform} ${process.arch}`, cores: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter, rows: [...rows, ...kept], limits, floors: previous.floors };
     writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
     console.log(`wrote ${file}`);
   },
