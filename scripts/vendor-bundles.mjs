@@ -59,24 +59,6 @@ const nodeGlobals = {
   },
 };
 
-/**
- * zod's namespace (`z`, which callsim takes whole) carries `z.locales`: error messages in some 50
- * languages, 368 of the vendor file's 755 KB, none of which callsim uses (its scenario errors are
- * its own words; zod's default messages are English, from locales/en.js, which stays). Compiling
- * and evaluating them cost about 7 ms of every command that reads a scenario (importing the
- * vendor file alone: 24 -> 16.5 ms of CPU, best of 7). `z.locales` keeps `en`; a policy module
- * that wants another language's messages imports zod itself.
- */
-const zodEnglishOnly = {
-  name: 'zod-english-only',
-  setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod/v4/locales/index.js', namespace: 'zod-locales', pluginData: resolve(args.resolveDir, '../locales') } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: "export { default as en } from './en.js';", resolveDir: args.pluginData, loader: 'js' }));
-  },
-};
-
 /** Every .js file under `dir`. */
 function jsFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? jsFiles(join(dir, e.name)) : e.name.endsWith('.js') ? [join(dir, e.name)] : []));
@@ -96,7 +78,7 @@ async function vendor() {
       platform: 'node',
       format: 'esm',
       target: 'node20',
-      plugins: name === 'zod' ? [nodeGlobals, zodEnglishOnly] : [nodeGlobals],
+      plugins: [nodeGlobals],
       legalComments: 'inline',
       logLevel: 'warning',
     });
