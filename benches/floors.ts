@@ -61,16 +61,18 @@ export interface Floor {
 
 const cpuNsPer = (count: number, work: () => number): number => (bestOf(REPEATS, work).bestCpuSeconds * 1e9) / count;
 
+type Sampler = { sample(stream: RandomStream): number };
+
 /** Counts of the outermost draws of one run: stream methods by name, samplers by instance. */
 interface DrawCounts {
   stream: Map<StreamMethod, number>;
-  samplers: Map<{ sample(stream: RandomStream): number }, number>;
+  samplers: Map<Sampler, number>;
   lognormalsOfNormal: Map<LognormalOfNormal, number>;
 }
 
-type Sampler = { sample(stream: RandomStream): number };
-const SAMPLER_CLASSES = Object.values(distributions).filter(
-  (c): c is typeof distributions.Exponential => typeof c === 'function' && typeof (c.prototype as Partial<Sampler>).sample === 'function',
+/** The prototype of every distribution class (Fixed, Exponential, Lognormal, ...), among the module's other exports. */
+const SAMPLER_PROTOTYPES: Sampler[] = Object.values(distributions).flatMap((c) =>
+  typeof c === 'function' && typeof (c.prototype as Partial<Sampler> | undefined)?.sample === 'function' ? [c.prototype as Sampler] : [],
 );
 
 /**
@@ -99,7 +101,7 @@ function countDraws(scenario: ResolvedScenario): DrawCounts {
     map.set(key, (map.get(key) ?? 0) + 1);
   };
   for (const method of STREAM_METHODS) wrap(RandomStream.prototype, method, () => bump(counts.stream, method));
-  for (const C of SAMPLER_CLASSES) wrap(C.prototype as Sampler, 'sample', (self) => bump(counts.samplers, self));
+  for (const proto of SAMPLER_PROTOTYPES) wrap(proto, 'sample', (self) => bump(counts.samplers, self));
   wrap(LognormalOfNormal.prototype, 'of', (self) => bump(counts.lognormalsOfNormal, self));
   try {
     runReplication(scenario, 0);
@@ -109,7 +111,7 @@ function countDraws(scenario: ResolvedScenario): DrawCounts {
   return counts;
 }
 
-/** CPU ns of one call of `call(target, stream)`, in a loop compiled afresh so its call site sees one function. */
+/** CPU ns of one evaluation of `body` (over `d`, the target, and `s`, a stream), in a loop compiled afresh so its call site sees one function. */
 function priceOf(target: unknown, body: string, seed: number): number {
   const loop = new Function('d', 's', 'n', `let t = 0; for (let i = 0; i < n; i++) t += ${body}; return t;`) as (d: unknown, s: RandomStream, n: number) => number;
   const stream = new StreamFactory(seed, 0).stream('floors');
