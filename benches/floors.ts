@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import * as distributions from '../src/engine/distributions.js';
 import { RandomStream, StreamFactory } from '../src/engine/random.js';
 import { runReplication } from '../src/experiment/run-replication.js';
@@ -9,7 +8,7 @@ import { loadInput } from '../src/experiment/scenario-input.js';
 import { LognormalOfNormal } from '../src/model/dispatch/draw-blocks.js';
 import type { ResolvedScenario } from '../src/model/resolved.js';
 import { cc2Scenario, countEvents } from './cc2.js';
-import { bestOf, type Bench } from './format.js';
+import { AVON, bestOf, type Bench, loadText, RESULTS_FILE, ROOT } from './format.js';
 import { laneHold, mixedHorizonHold } from './hold.js';
 
 /**
@@ -27,8 +26,6 @@ import { laneHold, mixedHorizonHold } from './hold.js';
  * which wraps prototypes and would slow anything timed after it.
  */
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const AVON = join('scenarios', 'avon-somerset-2022.yaml');
 const REPEATS = 3;
 const STREAM_METHODS = ['uniform', 'decision', 'normal', 'logUniformPositive', 'uniformPositive'] as const;
 type StreamMethod = (typeof STREAM_METHODS)[number];
@@ -203,9 +200,8 @@ export const floorsBench: Bench = {
     const loadAfter = loadavg();
     console.log(`engine: lane hold ${laneNsPerEvent.toFixed(1)} ns/event, mixed-horizon hold ${mixedNsPerEvent.toFixed(1)} ns/heap event (CPU, best of ${REPEATS})`);
     for (const f of floors) console.log(describe(f));
-    const load = (l: number[]): string => l.map((x) => x.toFixed(2)).join(' ');
-    console.log(`load average before ${load(loadBefore)}, after ${load(loadAfter)}`);
-    const file = join(ROOT, 'benches', 'results.json');
+    console.log(`load average before ${loadText(loadBefore)}, after ${loadText(loadAfter)}`);
+    const file = RESULTS_FILE;
     const json = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
     json.floors = { measuredAt: new Date().toISOString(), node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter, laneNsPerEvent, mixedNsPerHeapEvent: mixedNsPerEvent, models: floors };
     writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);

@@ -1,3 +1,12 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (benches run from dist/benches/), and the Avon and Somerset baseline from it. */
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const AVON = join('scenarios', 'avon-somerset-2022.yaml');
+/** Where the table, floors and staffing benches keep their figures for later comparison. */
+export const RESULTS_FILE = join(ROOT, 'benches', 'results.json');
+
 /** A benchmark: `run` prints its own figures. Registered in `benches/run.ts`. */
 export interface Bench {
   /** Short name used on the command line: `node dist/benches/run.js <name>`. */
@@ -6,6 +15,9 @@ export interface Bench {
   description: string;
   run(): void | Promise<void>;
 }
+
+/** A load average as printed beside the figures: `1.27 1.56 1.66`. */
+export const loadText = (load: readonly number[]): string => load.map((x) => x.toFixed(2)).join(' ');
 
 /** Integer with thousands separators, for figures like 6,123,456. */
 export function thousands(x: number): string {

@@ -1,14 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadInput } from '../src/experiment/scenario-input.js';
 import { IntervalRunner } from '../src/experiment/staffing/interval-runner.js';
 import { searchStaffing } from '../src/experiment/staffing/search.js';
 import { parseStaffTarget } from '../src/experiment/staffing/staffing-targets.js';
-import type { Bench } from './format.js';
+import { type Bench, loadText, RESULTS_FILE } from './format.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const STAFFING_ROW = 'staff search, Avon and Somerset, both pools, 168 intervals, 2 threads, wall';
 
 /**
@@ -46,10 +43,10 @@ export const staffingBench: Bench = {
       console.log(`  ${p.name}: ${sum(p.required)} handler-hours a week (Erlang per interval ${sum(p.analytic)}, current roster ${Math.round(sum(p.current))})`);
     }
     const asked = out.iterations.reduce((s, i) => s + i.replications, 0);
-    const note = `${out.iterations.length} simulations (${out.iterations.map((i) => `${i.phase} ${i.ran}/${i.replications}`).join(', ')}); ${runner.replicationsRun} replications of 243 days run, ${asked - runner.replicationsRun} reused; final verdicts on ${out.replications}; CPU ${((used.user + used.system) / 1e6).toFixed(1)} s (the whole process, worker threads included); load average before ${loadBefore.map((x) => x.toFixed(2)).join(' ')}, after ${loadAfter.map((x) => x.toFixed(2)).join(' ')}`;
+    const note = `${out.iterations.length} simulations (${out.iterations.map((i) => `${i.phase} ${i.ran}/${i.replications}`).join(', ')}); ${runner.replicationsRun} replications of 243 days run, ${asked - runner.replicationsRun} reused; final verdicts on ${out.replications}; CPU ${((used.user + used.system) / 1e6).toFixed(1)} s (the whole process, worker threads included); load average before ${loadText(loadBefore)}, after ${loadText(loadAfter)}`;
     console.log(`  ${note}`);
     console.log(`  wall ${seconds.toFixed(1)} s (${threads} threads); target under 180 s on a quiet machine`);
-    const file = join(ROOT, 'benches', 'results.json');
+    const file = RESULTS_FILE;
     if (!existsSync(file)) return;
     const json = JSON.parse(readFileSync(file, 'utf8')) as { rows: { what: string }[] };
     const row = { what: STAFFING_ROW, target: '<= 180 s', measured: seconds, unit: 's', runs: [seconds], met: seconds <= 180, command: `STAFFING_THREADS=${threads} node dist/benches/run.js staffing`, note, measuredAt: new Date().toISOString() };

@@ -1,5 +1,5 @@
 import { loadavg } from 'node:os';
-import type { Bench } from './format.js';
+import { type Bench, loadText } from './format.js';
 import { show, startUpRows } from './table.js';
 
 /**
@@ -17,7 +17,6 @@ export const startupBench: Bench = {
     const rows = startUpRows(REPEATS);
     const after = loadavg();
     for (const row of rows) console.log(show(row));
-    const load = (l: number[]): string => l.map((x) => x.toFixed(2)).join(' ');
-    console.log(`load average before ${load(before)}, after ${load(after)} (figures are trustworthy only on a quiet machine)`);
+    console.log(`load average before ${loadText(before)}, after ${loadText(after)} (figures are trustworthy only on a quiet machine)`);
   },
 };

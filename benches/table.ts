@@ -1,13 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { runReplication } from '../src/experiment/run-replication.js';
 import { loadInput } from '../src/experiment/scenario-input.js';
 import type { ResolvedScenario } from '../src/model/resolved.js';
 import { cc2Scenario, countEvents, type EventCounts } from './cc2.js';
-import { bestOf, thousands, type Bench } from './format.js';
+import { AVON, bestOf, type Bench, loadText, RESULTS_FILE, ROOT, thousands } from './format.js';
 import { holdModel } from './hold.js';
 import { STAFFING_ROW } from './staffing.js';
 
@@ -17,12 +16,10 @@ import { STAFFING_ROW } from './staffing.js';
  * figures by calling the model here. Writes benches/results.json so a later change can be compared.
  */
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MAIN = join('dist', 'src', 'cli', 'main.js');
 /** The parser itself (yargs and the command definitions); main.js prints stored help screens without it. */
 const PARSER = join('dist', 'src', 'cli', 'cli.js');
 const RSS_HOOK = join('dist', 'benches', 'max-rss.js');
-const AVON = join('scenarios', 'avon-somerset-2022.yaml');
 const REPEATS = 3;
 
 export interface Row {
@@ -215,9 +212,8 @@ export const tableBench: Bench = {
     for (const [name, l] of Object.entries(limits)) {
       console.log(`limit of ${name}: ${l.heapEventsPerArrival.toFixed(2)} heap events per arrival (${l.eventsPerArrival.toFixed(2)} events in all) at ${thousands(l.holdEventsPerSecond)} hold events/s = ${(l.arrivalsPerSecond / 1e6).toFixed(2)} M arrivals/s`);
     }
-    const load = (l: number[]): string => l.map((x) => x.toFixed(2)).join(' ');
-    console.log(`load average before ${load(loadBefore)}, after ${load(loadAfter)} (figures are trustworthy only on a quiet machine)`);
-    const file = join(ROOT, 'benches', 'results.json');
+    console.log(`load average before ${loadText(loadBefore)}, after ${loadText(loadAfter)} (figures are trustworthy only on a quiet machine)`);
+    const file = RESULTS_FILE;
     // The staffing bench's row (benches/staffing.ts) and the floors (benches/floors.ts) are measured there: keep them.
     const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { rows: Row[]; floors?: unknown }) : { rows: [] };
     const kept = previous.rows.filter((r) => r.what === STAFFING_ROW);
