@@ -14,6 +14,7 @@ export const BENCHES: ReadonlyArray<{ name: string; load: () => Promise<Bench> }
   { name: 'table', load: async () => (await import('./table.js')).tableBench },
   { name: 'startup', load: async () => (await import('./startup.js')).startupBench },
   { name: 'floors', load: async () => (await import('./floors.js')).floorsBench },
+  { name: 'callpath', load: async () => (await import('./call-path.js')).callPathBench },
   { name: 'staffing', load: async () => (await import('./staffing.js')).staffingBench },
 ];
 
