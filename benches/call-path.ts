@@ -8,6 +8,7 @@ import { SameInstant } from '../src/engine/priorities.js';
 import { StreamFactory, type RandomStream } from '../src/engine/random.js';
 import { Simulator } from '../src/engine/simulator.js';
 import { runReplication } from '../src/experiment/run-replication.js';
+import { canonical } from '../src/experiment/shard/canonical.js';
 import { ControlRoomCollector } from '../src/metrics/collector.js';
 import type { ReplicationResult } from '../src/metrics/results.js';
 import { channelRate, ProfileArrivals } from '../src/model/arrival-sources.js';
@@ -258,7 +259,8 @@ export function differences(model: ReplicationResult, prototype: ReplicationResu
     if (!Object.is(model.metrics[name], prototype.metrics[name])) out.push(`${name}: ${model.metrics[name]} vs ${prototype.metrics[name]}`);
   }
   for (const name of new Set([...Object.keys(model.series), ...Object.keys(prototype.series)])) {
-    if (JSON.stringify(model.series[name]) !== JSON.stringify(prototype.series[name])) out.push(`series ${name} differs`);
+    // canonical: NaN, the infinities and -0 kept apart, as the shard files compare replications.
+    if (JSON.stringify(canonical(model.series[name])) !== JSON.stringify(canonical(prototype.series[name]))) out.push(`series ${name} differs`);
   }
   return out;
 }
