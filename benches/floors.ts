@@ -30,7 +30,8 @@ const REPEATS = 3;
 const STREAM_METHODS = ['uniform', 'decision', 'normal', 'logUniformPositive', 'uniformPositive'] as const;
 type StreamMethod = (typeof STREAM_METHODS)[number];
 
-interface Model {
+/** A model of issue 12's in-process rows (also profiled by the `stages` bench). */
+export interface Model {
   name: string;
   scenario: ResolvedScenario;
   /** Arrivals per second, or seconds per replication: the row of issue 12 it answers. */
@@ -140,7 +141,8 @@ function drawsFloor(counts: DrawCounts, arrivals: number): { nsPerArrival: numbe
   return { nsPerArrival: ns / arrivals, perArrival };
 }
 
-async function models(): Promise<Model[]> {
+/** cc2 calls only, cc2 with grading and dispatch, and a year of Avon and Somerset: the in-process rows' models. */
+export async function models(): Promise<Model[]> {
   const { scenario: avon } = await loadInput(join(ROOT, AVON), { sets: ['horizon.days=365'], replications: 1, threads: 1 });
   return [
     { name: 'cc2, calls only', scenario: cc2Scenario(1_000_000), target: { arrivalsPerSecond: 3.0e6 }, engine: 'lane' },

@@ -15,6 +15,7 @@ export const BENCHES: ReadonlyArray<{ name: string; load: () => Promise<Bench> }
   { name: 'startup', load: async () => (await import('./startup.js')).startupBench },
   { name: 'floors', load: async () => (await import('./floors.js')).floorsBench },
   { name: 'callpath', load: async () => (await import('./call-path.js')).callPathBench },
+  { name: 'stages', load: async () => (await import('./stages.js')).stagesBench },
   { name: 'staffing', load: async () => (await import('./staffing.js')).staffingBench },
 ];
 
