@@ -214,10 +214,11 @@ export const tableBench: Bench = {
     }
     console.log(`load average before ${loadText(loadBefore)}, after ${loadText(loadAfter)} (figures are trustworthy only on a quiet machine)`);
     const file = RESULTS_FILE;
-    // The staffing bench's row (benches/staffing.ts), the floors (benches/floors.ts) and the call-path prototype (benches/call-path.ts) are measured there: keep them.
-    const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { rows: Row[]; floors?: unknown; callPath?: unknown }) : { rows: [] };
+    // The staffing bench's row (benches/staffing.ts), the floors (benches/floors.ts), the call-path prototype (benches/call-path.ts)
+    // and the stages (benches/stages.ts) are measured there: keep them.
+    const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { rows: Row[]; floors?: unknown; callPath?: unknown; stages?: unknown }) : { rows: [] };
     const kept = previous.rows.filter((r) => r.what === STAFFING_ROW);
-    const json = { measuredAt: new Date().toISOString(), node: process.version, platform: `${process.platform} ${process.arch}`, cores: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter, rows: [...rows, ...kept], limits, floors: previous.floors, callPath: previous.callPath };
+    const json = { measuredAt: new Date().toISOString(), node: process.version, platform: `${process.platform} ${process.arch}`, cores: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter, rows: [...rows, ...kept], limits, floors: previous.floors, callPath: previous.callPath, stages: previous.stages };
     writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
     console.log(`wrote ${file}`);
   },
