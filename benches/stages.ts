@@ -17,7 +17,7 @@ import { type CpuProfile, type ProfileSummary, summarise } from './profile-tree.
  * sampling profiler. The profile is summed by stage (a sample counts in the stage of its
  * innermost model-level frame, so a draw or an event posted while answering counts as answering),
  * by layer (the leaf frame's own module) and by function; the stage shares are applied to the
- * unprofiled CPU time per arrival. Functions V8 inlined count in their caller's frame, and the
+ * unprofiled CPU time per arrival. A function V8 inlined counts where the profiler puts its frame, and the
  * profiler's own overhead spreads over every stage alike.
  */
 
