@@ -1,7 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Calendar } from '../src/engine/calendar.js';
 import { makeDistribution } from '../src/engine/distributions.js';
 import { SameInstant } from '../src/engine/priorities.js';
@@ -15,7 +13,7 @@ import { channelRate, ProfileArrivals } from '../src/model/arrival-sources.js';
 import type { CallOutcome, CallView } from '../src/model/monitor.js';
 import type { ResolvedScenario } from '../src/model/resolved.js';
 import { cc2Scenario } from './cc2.js';
-import { bestOf, type Bench, loadText, RESULTS_FILE, thousands } from './format.js';
+import { bestOf, type Bench, isEntry, loadText, RESULTS_FILE, runFresh, thousands } from './format.js';
 
 /**
  * What issue 12's cc2 row would take, measured rather than estimated: the cc2 call path written
@@ -322,11 +320,8 @@ export const callPathBench: Bench = {
   name: 'callpath',
   description: 'cc2 on a struct-of-arrays call path (same engine, streams and collector) against the model, in a fresh process; writes `callPath` into benches/results.json',
   run(): void {
-    // A fresh process: benches run before this one in the same process (cc2 with dispatch, Avon)
-    // leave the model's shared call sites polymorphic, which slowed the model's runs here by 15%.
-    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], { stdio: 'inherit', env: { ...process.env, [CHILD]: '1' } });
-    if (child.status !== 0) throw new Error(`the callpath bench's process ended with ${child.status ?? child.signal}`);
+    runFresh(import.meta.url, { [CHILD]: '1' }, 'the callpath bench');
   },
 };
 
-if (process.env[CHILD] === '1' && process.argv[1] === fileURLToPath(import.meta.url)) measure();
+if (process.env[CHILD] === '1' && isEntry(import.meta.url)) measure();

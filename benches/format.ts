@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -71,3 +72,16 @@ export function printRate(label: string, count: number, unit: string, timing: Ti
       `per CPU second ${thousands(count / timing.bestCpuSeconds)})`,
   );
 }
+
+/**
+ * Runs the bench module at `moduleUrl` again in a fresh Node process with `env` added, its output
+ * shown here; throws when it fails. A fresh process measures the model with call sites no earlier
+ * bench has made polymorphic (cc2 with dispatch and Avon slowed cc2's model by 15% when run before).
+ */
+export function runFresh(moduleUrl: string, env: Record<string, string>, what: string): void {
+  const child = spawnSync(process.execPath, [fileURLToPath(moduleUrl)], { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (child.status !== 0) throw new Error(`${what}'s process ended with ${child.status ?? child.signal}`);
+}
+
+/** True when the module at `moduleUrl` is the process's entry (the fresh process `runFresh` started). */
+export const isEntry = (moduleUrl: string): boolean => process.argv[1] === fileURLToPath(moduleUrl);

@@ -1,13 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { runReplication } from '../src/experiment/run-replication.js';
 import { flameGraphSvg } from './flame-graph.js';
 import { models } from './floors.js';
-import { bestOf, type Bench, loadText, RESULTS_FILE, ROOT } from './format.js';
+import { bestOf, type Bench, isEntry, loadText, RESULTS_FILE, ROOT, runFresh } from './format.js';
 import { type CpuProfile, type ProfileSummary, summarise } from './profile-tree.js';
 
 /**
@@ -82,8 +80,7 @@ export const stagesBench: Bench = {
     mkdirSync(PROFILES_DIR, { recursive: true });
     for (let i = 0; i < count; i++) {
       const outFile = join(tmpdir(), `callsim-stages-${process.pid}-${i}.json`);
-      const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], { stdio: 'inherit', env: { ...process.env, [CHILD]: String(i), [OUT]: outFile } });
-      if (child.status !== 0) throw new Error(`the stages bench's process for model ${i} ended with ${child.status ?? child.signal}`);
+      runFresh(import.meta.url, { [CHILD]: String(i), [OUT]: outFile }, `the stages bench for model ${i}`);
       const r = JSON.parse(readFileSync(outFile, 'utf8')) as StageProfile;
       rmSync(outFile);
       const s = r.summary;
@@ -112,4 +109,4 @@ export const stagesBench: Bench = {
 
 const childIndex = process.env[CHILD];
 const childOut = process.env[OUT];
-if (childIndex !== undefined && childOut !== undefined && process.argv[1] === fileURLToPath(import.meta.url)) await measure(Number(childIndex), childOut);
+if (childIndex !== undefined && childOut !== undefined && isEntry(import.meta.url)) await measure(Number(childIndex), childOut);
